@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "callprep",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "callprep", targets: ["callprep"]),
+        .library(name: "CallPrepKit", targets: ["CallPrepKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The system cmark-gfm (Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev).
+        // Only Sources/CallPrepKit/Markdown imports it.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "CallPrepKit",
+            dependencies: [
+                "CCmarkGFM",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "callprep",
+            dependencies: [
+                "CallPrepKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "CallPrepKitTests",
+            dependencies: ["CallPrepKit", "callprep"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,81 @@
+import Foundation
+
+/// A text file read for parsing: decoded as UTF-8, its byte-order mark removed.
+public struct SourceFile: Sendable {
+    /// The name used in diagnostics: the path as given, or `<stdin>` for `-`.
+    public var path: String
+    public var text: String
+
+    /// Files larger than this are refused before anything parses them.
+    public static let defaultMaxBytes = 1 << 20
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+
+    /// Reads `path`, or standard input when `path` is `-`.
+    public static func read(_ path: String, maxBytes: Int = defaultMaxBytes) throws(DiagnosticError) -> SourceFile {
+        let name = path == "-" ? "<stdin>" : path
+        let data: Data
+        do {
+            if path == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else {
+                data = try Data(contentsOf: URL(fileURLWithPath: path))
+            }
+        } catch {
+            throw DiagnosticError([Diagnostic(at: SourceLocation(file: name, line: 1, column: 1),
+                                              FileProblem.cannotRead(reason: describeReadFailure(path)))])
+        }
+        return try decode(data, path: name, maxBytes: maxBytes)
+    }
+
+    /// Decodes raw bytes, refusing what is not UTF-8 text.
+    public static func decode(_ data: Data, path: String, maxBytes: Int = defaultMaxBytes) throws(DiagnosticError) -> SourceFile {
+        func fail(_ problem: FileProblem, at offset: Int = 0) -> DiagnosticError {
+            let (line, column) = position(ofByte: offset, in: data)
+            return DiagnosticError([Diagnostic(at: SourceLocation(file: path, line: line, column: column), problem)])
+        }
+        if data.count > maxBytes { throw fail(.tooLarge(bytes: data.count, limit: maxBytes)) }
+        let bytes = [UInt8](data)
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { throw fail(.utf16) }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw fail(.empty) }
+        if let nul = body.firstIndex(of: 0) { throw fail(.binary, at: nul) }
+        if let bad = firstInvalidUTF8(body) { throw fail(.notUTF8(byteOffset: bad), at: bad) }
+        return SourceFile(path: path, text: String(decoding: body, as: UTF8.self))
+    }
+
+    private static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = bytes.startIndex
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case let .valid(scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    /// 1-based line and column (in bytes) of a byte offset.
+    private static func position(ofByte offset: Int, in data: Data) -> (Int, Int) {
+        var line = 1
+        var lineStart = 0
+        for (index, byte) in data.prefix(offset).enumerated() where byte == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        return (line, offset - lineStart + 1)
+    }
+
+    private static func describeReadFailure(_ path: String) -> String {
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
+        if isDirectory.boolValue { return "it is a folder" }
+        return "permission denied"
+    }
+}

@@ -1,0 +1,116 @@
+/// A 1-based line and column in a Markdown source (columns count bytes, as cmark-gfm does).
+public struct SourcePosition: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// One node of a parsed Markdown document, as plain Swift values.
+public struct MarkdownNode: Sendable, Hashable {
+    /// The node kinds of CommonMark and the GFM extensions; raw values are cmark-gfm's type names.
+    public enum Kind: String, Sendable, Hashable {
+        case document
+        case blockQuote = "block_quote"
+        case list
+        case item
+        case taskItem = "tasklist"
+        case codeBlock = "code_block"
+        case htmlBlock = "html_block"
+        case customBlock = "custom_block"
+        case paragraph
+        case heading
+        case thematicBreak = "thematic_break"
+        case footnoteDefinition = "footnote_definition"
+        case table
+        case tableHeader = "table_header"
+        case tableRow = "table_row"
+        case tableCell = "table_cell"
+        case text
+        case softBreak = "softbreak"
+        case lineBreak = "linebreak"
+        case code
+        case htmlInline = "html_inline"
+        case customInline = "custom_inline"
+        case emphasis = "emph"
+        case strong
+        case link
+        case image
+        case footnoteReference = "footnote_reference"
+        case strikethrough
+        case unknown
+
+        /// Nodes that never have children (cmark-gfm's iterator visits them once).
+        var isLeaf: Bool {
+            switch self {
+            case .htmlBlock, .thematicBreak, .codeBlock, .text, .softBreak, .lineBreak, .code, .htmlInline:
+                true
+            default:
+                false
+            }
+        }
+    }
+
+    public var kind: Kind
+    /// The text of text, code, HTML and code-block nodes.
+    public var literal: String?
+    /// 1 to 6 for headings.
+    public var headingLevel: Int?
+    /// For task items: whether the box is checked.
+    public var isChecked: Bool?
+    /// The fence info of a code block, or the destination of a link or image.
+    public var info: String?
+    public var start: SourcePosition
+    public var end: SourcePosition
+    public var children: [MarkdownNode]
+
+    public init(kind: Kind, literal: String? = nil, headingLevel: Int? = nil, isChecked: Bool? = nil,
+                info: String? = nil, start: SourcePosition, end: SourcePosition, children: [MarkdownNode] = []) {
+        self.kind = kind
+        self.literal = literal
+        self.headingLevel = headingLevel
+        self.isChecked = isChecked
+        self.info = info
+        self.start = start
+        self.end = end
+        self.children = children
+    }
+}
+
+extension MarkdownNode {
+    /// The text a reader sees: literals joined, breaks as spaces, markup dropped.
+    public var plainText: String {
+        var out = ""
+        appendPlainText(to: &out)
+        return out
+    }
+
+    private func appendPlainText(to out: inout String) {
+        switch kind {
+        case .text, .code, .htmlInline:
+            out += literal ?? ""
+        case .softBreak, .lineBreak:
+            out += " "
+        case .codeBlock, .htmlBlock:
+            out += literal ?? ""
+        default:
+            for child in children { child.appendPlainText(to: &out) }
+        }
+    }
+
+    /// Every node below this one, depth first, in document order.
+    public var descendants: [MarkdownNode] {
+        var out: [MarkdownNode] = []
+        var stack: [MarkdownNode] = children.reversed()
+        while let node = stack.popLast() {
+            out.append(node)
+            stack.append(contentsOf: node.children.reversed())
+        }
+        return out
+    }
+}

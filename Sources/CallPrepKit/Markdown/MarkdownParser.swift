@@ -1,0 +1,98 @@
+import CCmarkGFM
+
+/// Parses GitHub-flavoured Markdown with the system cmark-gfm library.
+///
+/// This file is the only place that touches cmark-gfm: it builds the C tree, converts it into
+/// `MarkdownNode` values once, and frees every C allocation before returning.
+public enum MarkdownParser {
+    /// The GFM extensions every callprep document is parsed with.
+    public static let extensions = ["table", "tasklist", "strikethrough", "autolink"]
+
+    private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    /// Parses `text` into a document node. A leading UTF-8 byte-order mark is ignored.
+    public static func parse(_ text: String) -> MarkdownNode {
+        _ = registerExtensions
+        var source = Substring(text)
+        if source.first == "\u{FEFF}" { source = source.dropFirst() }
+
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
+            preconditionFailure("cmark-gfm could not allocate a parser")
+        }
+        defer { cmark_parser_free(parser) }
+        for name in extensions {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+        }
+        var bytes = Array(source.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        bytes = []
+        guard let document = cmark_parser_finish(parser) else {
+            preconditionFailure("cmark-gfm returned no document")
+        }
+        defer { cmark_node_free(document) }
+        return convert(document)
+    }
+
+    /// Walks the C tree with cmark's iterator, so that deep nesting cannot overflow the stack.
+    private static func convert(_ root: OpaquePointer) -> MarkdownNode {
+        guard let iterator = cmark_iter_new(root) else {
+            preconditionFailure("cmark-gfm could not allocate an iterator")
+        }
+        defer { cmark_iter_free(iterator) }
+        var open: [MarkdownNode] = []
+        var event = cmark_iter_next(iterator)
+        while event != CMARK_EVENT_DONE {
+            guard let pointer = cmark_iter_get_node(iterator) else { break }
+            if event == CMARK_EVENT_ENTER {
+                let node = makeNode(pointer)
+                if node.kind.isLeaf {
+                    open[open.count - 1].children.append(node)
+                } else {
+                    open.append(node)
+                }
+            } else if event == CMARK_EVENT_EXIT, open.count > 1 {
+                let finished = open.removeLast()
+                open[open.count - 1].children.append(finished)
+            }
+            event = cmark_iter_next(iterator)
+        }
+        return open.first ?? MarkdownNode(kind: .document, start: SourcePosition(line: 1, column: 1),
+                                          end: SourcePosition(line: 1, column: 1))
+    }
+
+    private static func makeNode(_ pointer: OpaquePointer) -> MarkdownNode {
+        let typeName = cmark_node_get_type_string(pointer).map { String(cString: $0) } ?? ""
+        let kind = MarkdownNode.Kind(rawValue: typeName) ?? .unknown
+        var node = MarkdownNode(
+            kind: kind,
+            start: SourcePosition(line: Int(cmark_node_get_start_line(pointer)),
+                                  column: Int(cmark_node_get_start_column(pointer))),
+            end: SourcePosition(line: Int(cmark_node_get_end_line(pointer)),
+                                column: Int(cmark_node_get_end_column(pointer))))
+        switch kind {
+        case .text, .code, .htmlInline, .htmlBlock, .codeBlock, .customBlock, .customInline:
+            node.literal = cmark_node_get_literal(pointer).map { String(cString: $0) }
+        default:
+            break
+        }
+        switch kind {
+        case .heading:
+            node.headingLevel = Int(cmark_node_get_heading_level(pointer))
+        case .taskItem:
+            node.isChecked = cmark_gfm_extensions_get_tasklist_item_checked(pointer)
+        case .codeBlock:
+            node.info = cmark_node_get_fence_info(pointer).map { String(cString: $0) }
+        case .link, .image:
+            node.info = cmark_node_get_url(pointer).map { String(cString: $0) }
+        default:
+            break
+        }
+        return node
+    }
+}

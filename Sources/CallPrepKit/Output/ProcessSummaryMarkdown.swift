@@ -1,0 +1,48 @@
+/// `callprep process show`: a process as a readable Markdown summary.
+public enum ProcessSummaryMarkdown {
+    public static func render(_ process: SalesProcess) -> String {
+        let milestones = process.milestones
+        let required = milestones.filter(\.required).count
+        var out = "# \(MarkdownEscaping.inline(process.title))\n\n"
+        out += "Process `\(process.id)`, version \(MarkdownEscaping.inline(process.version)): "
+        out += "\(count(process.stages.count, "stage")), \(count(milestones.count, "milestone")) "
+        out += "(\(required) required to leave their stage), "
+        out += "\(count(process.practices.count, "practice")) scored on every call.\n"
+
+        for (index, stage) in process.stages.enumerated() {
+            out += "\n## \(index + 1). \(MarkdownEscaping.inline(stage.title)) (`\(stage.id)`)\n\n"
+            if !stage.goal.isEmpty { out += "Goal: \(MarkdownEscaping.inline(stage.goal))\n\n" }
+            out += table(stage.milestones, heading: "Milestone")
+        }
+        if !process.practices.isEmpty {
+            out += "\n## Practices scored on every call\n\n"
+            out += table(process.practices, heading: "Practice")
+        }
+        if !process.checks.isEmpty {
+            out += "\n## Check settings\n\n| Check | Enabled | Weight | Threshold |\n| --- | --- | --- | --- |\n"
+            for check in process.checks {
+                out += "| `\(check.id)` | \(check.enabled ? "yes" : "no") | \(check.weight.map(number) ?? "") "
+                out += "| \(check.threshold.map(number) ?? "") |\n"
+            }
+        }
+        return out
+    }
+
+    private static func table(_ items: [Milestone], heading: String) -> String {
+        var out = "| \(heading) | Id | Weight | Required | Evidence |\n| --- | --- | ---: | --- | --- |\n"
+        for item in items {
+            out += "| \(MarkdownEscaping.inline(item.title)) | `\(item.id)` | \(number(item.weight)) "
+            out += "| \(item.required ? "yes" : "no") | \(item.evidence.rawValue) |\n"
+        }
+        return out
+    }
+
+    private static func count(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
+    }
+
+    /// 2 rather than 2.0; 1.5 as it is.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}

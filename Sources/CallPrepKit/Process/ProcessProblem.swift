@@ -1,0 +1,31 @@
+import Foundation
+
+/// Problems in a process file beyond its YAML shape.
+public enum ProcessProblem: LocalizedError, Equatable, Sendable {
+    case noStages
+    case emptyStage(String)
+    case duplicateID(String, firstLine: Int)
+    case invalidID(String)
+    case unknownEvidenceKind(String)
+    case weightNotPositive(String)
+    case thresholdNegative(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .noStages:
+            "the process has no stages"
+        case let .emptyStage(id):
+            "stage '\(id)' has no milestones"
+        case let .duplicateID(id, firstLine):
+            "duplicate id '\(id)' (first used on line \(firstLine))"
+        case let .invalidID(id):
+            "id '\(id)' may hold only letters, digits, '-', '_' and '.', and must start with a letter or digit"
+        case let .unknownEvidenceKind(kind):
+            "unknown evidence kind '\(kind)' (expected one of: \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case let .weightNotPositive(found):
+            "'weight' must be a positive number, not '\(found)'"
+        case let .thresholdNegative(found):
+            "'threshold' must not be negative, not '\(found)'"
+        }
+    }
+}

@@ -1,0 +1,98 @@
+/// What counts as evidence that a milestone was met.
+public enum EvidenceKind: String, Sendable, Codable, CaseIterable {
+    case text, number, amount, date, person
+}
+
+/// An exit criterion of a stage, or (as a practice) something scored on every call.
+public struct Milestone: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+    public var weight: Double
+    /// A stage-exit criterion; a required milestone cannot be marked not applicable.
+    public var required: Bool
+    /// Questions the brief suggests asking.
+    public var ask: [String]
+    public var evidence: EvidenceKind
+    public var guidance: String
+    /// Where it is defined, for diagnostics about it.
+    public var line: Int
+
+    public init(id: String, title: String, weight: Double = 1, required: Bool = true, ask: [String] = [],
+                evidence: EvidenceKind = .text, guidance: String = "", line: Int = 0) {
+        self.id = id
+        self.title = title
+        self.weight = weight
+        self.required = required
+        self.ask = ask
+        self.evidence = evidence
+        self.guidance = guidance
+        self.line = line
+    }
+}
+
+/// One stage of the sales process, with the milestones that must be met to leave it.
+public struct Stage: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+    public var goal: String
+    public var milestones: [Milestone]
+    public var line: Int
+
+    public init(id: String, title: String, goal: String = "", milestones: [Milestone], line: Int = 0) {
+        self.id = id
+        self.title = title
+        self.goal = goal
+        self.milestones = milestones
+        self.line = line
+    }
+}
+
+/// A process file's settings of one built-in check.
+public struct CheckSetting: Sendable, Hashable, Codable {
+    public var id: String
+    public var enabled: Bool
+    public var weight: Double?
+    public var threshold: Double?
+    public var line: Int
+
+    public init(id: String, enabled: Bool = true, weight: Double? = nil, threshold: Double? = nil, line: Int = 0) {
+        self.id = id
+        self.enabled = enabled
+        self.weight = weight
+        self.threshold = threshold
+        self.line = line
+    }
+}
+
+/// A team's defined sales process: ordered stages with their milestones, and the practices
+/// scored on every call.
+public struct SalesProcess: Sendable, Hashable, Codable {
+    public var id: String
+    public var version: String
+    public var title: String
+    public var stages: [Stage]
+    public var practices: [Milestone]
+    public var checks: [CheckSetting]
+
+    public init(id: String, version: String, title: String, stages: [Stage], practices: [Milestone] = [],
+                checks: [CheckSetting] = []) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.stages = stages
+        self.practices = practices
+        self.checks = checks
+    }
+
+    public func stage(_ id: String) -> Stage? {
+        stages.first { $0.id == id }
+    }
+
+    public func stageIndex(_ id: String) -> Int? {
+        stages.firstIndex { $0.id == id }
+    }
+
+    public var milestones: [Milestone] {
+        stages.flatMap(\.milestones)
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Scaffolds a workspace: `process.yaml`, `meetings/` with one example, and `debriefs/`.
+public enum WorkspaceInitializer {
+    /// The files `init` writes, relative to the workspace, with their contents.
+    public static var files: [(path: String, contents: String)] {
+        [
+            ("process.yaml", BuiltinFiles.all["processes/\(ProcessResolver.defaultID).yaml"] ?? ""),
+            ("meetings/northwind-discovery.yaml", BuiltinFiles.all["examples/northwind-discovery.yaml"] ?? ""),
+            ("debriefs/.gitkeep", ""),
+        ]
+    }
+
+    /// Writes the workspace into `directory`, creating it when needed. Writes nothing at all when
+    /// any of the files exists already. Returns the paths written.
+    public static func create(at directory: String) throws(DiagnosticError) -> [String] {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw DiagnosticError([Diagnostic(at: SourceLocation(file: directory, line: 1, column: 1),
+                                              WorkspaceProblem.notAFolder)])
+        }
+        let targets = files.map { (path: join(directory, $0.path), contents: $0.contents) }
+        let existing = targets.filter { FileManager.default.fileExists(atPath: $0.path) }
+        if !existing.isEmpty {
+            throw DiagnosticError(existing.map {
+                Diagnostic(at: SourceLocation(file: $0.path, line: 1, column: 1), WorkspaceProblem.initWouldOverwrite)
+            })
+        }
+        for target in targets {
+            try OutputFile.write(target.contents, to: target.path, force: false, createFolders: true)
+        }
+        return targets.map(\.path)
+    }
+
+    private static func join(_ directory: String, _ path: String) -> String {
+        directory.hasSuffix("/") ? directory + path : directory + "/" + path
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import CallPrepKit
+
+@main
+struct CallPrep: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "callprep",
+        abstract: "Prepare sales calls, debrief them, and score them against your sales process.",
+        discussion: """
+            Start with `callprep init` to create a workspace with a process and an example meeting.
+            Every command that reads a file also reads `-` as standard input.
+            Exit codes: 0 success, 1 invalid input or a failed check, 64 usage error.
+            """,
+        version: CallPrepVersion.current,
+        subcommands: [InitCommand.self, ProcessCommand.self]
+    )
+}

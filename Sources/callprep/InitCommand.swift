@@ -1,0 +1,22 @@
+import ArgumentParser
+import CallPrepKit
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a workspace: process.yaml, meetings/ with an example, and debriefs/.",
+        discussion: "Refuses, and changes nothing, when any of the files exists already."
+    )
+
+    @Argument(help: "The workspace folder; created when missing.")
+    var directory = "."
+
+    func run() throws {
+        let written = try reportingDiagnostics { () throws(DiagnosticError) in
+            try WorkspaceInitializer.create(at: directory)
+        }
+        print("Created a callprep workspace in \(directory):")
+        for path in written { print("  \(path)") }
+        print("Next: cd \(directory) && callprep process show")
+    }
+}

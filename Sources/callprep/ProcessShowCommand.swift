@@ -1,0 +1,20 @@
+import ArgumentParser
+import CallPrepKit
+
+struct ProcessShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print the process as a readable Markdown summary."
+    )
+
+    @OptionGroup var processOptions: ProcessOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        try reportingDiagnostics { () throws(DiagnosticError) in
+            let process = try ProcessResolver.resolve(processOptions.process)
+            try OutputFile.emit(ProcessSummaryMarkdown.render(process), to: outputOptions.output,
+                                force: outputOptions.force)
+        }
+    }
+}
