@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(
             name: "CallPrepKitTests",
             dependencies: ["CallPrepKit", "callprep"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -50,7 +50,12 @@ public enum MarkdownParser {
         while event != CMARK_EVENT_DONE {
             guard let pointer = cmark_iter_get_node(iterator) else { break }
             if event == CMARK_EVENT_ENTER {
-                let node = makeNode(pointer)
+                var node = makeNode(pointer)
+                if node.start.line == 0, let parent = open.last {
+                    // cmark-gfm gives breaks no position: use where the previous sibling ended.
+                    node.start = parent.children.last?.end ?? parent.start
+                    node.end = node.start
+                }
                 if node.kind.isLeaf {
                     open[open.count - 1].children.append(node)
                 } else {
@@ -69,12 +74,13 @@ public enum MarkdownParser {
     private static func makeNode(_ pointer: OpaquePointer) -> MarkdownNode {
         let typeName = cmark_node_get_type_string(pointer).map { String(cString: $0) } ?? ""
         let kind = MarkdownNode.Kind(rawValue: typeName) ?? .unknown
-        var node = MarkdownNode(
-            kind: kind,
-            start: SourcePosition(line: Int(cmark_node_get_start_line(pointer)),
-                                  column: Int(cmark_node_get_start_column(pointer))),
-            end: SourcePosition(line: Int(cmark_node_get_end_line(pointer)),
-                                column: Int(cmark_node_get_end_column(pointer))))
+        let start = SourcePosition(line: Int(cmark_node_get_start_line(pointer)),
+                                   column: Int(cmark_node_get_start_column(pointer)))
+        var end = SourcePosition(line: Int(cmark_node_get_end_line(pointer)),
+                                 column: Int(cmark_node_get_end_column(pointer)))
+        // Some blocks report an end before their start (column 0 of the next line); clamp it.
+        if (end.line, end.column) < (start.line, start.column) { end = start }
+        var node = MarkdownNode(kind: kind, start: start, end: end)
         switch kind {
         case .text, .code, .htmlInline, .htmlBlock, .codeBlock, .customBlock, .customInline:
             node.literal = cmark_node_get_literal(pointer).map { String(cString: $0) }

@@ -85,11 +85,14 @@ final class YAMLReader {
             values[name] = value
         }
         let fields = Fields(node: node, what: what, values: values)
-        for key in required where fields[key] == nil {
-            if let present = values[key] {
-                report(DocumentProblem.emptyValue(key: key), at: present)
-            } else {
+        for key in required {
+            guard let present = values[key] else {
                 report(DocumentProblem.missingKey(key, in: what), at: node)
+                continue
+            }
+            let blank = present.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? false
+            if isNull(present) || blank {
+                report(DocumentProblem.emptyValue(key: key), at: present)
             }
         }
         return fields

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+@testable import CallPrepKit
+
+/// What one run of the built `callprep` binary did.
+struct CommandResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs the built binary, as a user would.
+enum CallPrepBinary {
+    static let url: URL = {
+        let candidates = [Bundle.main.executableURL, URL(fileURLWithPath: CommandLine.arguments[0])]
+            .compactMap { $0?.deletingLastPathComponent() }
+        for folder in candidates + candidates.map({ $0.deletingLastPathComponent() }) {
+            let binary = folder.appendingPathComponent("callprep")
+            if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+        }
+        return TestSupport.root.appendingPathComponent(".build/debug/callprep")
+    }()
+
+    static func run(_ arguments: [String], in folder: URL? = nil, stdin: String? = nil) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        let output = Pipe(), errors = Pipe(), input = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandResult(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                             stderr: String(decoding: err, as: UTF8.self))
+    }
+}
+
+@Suite("The callprep command line")
+struct CommandLineTests {
+    static let brokenThroughBinary: [BrokenFileCase] = [
+        .init(name: "unknown evidence kind",
+              text: "id: x\nversion: 1\ntitle: T\nstages:\n  - id: a\n    title: A\n    milestones:\n      - id: m\n        title: M\n        evidence: photo\n",
+              expected: ["bad.yaml:10:19: error: unknown evidence kind 'photo' (expected one of: text, number, amount, date, person)"]),
+        .init(name: "empty stage", text: "id: x\nversion: 1\ntitle: T\nstages:\n  - id: a\n    title: A\n    milestones: []\n",
+              expected: ["bad.yaml:7:17: error: stage 'a' has no milestones"]),
+        .init(name: "malformed YAML", text: "id: x\n  version: 1\n",
+              expected: ["bad.yaml:2:10: error: invalid YAML: mapping values are not allowed in this context"]),
+    ]
+
+    @Test("a broken process file: exit 1, one line on standard error, nothing on standard output",
+          arguments: brokenThroughBinary)
+    func brokenProcessThroughBinary(_ testCase: BrokenFileCase) throws {
+        let folder = try TestSupport.temporaryFolder()
+        try testCase.text.write(to: folder.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        let result = try CallPrepBinary.run(["process", "check", "bad.yaml"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == testCase.expected.joined(separator: "\n") + "\n")
+    }
+
+    @Test func shippedProcessesCheck() throws {
+        let result = try CallPrepBinary.run(["process", "check", "templates/processes/b2b.yaml",
+                                             "templates/processes/meddpicc.yaml"], in: TestSupport.root)
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.stdout == """
+            templates/processes/b2b.yaml: ok: b2b 1.0, 6 stages, 18 milestones, 6 practices
+            templates/processes/meddpicc.yaml: ok: meddpicc 1.0, 4 stages, 9 milestones, 3 practices
+
+            """)
+    }
+
+    @Test func checkGoesOnPastABadFile() throws {
+        let result = try CallPrepBinary.run(["process", "check", "missing.yaml", "templates/processes/b2b.yaml"],
+                                            in: TestSupport.root)
+        #expect(result.status == 1)
+        #expect(result.stderr == "missing.yaml:1:1: error: no process file 'missing.yaml' (built-in processes: b2b, meddpicc)\n")
+        #expect(result.stdout.hasPrefix("templates/processes/b2b.yaml: ok"))
+    }
+
+    @Test func checkReadsStandardInput() throws {
+        let result = try CallPrepBinary.run(["process", "check", "-"], stdin: "id: x\nversion: 1\ntitle: T\n")
+        #expect(result.status == 1)
+        #expect(result.stderr == "<stdin>:1:1: error: the process is missing 'stages'\n")
+    }
+
+    @Test func initThenCheckAndShowInside() throws {
+        let folder = try TestSupport.temporaryFolder().appendingPathComponent("somewhere")
+        let created = try CallPrepBinary.run(["init", folder.path])
+        #expect(created.status == 0)
+        #expect(created.stdout.contains("meetings/northwind-discovery.yaml"))
+
+        let check = try CallPrepBinary.run(["process", "check"], in: folder)
+        #expect(check.status == 0)
+        #expect(check.stdout == "process.yaml: ok: b2b 1.0, 6 stages, 18 milestones, 6 practices\n")
+
+        let show = try CallPrepBinary.run(["process", "show"], in: folder)
+        #expect(show.status == 0)
+        #expect(show.stdout.hasPrefix("# B2B sales process\n"))
+        #expect(show.stdout.contains("## 3. Common fit (`common-fit`)"))
+        #expect(show.stdout.contains("| The decision maker identified and engaged directly | `decision-maker-engaged` | 2 | yes | person |"))
+
+        let before = try snapshot(folder)
+        let again = try CallPrepBinary.run(["init", folder.path])
+        #expect(again.status == 1)
+        #expect(again.stdout == "")
+        #expect(again.stderr.split(separator: "\n").count == 3)
+        #expect(again.stderr.contains("process.yaml:1:1: error: the file exists already; init changed nothing"))
+        #expect(try snapshot(folder) == before)
+    }
+
+    @Test func showWritesToAFileOnlyOnce() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let first = try CallPrepBinary.run(["process", "show", "--process", "meddpicc", "-o", "summary.md"], in: folder)
+        #expect(first.status == 0 && first.stdout == "")
+        let written = try TestSupport.read(folder.appendingPathComponent("summary.md"))
+        #expect(written.hasPrefix("# MEDDPICC qualification\n"))
+
+        let second = try CallPrepBinary.run(["process", "show", "-o", "summary.md"], in: folder)
+        #expect(second.status == 1)
+        #expect(second.stderr == "summary.md:1:1: error: the file exists already; pass --force to replace it\n")
+        #expect(try TestSupport.read(folder.appendingPathComponent("summary.md")) == written)
+
+        let forced = try CallPrepBinary.run(["process", "show", "-o", "summary.md", "--force"], in: folder)
+        #expect(forced.status == 0)
+        #expect(try TestSupport.read(folder.appendingPathComponent("summary.md")).hasPrefix("# B2B sales process\n"))
+    }
+
+    @Test func showIsDeterministic() throws {
+        let first = try CallPrepBinary.run(["process", "show", "--process", "b2b"])
+        let second = try CallPrepBinary.run(["process", "show", "--process", "b2b"])
+        #expect(first.status == 0 && first.stdout == second.stdout)
+    }
+
+    @Test func usageErrorsExit64() throws {
+        let result = try CallPrepBinary.run(["process", "check", "--no-such-flag"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Unknown option '--no-such-flag'"))
+    }
+
+    @Test func versionAndHelp() throws {
+        let version = try CallPrepBinary.run(["--version"])
+        #expect(version.status == 0 && version.stdout == CallPrepVersion.current + "\n")
+        let help = try CallPrepBinary.run(["--help"])
+        #expect(help.status == 0 && help.stdout.contains("init") && help.stdout.contains("process"))
+    }
+
+    /// Every file below `folder` with its bytes.
+    private func snapshot(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+            let url = folder.appendingPathComponent(path)
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            files[path] = isDirectory.boolValue ? Data() : try Data(contentsOf: url)
+        }
+        return files
+    }
+}

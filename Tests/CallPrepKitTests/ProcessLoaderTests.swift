@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+@testable import CallPrepKit
+
+/// A broken file and the exact diagnostics it must produce.
+struct BrokenFileCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let text: String
+    let expected: [String]
+    var testDescription: String { name }
+}
+
+/// The head of a valid process, for cases that break only a milestone.
+private let head = "id: x\nversion: 1\ntitle: T\nstages:\n  - id: a\n    title: A\n    milestones:\n"
+
+@Suite("Process files")
+struct ProcessLoaderTests {
+    static let brokenProcesses: [BrokenFileCase] = [
+        .init(name: "malformed YAML", text: "id: x\nversion: 1\ntitle: [a\n",
+              expected: ["p.yaml:4:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)"]),
+        .init(name: "unknown key", text: head + "      - id: m\n        title: M\n        wieght: 2\n",
+              expected: ["p.yaml:10:9: error: unknown key 'wieght' in a milestone (expected one of: id, title, weight, required, ask, evidence, guidance)"]),
+        .init(name: "unknown top-level key", text: "id: x\nversion: 1\ntitle: T\nstage: []\n",
+              expected: ["p.yaml:1:1: error: the process is missing 'stages'",
+                         "p.yaml:4:1: error: unknown key 'stage' in the process (expected one of: id, version, title, stages, practices, checks)"]),
+        .init(name: "weight is text", text: head + "      - id: m\n        title: M\n        weight: two\n",
+              expected: ["p.yaml:10:17: error: 'weight' must be a positive number, not 'two'"]),
+        .init(name: "weight is zero", text: head + "      - id: m\n        title: M\n        weight: 0\n",
+              expected: ["p.yaml:10:17: error: 'weight' must be a positive number, not '0'"]),
+        .init(name: "weight is negative", text: head + "      - id: m\n        title: M\n        weight: -1.5\n",
+              expected: ["p.yaml:10:17: error: 'weight' must be a positive number, not '-1.5'"]),
+        .init(name: "required is not a boolean", text: head + "      - id: m\n        title: M\n        required: maybe\n",
+              expected: ["p.yaml:10:19: error: 'required' must be true or false, not 'maybe'"]),
+        .init(name: "ask is a mapping", text: head + "      - id: m\n        title: M\n        ask: {q: 1}\n",
+              expected: ["p.yaml:10:14: error: 'ask' must be a list"]),
+        .init(name: "title is a list", text: head + "      - id: m\n        title: [a, b]\n",
+              expected: ["p.yaml:9:16: error: 'title' must be text, not a list or mapping"]),
+        .init(name: "missing ids", text: "id: x\nversion: 1\ntitle: T\nstages:\n  - title: A\n    milestones:\n      - title: M\n",
+              expected: ["p.yaml:5:5: error: a stage is missing 'id'", "p.yaml:7:9: error: a milestone is missing 'id'"]),
+        .init(name: "empty id", text: head + "      - id: \"\"\n        title: M\n",
+              expected: ["p.yaml:8:13: error: 'id' must not be empty"]),
+        .init(name: "duplicate id across stages", text: head + "      - id: m\n        title: M\n  - id: b\n    title: B\n    milestones:\n      - id: m\n        title: again\n",
+              expected: ["p.yaml:13:13: error: duplicate id 'm' (first used on line 8)"]),
+        .init(name: "practice reuses a milestone id", text: head + "      - id: m\n        title: M\npractices:\n  - id: m\n    title: P\n",
+              expected: ["p.yaml:11:9: error: duplicate id 'm' (first used on line 8)"]),
+        .init(name: "empty stage", text: "id: x\nversion: 1\ntitle: T\nstages:\n  - id: a\n    title: A\n    milestones: []\n",
+              expected: ["p.yaml:7:17: error: stage 'a' has no milestones"]),
+        .init(name: "no stages", text: "id: x\nversion: 1\ntitle: T\nstages: []\n",
+              expected: ["p.yaml:4:9: error: the process has no stages"]),
+        .init(name: "unknown evidence kind", text: head + "      - id: m\n        title: M\n        evidence: photo\n",
+              expected: ["p.yaml:10:19: error: unknown evidence kind 'photo' (expected one of: text, number, amount, date, person)"]),
+        .init(name: "id with spaces", text: head + "      - id: my milestone\n        title: M\n",
+              expected: ["p.yaml:8:13: error: id 'my milestone' may hold only letters, digits, '-', '_' and '.', and must start with a letter or digit"]),
+        .init(name: "duplicate key", text: "id: x\nversion: 1\ntitle: T\ntitle: U\nstages: []\n",
+              expected: ["p.yaml:4:1: error: duplicate key 'title'"]),
+        .init(name: "a list, not a mapping", text: "- a\n- b\n",
+              expected: ["p.yaml:1:1: error: the process must be a mapping of keys to values"]),
+        .init(name: "two documents", text: "id: x\n---\nid: y\n",
+              expected: ["p.yaml:2:1: error: expected one YAML document, found more (remove the extra '---')"]),
+        .init(name: "only a comment", text: "# nothing here\n",
+              expected: ["p.yaml:1:1: error: the file is empty"]),
+        .init(name: "check setting of the wrong type", text: head + "      - id: m\n        title: M\nchecks:\n  next-step: {enabled: sometimes, threshold: -2}\n",
+              expected: ["p.yaml:11:24: error: 'enabled' must be true or false, not 'sometimes'",
+                         "p.yaml:11:46: error: 'threshold' must not be negative, not '-2'"]),
+        .init(name: "several problems at once", text: head + "      - id: m\n        title: M\n        evidence: photo\n        weight: -1\n      - id: a\n        title: dup\n",
+              expected: ["p.yaml:10:19: error: unknown evidence kind 'photo' (expected one of: text, number, amount, date, person)",
+                         "p.yaml:11:17: error: 'weight' must be a positive number, not '-1'",
+                         "p.yaml:12:13: error: duplicate id 'a' (first used on line 5)"]),
+    ]
+
+    @Test("broken process files give exact diagnostics", arguments: brokenProcesses)
+    func brokenProcess(_ testCase: BrokenFileCase) {
+        let found = TestSupport.diagnostics { () throws(DiagnosticError) in
+            try ProcessLoader.load(SourceFile(path: "p.yaml", text: testCase.text))
+        }
+        #expect(found == testCase.expected)
+    }
+
+    @Test func validProcessDecodesEveryKey() throws {
+        let text = """
+            id: tiny
+            version: 2
+            title: Tiny
+            stages:
+              - id: first
+                title: First
+                goal: Get going
+                milestones:
+                  - id: m1
+                    title: One
+                    weight: 2.5
+                    required: false
+                    evidence: amount
+                    guidance: Ask for numbers.
+                    ask: [How much?, How often?]
+                  - id: m2
+                    title: Two
+            practices:
+              - id: p1
+                title: Practice
+                ask: Single question?
+            checks:
+              next-step: false
+              self-assessment-gap: {threshold: 30, weight: 2}
+            """
+        let process = try ProcessLoader.load(SourceFile(path: "t.yaml", text: text))
+        #expect(process.id == "tiny")
+        #expect(process.version == "2")
+        #expect(process.stages.map(\.id) == ["first"])
+        #expect(process.stages[0].goal == "Get going")
+        let m1 = process.stages[0].milestones[0]
+        #expect(m1 == Milestone(id: "m1", title: "One", weight: 2.5, required: false, ask: ["How much?", "How often?"],
+                                evidence: .amount, guidance: "Ask for numbers.", line: 9))
+        let m2 = process.stages[0].milestones[1]
+        #expect(m2.weight == 1 && m2.required && m2.evidence == .text)
+        #expect(process.practices.map(\.ask) == [["Single question?"]])
+        #expect(process.checks == [CheckSetting(id: "next-step", enabled: false, line: 23),
+                                   CheckSetting(id: "self-assessment-gap", weight: 2, threshold: 30, line: 24)])
+    }
+
+    @Test("shipped processes load", arguments: ProcessResolver.builtinIDs)
+    func shippedProcessLoads(id: String) throws {
+        let process = try TestSupport.builtinProcess(id)
+        #expect(process.id == id)
+        for item in process.milestones + process.practices {
+            #expect(!item.guidance.isEmpty, "\(item.id) has no guidance")
+        }
+        for item in process.milestones {
+            #expect(!item.ask.isEmpty, "\(item.id) has no questions to ask")
+        }
+    }
+
+    @Test func defaultProcessCoversTheFieldsMilestones() throws {
+        let process = try TestSupport.builtinProcess("b2b")
+        #expect(process.stages.map(\.id) == ["connect", "discover", "common-fit", "propose", "commit", "close"])
+        let evidence = Dictionary(uniqueKeysWithValues: process.milestones.map { ($0.id, $0.evidence) })
+        let expected: [String: EvidenceKind] = [
+            "meeting-reason-agreed": .text, "problems-identified": .text, "impact-quantified": .amount,
+            "frequency-quantified": .number, "compelling-reason": .text, "commitment-to-solve": .text,
+            "common-fit-agreed": .text, "decision-maker-engaged": .person, "decision-process-known": .text,
+            "funding-confirmed": .amount, "solution-tied-to-impact": .amount,
+            "solution-reviewed-with-decision-maker": .person, "verbal-commitment": .person,
+            "paper-process-known": .text, "handoff-agreed": .date,
+        ]
+        for (id, kind) in expected {
+            #expect(evidence[id] == kind, "milestone \(id)")
+        }
+        #expect(process.practices.map(\.id) == ["upfront-agreement", "prepared", "roles-planned", "next-step-agreed",
+                                                 "decision-maker-in-next-step", "no-premature-presenting"])
+        #expect(process.practices.first { $0.id == "next-step-agreed" }?.evidence == .date)
+    }
+
+    @Test func meddpiccHasItsEightElements() throws {
+        let process = try TestSupport.builtinProcess("meddpicc")
+        let ids = Set(process.milestones.map(\.id))
+        for id in ["metrics", "economic-buyer", "decision-criteria", "decision-process", "paper-process",
+                   "identify-pain", "champion", "competition"] {
+            #expect(ids.contains(id), "missing \(id)")
+        }
+        #expect(process.milestones.first { $0.id == "economic-buyer" }?.evidence == .person)
+        #expect(process.milestones.first { $0.id == "metrics" }?.evidence == .amount)
+    }
+
+    @Test func summaryListsEveryStageAndMilestone() throws {
+        let process = try TestSupport.builtinProcess("b2b")
+        let summary = ProcessSummaryMarkdown.render(process)
+        let tree = MarkdownParser.parse(summary)
+        let stageHeadings = tree.children.filter { $0.kind == .heading && $0.headingLevel == 2 }.map(\.plainText)
+        #expect(stageHeadings == process.stages.enumerated().map { "\($0.offset + 1). \($0.element.title) (\($0.element.id))" }
+            + ["Practices scored on every call"])
+        let idCells = tree.descendants.filter { $0.kind == .tableRow }.map { $0.children[1].plainText }
+        #expect(idCells == (process.milestones + process.practices).map(\.id))
+    }
+}

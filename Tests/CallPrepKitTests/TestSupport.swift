@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import CallPrepKit
+
+/// Paths and helpers shared by the tests.
+enum TestSupport {
+    /// The repository's top folder.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let fixtures = root.appendingPathComponent("Tests/CallPrepKitTests/Fixtures")
+
+    static func fixture(_ path: String) -> URL {
+        fixtures.appendingPathComponent(path)
+    }
+
+    static func read(_ url: URL) throws -> String {
+        try String(contentsOf: url, encoding: .utf8)
+    }
+
+    /// Compares `actual` with a golden file; `CALLPREP_RECORD=1` rewrites the golden file instead.
+    static func expectGolden(_ actual: String, _ golden: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        if ProcessInfo.processInfo.environment["CALLPREP_RECORD"] == "1" {
+            try actual.write(to: golden, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try? read(golden)
+        #expect(expected != nil, "missing golden file \(golden.path); run with CALLPREP_RECORD=1",
+                sourceLocation: sourceLocation)
+        #expect(actual == expected, "differs from \(golden.lastPathComponent)", sourceLocation: sourceLocation)
+    }
+
+    /// A fresh empty folder under the system's temporary folder.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("callprep-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func builtinProcess(_ id: String) throws -> SalesProcess {
+        try ProcessLoader.load(#require(ProcessResolver.builtinSource(id)))
+    }
+
+    /// The diagnostics `body` throws, as printed lines; empty when it does not throw.
+    static func diagnostics<T>(_ body: () throws(DiagnosticError) -> T) -> [String] {
+        do {
+            _ = try body()
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+}
