@@ -57,6 +57,8 @@ struct ProcessLoaderTests {
               expected: ["p.yaml:1:1: error: the process must be a mapping of keys to values"]),
         .init(name: "two documents", text: "id: x\n---\nid: y\n",
               expected: ["p.yaml:2:1: error: expected one YAML document, found more (remove the extra '---')"]),
+        .init(name: "nested a thousand levels deep", text: "id: " + String(repeating: "[", count: 1_001),
+              expected: ["p.yaml:1:6: error: invalid YAML: lists and mappings are nested too deep"]),
         .init(name: "only a comment", text: "# nothing here\n",
               expected: ["p.yaml:1:1: error: the file is empty"]),
         .init(name: "check setting of the wrong type", text: head + "      - id: m\n        title: M\nchecks:\n  next-step: {enabled: sometimes, threshold: -2}\n",

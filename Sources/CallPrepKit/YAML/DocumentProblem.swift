@@ -4,6 +4,7 @@ import Foundation
 public enum DocumentProblem: LocalizedError, Equatable, Sendable {
     case syntax(String)
     case multipleDocuments
+    case nestedTooDeep
     case notAMapping(what: String)
     case unknownKey(String, in: String, allowed: [String])
     case missingKey(String, in: String)
@@ -20,6 +21,8 @@ public enum DocumentProblem: LocalizedError, Equatable, Sendable {
         switch self {
         case let .syntax(problem):
             "invalid YAML: \(problem)"
+        case .nestedTooDeep:
+            "invalid YAML: lists and mappings are nested too deep"
         case .multipleDocuments:
             "expected one YAML document, found more (remove the extra '---')"
         case let .notAMapping(what):

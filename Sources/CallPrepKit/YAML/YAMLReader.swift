@@ -170,6 +170,8 @@ final class YAMLReader {
              let .composer(context, problem, mark, _):
             if problem.hasPrefix("but found another document") {
                 report(DocumentProblem.multipleDocuments, at: location(mark))
+            } else if problem.hasPrefix("Maximum nesting level reached") {
+                report(DocumentProblem.nestedTooDeep, at: location(mark))
             } else {
                 let context = context.map { $0.text.isEmpty ? "" : " (\($0.text))" } ?? ""
                 report(DocumentProblem.syntax(problem + context), at: location(mark))
