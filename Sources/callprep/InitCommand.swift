@@ -11,9 +11,12 @@ struct InitCommand: ParsableCommand {
     @Argument(help: "The workspace folder; created when missing.")
     var directory = "."
 
+    @Flag(help: "Also copy the built-in templates into templates/, to adapt them.")
+    var templates = false
+
     func run() throws {
         let written = try reportingDiagnostics { () throws(DiagnosticError) in
-            try WorkspaceInitializer.create(at: directory)
+            try WorkspaceInitializer.create(at: directory, withTemplates: templates)
         }
         print("Created a callprep workspace in \(directory):")
         for path in written { print("  \(path)") }

@@ -151,6 +151,82 @@ struct CommandLineTests {
         #expect(help.status == 0 && help.stdout.contains("init") && help.stdout.contains("process"))
     }
 
+    static let example = TestSupport.root.appendingPathComponent("templates/examples/northwind-discovery.yaml").path
+
+    @Test func briefAndFormWorkFromAnEmptyFolderWithBuiltInTemplates() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let brief = try CallPrepBinary.run(["brief", Self.example], in: folder)
+        #expect(brief.status == 0 && brief.stderr == "")
+        #expect(brief.stdout.hasPrefix("# Call prep: Northwind Logistics, Discovery call\n"))
+        let form = try CallPrepBinary.run(["form", Self.example], in: folder)
+        #expect(form.status == 0 && form.stderr == "")
+        #expect(form.stdout.hasPrefix("---\nform: \"callprep.debrief-form/1\"\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test func aWorkspaceTemplateOverridesTheBuiltInOne() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("templates"),
+                                                withIntermediateDirectories: true)
+        try "Team form for {{meeting.account}} ({{stage.title}})\n{{#practices}}- [ ] {{title}}\n{{/practices}}"
+            .write(to: folder.appendingPathComponent("templates/debrief.md.mustache"), atomically: true, encoding: .utf8)
+        let form = try CallPrepBinary.run(["form", Self.example, "--process", "meddpicc"], in: folder)
+        #expect(form.stderr.contains("unknown stage 'discover'"))
+        let ours = try CallPrepBinary.run(["form", Self.example], in: folder)
+        #expect(ours.status == 0)
+        #expect(ours.stdout.hasPrefix("Team form for Northwind Logistics (Discover)\n- [ ] Up-front agreement"))
+        let brief = try CallPrepBinary.run(["brief", Self.example], in: folder)
+        #expect(brief.stdout.hasPrefix("# Call prep: Northwind Logistics"))
+    }
+
+    @Test func aBrokenWorkspaceTemplateIsReportedWithItsLocation() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("templates"),
+                                                withIntermediateDirectories: true)
+        try "line one\n{{#meeting}}\n{{/oops}}\n"
+            .write(to: folder.appendingPathComponent("templates/brief.md.mustache"), atomically: true, encoding: .utf8)
+        let brief = try CallPrepBinary.run(["brief", Self.example], in: folder)
+        #expect(brief.status == 1 && brief.stdout == "")
+        #expect(brief.stderr == "templates/brief.md.mustache:3:4: error: invalid Mustache template: "
+            + "this closing tag does not match the section it closes\n")
+    }
+
+    @Test func formRefusesToOverwriteAndLeavesTheFileAsItWas() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let first = try CallPrepBinary.run(["form", Self.example, "-o", "f.md"], in: folder)
+        #expect(first.status == 0 && first.stdout == "")
+        let path = folder.appendingPathComponent("f.md")
+        try "my filled answers\n".write(to: path, atomically: true, encoding: .utf8)
+        let before = try Data(contentsOf: path)
+        let second = try CallPrepBinary.run(["form", Self.example, "-o", "f.md"], in: folder)
+        #expect(second.status == 1 && second.stdout == "")
+        #expect(second.stderr == "f.md:1:1: error: the file exists already; pass --force to replace it\n")
+        #expect(try Data(contentsOf: path) == before)
+    }
+
+    @Test func aBrokenMeetingGivesOneLinePerProblemAndExit1() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try "date: 2026-13-01\naccount: A\nrep: R\nobjective: O\nopportunity: {id: o, stage: nowhere}\n"
+            .write(to: folder.appendingPathComponent("m.yaml"), atomically: true, encoding: .utf8)
+        let result = try CallPrepBinary.run(["brief", "m.yaml"], in: folder)
+        #expect(result.status == 1 && result.stdout == "")
+        #expect(result.stderr == """
+            m.yaml:1:7: error: 'date' must be a date such as 2026-11-24, not '2026-13-01'
+            m.yaml:5:29: error: unknown stage 'nowhere': process 'b2b' has connect, discover, common-fit, propose, commit, close
+
+            """)
+    }
+
+    @Test func initCanCopyTheTemplates() throws {
+        let folder = try TestSupport.temporaryFolder().appendingPathComponent("ws")
+        let result = try CallPrepBinary.run(["init", folder.path, "--templates"])
+        #expect(result.status == 0)
+        let copied = try TestSupport.read(folder.appendingPathComponent("templates/debrief.md.mustache"))
+        #expect(copied == BuiltinFiles.all["debrief.md.mustache"])
+        let form = try CallPrepBinary.run(["form", "meetings/northwind-discovery.yaml"], in: folder)
+        #expect(form.status == 0 && form.stdout.contains("## Milestones of Discover"))
+    }
+
     /// Every file below `folder` with its bytes.
     private func snapshot(_ folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]

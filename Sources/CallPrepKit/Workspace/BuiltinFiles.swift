@@ -3,6 +3,264 @@
 /// The files under `templates/`, carried by the binary, keyed by their path below `templates/`.
 enum BuiltinFiles {
     static let all: [String: String] = [
+        "brief.md.mustache": #"""
+{{#meeting}}
+# Call prep: {{account}}{{#type}}, {{.}}{{/type}}
+
+- **When:** {{when}}
+- **Opportunity:** {{#opportunityName}}{{.}} {{/opportunityName}}(`{{{opportunityID}}}`){{#value}}, {{.}}{{/value}}
+- **Stage:** {{#stage}}{{title}} ({{number}} of {{stageCount}}){{/stage}}
+- **Meeting:** {{#type}}{{.}}{{/type}}{{^type}}type not given{{/type}}{{#duration}}, {{.}} minutes{{/duration}}; rep {{rep}}
+- **Their side:** {{#theirs}}{{label}}{{#role}} ({{.}}){{/role}}{{^last()}}; {{/last()}}{{/theirs}}{{^theirs}}nobody listed{{/theirs}}
+- **Our side:** {{#ours}}{{label}}{{^last()}}; {{/last()}}{{/ours}}{{^ours}}{{rep}}{{/ours}}
+
+## Objective
+
+{{objective}}
+
+- **Best outcome:** {{#bestOutcome}}{{.}}{{/bestOutcome}}{{^bestOutcome}}not defined yet{{/bestOutcome}}
+- **Minimum acceptable outcome:** {{#minimumOutcome}}{{.}}{{/minimumOutcome}}{{^minimumOutcome}}not defined yet{{/minimumOutcome}}
+
+## Up-front agreement
+
+Open the call by agreeing these, out loud, before anything else:
+
+- **Purpose:** {{objective}}
+- **Time:** {{#duration}}we planned {{.}} minutes; check that this still works for everyone.{{/duration}}{{^duration}}ask how much time everyone has.{{/duration}}
+- **Roles:**
+{{#theirs}}
+  - {{name}}{{#role}}, {{.}}{{/role}}
+{{/theirs}}
+{{#ours}}
+  - {{name}} (us){{#task}}: {{.}}{{/task}}
+{{/ours}}
+{{^ours}}
+  - {{rep}} (us) runs the call.
+{{/ours}}
+- **Possible outcomes:**
+{{#bestOutcome}}
+  - At best: {{.}}
+{{/bestOutcome}}
+{{#minimumOutcome}}
+  - At least: {{.}}
+{{/minimumOutcome}}
+  - Or either side decides there is no fit. "No" is a fine answer.
+
+## People
+
+### Their side
+
+{{#first(theirs)}}
+| Name | Title | Buying role | What we know |
+| --- | --- | --- | --- |
+{{/first(theirs)}}
+{{#theirs}}
+| {{name}} | {{title}} | {{#role}}{{.}}{{/role}}{{^role}}unknown{{/role}} | {{notes}} |
+{{/theirs}}
+{{^theirs}}
+Nobody from the customer's side is listed.
+{{/theirs}}
+
+### Our side
+
+{{#first(ours)}}
+| Name | Title | Task in the call |
+| --- | --- | --- |
+{{/first(ours)}}
+{{#ours}}
+| {{name}} | {{title}} | {{#task}}{{.}}{{/task}}{{^task}}not agreed yet{{/task}} |
+{{/ours}}
+{{^ours}}
+{{rep}} runs the call alone.
+{{/ours}}
+
+{{#first(pains)}}
+### Known pains
+
+| Problem | Impact | Frequency |
+| --- | --- | --- |
+{{/first(pains)}}
+{{#pains}}
+| {{problem}} | {{#impact}}{{.}}{{/impact}}{{^impact}}not quantified{{/impact}} | {{#frequency}}{{.}}{{/frequency}}{{^frequency}}unknown{{/frequency}} |
+{{/pains}}
+
+{{#notes}}
+### Notes
+
+{{.}}
+
+{{/notes}}
+{{/meeting}}
+## Where the deal stands
+
+{{#stage}}
+The opportunity is at stage {{number}} of {{stageCount}}, **{{title}}**{{#goal}}: {{.}}{{/goal}}
+{{/stage}}
+
+{{! The deal's history from earlier debriefs goes here once callprep has an index. }}
+No earlier debriefs of this opportunity were given, so no milestone counts as met yet.
+{{#first(earlierStages)}}
+
+Still to confirm from earlier stages:
+
+{{/first(earlierStages)}}
+{{#earlierStages}}
+- **{{title}}:** {{#milestones}}{{title}} (`{{{id}}}`){{^last()}}; {{/last()}}{{/milestones}}
+{{/earlierStages}}
+
+## What this call must achieve
+
+{{#stage}}
+### Milestones of {{title}}
+
+{{#milestones}}
+- **{{title}}** (`{{{id}}}`; evidence: {{evidence}}{{^required}}; optional{{/required}})
+{{#guidance}}
+  {{.}}
+{{/guidance}}
+{{#ask}}
+  - Ask: "{{.}}"
+{{/ask}}
+{{/milestones}}
+{{/stage}}
+
+### Practices to keep
+
+{{#practices}}
+- **{{title}}** (`{{{id}}}`){{#guidance}}: {{.}}{{/guidance}}
+{{/practices}}
+
+## Risks
+
+{{#risks}}
+- {{.}}
+{{/risks}}
+{{^risks}}
+None that the meeting data shows.
+{{/risks}}
+
+## Preparation checklist
+
+- [ ] Read the account notes and the last debrief of this opportunity.
+- [ ] Confirm the time, the purpose and the attendees with the customer.
+{{#meeting.hasColleagues}}
+- [ ] Brief each colleague on their task in the call.
+{{/meeting.hasColleagues}}
+- [ ] Pick the two or three questions above that matter most for this call.
+- [ ] Decide what you will ask for at the end: the best outcome, then the minimum.
+- [ ] Have the debrief form ready to fill in right after the call: `{{{formCommand}}}`
+
+"""#,
+        "debrief.md.mustache": #"""
+{{{frontMatter}}}
+{{#meeting}}
+# Debrief: {{account}}, {{longDate}}
+
+{{#type}}{{.}} · {{/type}}{{#opportunityName}}{{.}} · {{/opportunityName}}rep {{rep}} · meeting `{{{id}}}`
+
+{{/meeting}}
+> **How to fill in this form**
+>
+> - Check the box (`[x]`) of each item the call reached, and write the evidence after "Evidence": what the customer said or did, with their own numbers, names and dates. A checked box without evidence counts as unsupported.
+> - Leave the box empty when the call did not reach the item.
+> - When an item marked *optional* does not apply to this call, write `N/A` and the reason as its evidence. Required items are never N/A.
+> - Keep the ids in backticks and the `callprep:` comments: they tell callprep which answer is which. Rename headings, reorder sections and add your own notes as you like.
+
+{{#stage}}
+## Milestones of {{title}} <!-- callprep:milestones -->
+
+{{#milestones}}
+- [ ] {{title}}{{^required}} (optional){{/required}} `{{{id}}}`
+
+  Evidence ({{evidenceHint}}):
+
+{{/milestones}}
+{{/stage}}
+{{#first(earlierStages)}}
+## Earlier milestones not yet evidenced <!-- callprep:earlier-milestones -->
+
+Confirm what the deal already has; leave open what it still lacks.
+
+{{/first(earlierStages)}}
+{{#earlierStages}}
+### {{title}}
+
+{{#milestones}}
+- [ ] {{title}}{{^required}} (optional){{/required}} `{{{id}}}`
+
+  Evidence ({{evidenceHint}}):
+
+{{/milestones}}
+{{/earlierStages}}
+## Call practices <!-- callprep:practices -->
+
+{{#practices}}
+- [ ] {{title}}{{^required}} (optional){{/required}} `{{{id}}}`
+
+  Evidence ({{evidenceHint}}):
+
+{{/practices}}
+## Next steps <!-- callprep:next-steps -->
+
+One row per step. A good next step has an owner and a date, and involves the decision maker.
+
+| Action | Owner | Due (YYYY-MM-DD) |
+| --- | --- | --- |
+| | | |
+
+## Pains <!-- callprep:pains -->
+
+The customer's problems as they described them, with the impact and frequency in their own numbers.
+
+| Problem | Impact | Frequency |
+| --- | --- | --- |
+{{#meeting.pains}}
+| {{problem}} | {{impact}} | {{frequency}} |
+{{/meeting.pains}}
+| | | |
+
+## People met <!-- callprep:people -->
+
+Remove anyone who did not attend; add the people you met for the first time as "new".
+
+| Name | Title | Buying role | New or known |
+| --- | --- | --- | --- |
+{{#meeting.theirs}}
+| {{name}} | {{title}} | {{role}} | known |
+{{/meeting.theirs}}
+| | | | |
+
+## Self-assessment <!-- callprep:self-assessment -->
+
+Score (0 to 100):
+
+What went well:
+
+What I would do differently:
+
+## Manager review <!-- callprep:review -->
+
+For the manager: say whether you agree with how each item was marked, then grade the call.
+
+Reviewer:
+
+Grade (0 to 100):
+
+| Item | Agree (yes or no) | Comment |
+| --- | --- | --- |
+{{#reviewItems}}
+| `{{{id}}}` | | |
+{{/reviewItems}}
+
+Comments:
+
+## Coaching notes <!-- callprep:coaching -->
+
+One note per bullet. Name the item a note is about by its id in backticks, and sign it, for example: `impact-quantified` Ask for their figure before offering ours. (Sam Lee)
+
+- 
+
+"""#,
         "examples/northwind-discovery.yaml": #"""
 # An upcoming call. `callprep brief` turns it into a prep brief, `callprep form` into a debrief
 # form. Keys are described in docs/meeting-file.md.

@@ -1,25 +1,30 @@
 import Foundation
 
-/// Scaffolds a workspace: `process.yaml`, `meetings/` with one example, and `debriefs/`.
+/// Scaffolds a workspace: `process.yaml`, `meetings/` with one example, `debriefs/`, and on request
+/// `templates/` with copies of the built-in templates.
 public enum WorkspaceInitializer {
     /// The files `init` writes, relative to the workspace, with their contents.
-    public static var files: [(path: String, contents: String)] {
-        [
+    public static func files(withTemplates: Bool = false) -> [(path: String, contents: String)] {
+        var files = [
             ("process.yaml", BuiltinFiles.all["processes/\(ProcessResolver.defaultID).yaml"] ?? ""),
             ("meetings/northwind-discovery.yaml", BuiltinFiles.all["examples/northwind-discovery.yaml"] ?? ""),
             ("debriefs/.gitkeep", ""),
         ]
+        if withTemplates {
+            files += TemplateSet.names.map { ("templates/\($0)", BuiltinFiles.all[$0] ?? "") }
+        }
+        return files
     }
 
     /// Writes the workspace into `directory`, creating it when needed. Writes nothing at all when
     /// any of the files exists already. Returns the paths written.
-    public static func create(at directory: String) throws(DiagnosticError) -> [String] {
+    public static func create(at directory: String, withTemplates: Bool = false) throws(DiagnosticError) -> [String] {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw DiagnosticError([Diagnostic(at: SourceLocation(file: directory, line: 1, column: 1),
                                               WorkspaceProblem.notAFolder)])
         }
-        let targets = files.map { (path: join(directory, $0.path), contents: $0.contents) }
+        let targets = files(withTemplates: withTemplates).map { (path: join(directory, $0.path), contents: $0.contents) }
         let existing = targets.filter { FileManager.default.fileExists(atPath: $0.path) }
         if !existing.isEmpty {
             throw DiagnosticError(existing.map {

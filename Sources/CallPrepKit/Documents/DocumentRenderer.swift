@@ -1,0 +1,23 @@
+/// Meeting and process to Markdown: the prep brief and the debrief form.
+public enum DocumentRenderer {
+    /// The pre-call brief. `meetingPath` is how the rep named the meeting file, for the
+    /// commands the brief suggests.
+    public static func brief(meeting: Meeting, process: SalesProcess, templates: TemplateSet,
+                             meetingPath: String) -> String {
+        let view = BriefView(meeting: meeting, process: process, plan: plan(meeting, process), meetingPath: meetingPath)
+        return templates.render(TemplateSet.briefName, view)
+    }
+
+    /// The debrief form a person fills in after the call.
+    public static func form(meeting: Meeting, process: SalesProcess, templates: TemplateSet) -> String {
+        templates.render(TemplateSet.formName, FormView(meeting: meeting, process: process, plan: plan(meeting, process)))
+    }
+
+    private static func plan(_ meeting: Meeting, _ process: SalesProcess) -> ItemsInPlay {
+        // MeetingLoader accepts only stages of the process, so the plan always exists.
+        guard let plan = ItemsInPlay(process: process, stageID: meeting.opportunity.stage) else {
+            preconditionFailure("meeting stage '\(meeting.opportunity.stage)' is not in process '\(process.id)'")
+        }
+        return plan
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Mustache
+
+/// Problems with a workspace's own templates.
+public enum TemplateProblem: LocalizedError, Equatable, Sendable {
+    case invalid(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case let .invalid(reason): "invalid Mustache template: \(reason)"
+        }
+    }
+}
+
+/// The Mustache templates documents are made from: the built-in ones, each replaced by a file of
+/// the same name in the workspace's `templates/` folder when there is one.
+public struct TemplateSet {
+    public static let briefName = "brief.md.mustache"
+    public static let formName = "debrief.md.mustache"
+    public static let names = [briefName, formName]
+
+    /// Every `{{value}}` is escaped for Markdown; `{{{value}}}` is not. A standalone line, so it
+    /// renders nothing; diagnostics subtract it from line numbers.
+    private static let markdownPragma = "{{% CONTENT_TYPE: MARKDOWN }}\n"
+    private static let registerContentType: Void = MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+
+    /// Where each template came from: a workspace file's path, or `<built-in NAME>`.
+    public let origins: [String: String]
+    private let library: MustacheLibrary
+
+    /// Loads the templates for a workspace folder, reporting a broken override with its location.
+    public static func load(workspace: String = ".") throws(DiagnosticError) -> TemplateSet {
+        _ = registerContentType
+        var templates: [String: MustacheTemplate] = [:]
+        var origins: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for name in names {
+            let override = (workspace as NSString).appendingPathComponent("templates/\(name)")
+            let source: SourceFile
+            if FileManager.default.fileExists(atPath: override) {
+                do {
+                    source = try SourceFile.read(override == "./templates/\(name)" ? "templates/\(name)" : override)
+                } catch {
+                    diagnostics += error.diagnostics
+                    continue
+                }
+            } else {
+                source = SourceFile(path: "<built-in \(name)>", text: BuiltinFiles.all[name] ?? "")
+            }
+            do {
+                templates[name] = try MustacheTemplate(string: markdownPragma + source.text)
+                origins[name] = source.path
+            } catch let error as MustacheTemplate.ParserError {
+                let line = max(1, error.context.lineNumber - 1)
+                let column = max(1, error.context.columnNumber)
+                diagnostics.append(Diagnostic(at: SourceLocation(file: source.path, line: line, column: column),
+                                              TemplateProblem.invalid(describe(error.error))))
+            } catch {
+                diagnostics.append(Diagnostic(at: SourceLocation(file: source.path, line: 1, column: 1),
+                                              TemplateProblem.invalid("\(error)")))
+            }
+        }
+        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
+        return TemplateSet(origins: origins, library: MustacheLibrary(templates: templates))
+    }
+
+    /// swift-mustache's parser errors in words.
+    private static func describe(_ error: Error) -> String {
+        switch "\(error)" {
+        case "sectionCloseNameIncorrect": "this closing tag does not match the section it closes"
+        case "unfinishedName": "a tag is not closed with }}"
+        case "expectedSectionEnd": "a section is opened but never closed"
+        case "overflow": "the template ends inside a tag or section"
+        case "invalidSetDelimiter": "a set-delimiter tag is malformed"
+        case let other: other
+        }
+    }
+
+    func render(_ name: String, _ view: Any) -> String {
+        library.render(view, withTemplate: name) ?? ""
+    }
+}
+
+/// Mustache's escaping for Markdown documents.
+private struct MarkdownContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String {
+        MarkdownEscaping.inline(text)
+    }
+}
