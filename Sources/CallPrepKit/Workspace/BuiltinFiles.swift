@@ -154,9 +154,9 @@ None that the meeting data shows.
         "debrief.md.mustache": #"""
 {{{frontMatter}}}
 {{#meeting}}
-# Debrief: {{account}}, {{longDate}}
+# Debrief: {{account}}, {{longDate}} <!-- callprep:header -->
 
-{{#type}}{{.}} · {{/type}}{{#opportunityName}}{{.}} · {{/opportunityName}}rep {{rep}} · meeting `{{{id}}}`
+{{#type}}{{.}} · {{/type}}{{#opportunityName}}{{.}} · {{/opportunityName}}rep {{rep}} · meeting `{{{id}}}` <!-- callprep:header -->
 
 {{/meeting}}
 > **How to fill in this form**

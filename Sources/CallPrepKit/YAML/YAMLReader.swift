@@ -25,10 +25,13 @@ struct Fields {
 /// instead of stopping at the first.
 final class YAMLReader {
     let file: String
+    /// Lines of the file before the YAML text, for YAML embedded in a larger file (front matter).
+    let lineOffset: Int
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String) {
+    init(file: String, lineOffset: Int = 0) {
         self.file = file
+        self.lineOffset = lineOffset
     }
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -55,7 +58,7 @@ final class YAMLReader {
     }
 
     func location(of node: Node) -> SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
     }
 
     func report(_ problem: some LocalizedError, at node: Node) {
@@ -199,7 +202,7 @@ final class YAMLReader {
             let rest = String(String.UnicodeScalarView(line.dropFirst(first.column - 1)))
             for spelling in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(spelling) {
                 if rest.dropFirst(spelling.count).drop(while: { $0 == " " }).first == ":" {
-                    return SourceLocation(file: file, line: index + 1, column: first.column)
+                    return SourceLocation(file: file, line: index + 1 + lineOffset, column: first.column)
                 }
             }
         }
@@ -207,7 +210,7 @@ final class YAMLReader {
     }
 
     private func location(_ mark: Mark) -> SourceLocation {
-        SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1))
+        SourceLocation(file: file, line: max(mark.line, 1) + lineOffset, column: max(mark.column, 1))
     }
 }
 

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Dates as people write them in a debrief.
+enum DateText {
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// `YYYY-MM-DD` for `2026-12-03`, `2026/12/03`, `3 December 2026`, `Dec 3, 2026`; nil otherwise.
+    static func isoDate(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let iso = trimmed.replacingOccurrences(of: "/", with: "-")
+        if isCalendarDate(String(iso.prefix(10))), iso.count == 10 || iso.dropFirst(10).first == "T" {
+            return String(iso.prefix(10))
+        }
+        let words = trimmed.lowercased().replacingOccurrences(of: ",", with: " ").split(separator: " ")
+        guard words.count == 3 else { return nil }
+        let month: Int?
+        let day: Int?
+        if let index = months.firstIndex(where: { words[1].hasPrefix($0) }) {
+            (month, day) = (index + 1, Int(words[0].trimmingCharacters(in: CharacterSet(charactersIn: "."))))
+        } else if let index = months.firstIndex(where: { words[0].hasPrefix($0) }) {
+            (month, day) = (index + 1, Int(words[1]))
+        } else {
+            return nil
+        }
+        guard let month, let day, let year = Int(words[2]), year >= 1000 else { return nil }
+        let date = String(format: "%04d-%02d-%02d", year, month, day)
+        return isCalendarDate(date) ? date : nil
+    }
+}

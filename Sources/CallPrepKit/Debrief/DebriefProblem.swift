@@ -1,0 +1,64 @@
+import Foundation
+
+/// Problems in a filled debrief form.
+public enum DebriefProblem: LocalizedError, Equatable, Sendable {
+    case noFrontMatter
+    case frontMatterNotClosed
+    case unsupportedFormVersion(String, supported: String)
+    case missingFrontMatterKey(String)
+    case unknownFrontMatterKey(String)
+    case unknownProcess(String, available: [String])
+    case processVersionDiffers(processID: String, form: String, current: String)
+    case unknownStage(String, processID: String)
+    case invalidDate(String)
+    case unknownItemID(String)
+    case duplicateItem(String, firstLine: Int)
+    case requiredNotApplicable(String)
+    case missingItem(String)
+    case missingSection(String)
+    case dueNotADate(String)
+    case scoreOutOfRange(label: String, value: String)
+    case agreeNotYesOrNo(String)
+    case unknownReviewItem(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .noFrontMatter:
+            "the debrief has no front matter: it must start with the '---' block that `callprep form` wrote"
+        case .frontMatterNotClosed:
+            "the front matter opened here is never closed with a '---' line"
+        case let .unsupportedFormVersion(found, supported):
+            "form format '\(found)' is not one this callprep reads (it reads \(supported))"
+        case let .missingFrontMatterKey(key):
+            "the front matter is missing '\(key)'"
+        case let .unknownFrontMatterKey(key):
+            "unknown front matter key '\(key)' (ignored)"
+        case let .unknownProcess(id, available):
+            "unknown process '\(id)' (found: \(available.joined(separator: ", ")); name its file with --process)"
+        case let .processVersionDiffers(id, form, current):
+            "the form was made with process \(id) \(form); scoring uses version \(current)"
+        case let .unknownStage(stage, processID):
+            "unknown stage '\(stage)' for process '\(processID)'"
+        case let .invalidDate(text):
+            "'date' must be a date such as 2026-11-24, not '\(text)'"
+        case let .unknownItemID(id):
+            "item id '\(id)' is not in the process (kept as unmapped text)"
+        case let .duplicateItem(id, firstLine):
+            "item '\(id)' appears twice (first on line \(firstLine))"
+        case let .requiredNotApplicable(id):
+            "'\(id)' is required and cannot be not applicable"
+        case let .missingItem(id):
+            "item '\(id)' is missing from the debrief (counted as not met)"
+        case let .missingSection(name):
+            "the section '\(name)' is missing"
+        case let .dueNotADate(text):
+            "due date '\(text)' is not a date (write it as YYYY-MM-DD)"
+        case let .scoreOutOfRange(label, value):
+            "\(label) must be a whole number from 0 to 100, not '\(value)'"
+        case let .agreeNotYesOrNo(text):
+            "'\(text)' in the Agree column is neither yes nor no"
+        case let .unknownReviewItem(text):
+            "review row '\(text)' names no item of the process"
+        }
+    }
+}

@@ -1,0 +1,135 @@
+/// What `callprep parse` extracts from a filled debrief form (DESIGN section 7).
+public struct DebriefRecord: Sendable, Hashable, Codable {
+    public static let formatVersion = "callprep.debrief/1"
+
+    public var format = DebriefRecord.formatVersion
+    /// The file the record came from.
+    public var source: String
+    public var meeting: MeetingInfo
+    public var process: ProcessInfo
+    public var items: [Item] = []
+    public var nextSteps: [NextStep] = []
+    public var pains: [PainAnswer] = []
+    public var people: [Person] = []
+    public var selfAssessment = SelfAssessment()
+    public var review = Review()
+    public var coachingNotes: [CoachingNote] = []
+    public var unmapped: [Unmapped] = []
+    public var diagnostics: [RecordDiagnostic] = []
+
+    public init(source: String, meeting: MeetingInfo, process: ProcessInfo) {
+        self.source = source
+        self.meeting = meeting
+        self.process = process
+    }
+
+    public struct MeetingInfo: Sendable, Hashable, Codable {
+        public var id: String
+        public var date: String
+        public var account: String?
+        public var opportunity: String?
+        public var rep: String?
+        public var stage: String
+    }
+
+    public struct ProcessInfo: Sendable, Hashable, Codable {
+        public var id: String
+        public var version: String
+    }
+
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case milestone, practice
+    }
+
+    public enum State: String, Sendable, Hashable, Codable {
+        case checked, unchecked
+        case notApplicable = "not-applicable"
+    }
+
+    /// One milestone or practice as the person marked it.
+    public struct Item: Sendable, Hashable, Codable {
+        public var id: String
+        public var kind: Kind
+        /// The stage the milestone belongs to; nil for practices.
+        public var stage: String?
+        public var state: State
+        /// What the person wrote as evidence (for not-applicable items: the reason); "" when nothing.
+        public var evidence: String
+        public var line: Int
+    }
+
+    public struct NextStep: Sendable, Hashable, Codable {
+        public var action: String
+        public var owner: String?
+        /// The due date as written.
+        public var due: String?
+        /// `due` as `YYYY-MM-DD` when it is a date.
+        public var dueDate: String?
+        public var line: Int
+    }
+
+    public struct PainAnswer: Sendable, Hashable, Codable {
+        public var problem: String
+        public var impact: String?
+        public var frequency: String?
+        public var line: Int
+    }
+
+    public struct Person: Sendable, Hashable, Codable {
+        public var name: String
+        public var title: String?
+        /// The buying role as written.
+        public var role: String?
+        /// "new", "known", or what was written.
+        public var status: String?
+        public var line: Int
+    }
+
+    public struct SelfAssessment: Sendable, Hashable, Codable {
+        /// The rep's own score of the call, 0 to 100.
+        public var score: Int?
+        public var wentWell: String?
+        public var doDifferently: String?
+        public var line: Int?
+    }
+
+    public struct Review: Sendable, Hashable, Codable {
+        public var reviewer: String?
+        /// The manager's grade of the call, 0 to 100.
+        public var grade: Int?
+        public var items: [ReviewItem] = []
+        public var comments: String?
+        public var line: Int?
+    }
+
+    public struct ReviewItem: Sendable, Hashable, Codable {
+        public var id: String
+        /// nil when the manager wrote neither yes nor no.
+        public var agree: Bool?
+        public var comment: String?
+        public var line: Int
+    }
+
+    public struct CoachingNote: Sendable, Hashable, Codable {
+        public var text: String
+        /// The id of the milestone or practice the note names.
+        public var milestone: String?
+        public var author: String?
+        public var line: Int
+    }
+
+    /// Text the person wrote that maps to no field.
+    public struct Unmapped: Sendable, Hashable, Codable {
+        public var text: String
+        public var line: Int
+        /// The heading of the section it stands in, when there is one.
+        public var section: String?
+    }
+
+    public struct RecordDiagnostic: Sendable, Hashable, Codable {
+        public var severity: Severity
+        public var message: String
+        public var line: Int
+        public var column: Int
+    }
+}

@@ -1,0 +1,43 @@
+extension MarkdownNode {
+    /// The text of a block as a person reads it: one line per paragraph, list item or table row,
+    /// list items marked `- ` (task items `- [x] ` or `- [ ] `), code as written.
+    public var blockText: String {
+        var lines: [String] = []
+        appendBlockText(to: &lines, indent: "")
+        return lines.joined(separator: "\n")
+    }
+
+    private func appendBlockText(to lines: inout [String], indent: String) {
+        switch kind {
+        case .document, .blockQuote, .customBlock, .footnoteDefinition:
+            for child in children { child.appendBlockText(to: &lines, indent: indent) }
+        case .list:
+            for item in children {
+                let marker = item.isChecked.map { $0 ? "- [x] " : "- [ ] " } ?? "- "
+                var itemLines: [String] = []
+                for child in item.children { child.appendBlockText(to: &itemLines, indent: "") }
+                guard let first = itemLines.first else {
+                    lines.append(indent + marker.trimmingCharacters(in: .whitespaces))
+                    continue
+                }
+                lines.append(indent + marker + first)
+                lines += itemLines.dropFirst().map { indent + "  " + $0 }
+            }
+        case .item, .taskItem:
+            for child in children { child.appendBlockText(to: &lines, indent: indent) }
+        case .codeBlock, .htmlBlock:
+            let text = (literal ?? "").trimmingCharacters(in: .newlines)
+            lines += text.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }
+        case .table:
+            for row in children {
+                lines.append(indent + row.children.map { $0.plainText.trimmingCharacters(in: .whitespaces) }
+                    .joined(separator: " | "))
+            }
+        case .thematicBreak:
+            break
+        default:
+            let text = plainText.trimmingCharacters(in: .whitespaces)
+            if !text.isEmpty { lines.append(indent + text) }
+        }
+    }
+}

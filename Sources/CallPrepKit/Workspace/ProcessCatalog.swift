@@ -1,0 +1,50 @@
+import Foundation
+
+/// Finds the process a debrief names (DESIGN section 3): `--process` when given; else the process
+/// of that id in the workspace (`process.yaml` or `processes/*.yaml`) or built in; with no id,
+/// `./process.yaml`, else the built-in default. Each file is loaded once per run.
+public final class ProcessCatalog {
+    private let explicit: SalesProcess?
+    private let workspace: String
+    private var byID: [String: SalesProcess]?
+
+    /// Loads `--process` at once, so a broken one fails before any debrief is read.
+    public init(explicit: String?, workspace: String = ".") throws(DiagnosticError) {
+        self.explicit = try explicit.map { name throws(DiagnosticError) in try ProcessResolver.resolve(name, in: workspace) }
+        self.workspace = workspace
+    }
+
+    /// The process for a debrief whose front matter names `id`; nil when no process has that id.
+    public func process(id: String?) -> SalesProcess? {
+        if let explicit { return explicit }
+        guard let id else { return try? ProcessResolver.resolve(nil, in: workspace) }
+        return known()[id]
+    }
+
+    /// Ids of every process this catalog can find, for messages.
+    public var availableIDs: [String] {
+        explicit.map { [$0.id] } ?? known().keys.sorted()
+    }
+
+    private func known() -> [String: SalesProcess] {
+        if let byID { return byID }
+        var found: [String: SalesProcess] = [:]
+        let folder = (workspace as NSString).appendingPathComponent("processes")
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            .map { (folder as NSString).appendingPathComponent($0) }
+        // Workspace files first, so that they win over a built-in process of the same id.
+        for path in [(workspace as NSString).appendingPathComponent("process.yaml")] + files {
+            guard FileManager.default.fileExists(atPath: path), let process = try? ProcessLoader.load(path: path),
+                  found[process.id] == nil else { continue }
+            found[process.id] = process
+        }
+        for id in ProcessResolver.builtinIDs where found[id] == nil {
+            if let source = ProcessResolver.builtinSource(id), let process = try? ProcessLoader.load(source) {
+                found[id] = process
+            }
+        }
+        byID = found
+        return found
+    }
+}

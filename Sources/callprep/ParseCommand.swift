@@ -1,0 +1,47 @@
+import ArgumentParser
+import CallPrepKit
+
+/// Output formats of `callprep parse`.
+enum RecordFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, csv
+}
+
+struct ParseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse",
+        abstract: "Read filled debrief forms into records.",
+        discussion: """
+            Prints a JSON array of records (docs/debrief-record.md), or CSV with one row per item. Warnings \
+            are printed and the record is still made; a file with errors is reported in full, left out, \
+            and the command exits 1 after reading the rest.
+            """
+    )
+
+    @Argument(help: "Filled debrief forms ('-' reads standard input).")
+    var debriefs: [String]
+
+    @Option(help: "Output format: json or csv.")
+    var format: RecordFormat = .json
+
+    @OptionGroup var processOptions: ProcessOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        var failed = false
+        let records = try reportingDiagnostics { () throws(DiagnosticError) in
+            let parser = DebriefParser(catalog: try ProcessCatalog(explicit: processOptions.process),
+                                       boilerplate: FormBoilerplate(templates: try TemplateSet.load()))
+            return debriefs.compactMap { path in
+                let parsed = parser.parse(path: path)
+                printDiagnostics(parsed.diagnostics)
+                failed = failed || parsed.hasErrors
+                return parsed.record
+            }
+        }
+        let text = format == .json ? RecordJSON.render(records) : RecordCSV.render(records)
+        try reportingDiagnostics { () throws(DiagnosticError) in
+            try OutputFile.emit(text, to: outputOptions.output, force: outputOptions.force)
+        }
+        if failed { throw ExitCode(1) }
+    }
+}

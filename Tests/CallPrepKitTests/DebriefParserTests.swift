@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import CallPrepKit
+
+/// Parsing helpers shared by the parser's tests.
+enum ParseSupport {
+    static let filledPath = "debriefs/northwind-filled.md"
+
+    static func parser() throws -> DebriefParser {
+        DebriefParser(catalog: try ProcessCatalog(explicit: nil, workspace: TestSupport.temporaryFolder().path),
+                      boilerplate: FormBoilerplate(templates: try TemplateSet.load(workspace: TestSupport.temporaryFolder().path)))
+    }
+
+    static func parse(_ text: String, path: String = "d.md") throws -> ParsedDebrief {
+        try parser().parse(SourceFile(path: path, text: text))
+    }
+
+    /// The blank form of the bundled example meeting.
+    static func blankForm() throws -> String {
+        let process = try TestSupport.builtinProcess("b2b")
+        let meeting = try MeetingLoader.load(path: TestSupport.root.appendingPathComponent(
+            "templates/examples/northwind-discovery.yaml").path, process: process)
+        return DocumentRenderer.form(meeting: meeting, process: process,
+                                     templates: try TemplateSet.load(workspace: TestSupport.temporaryFolder().path))
+    }
+
+    /// A record with its lines, source and diagnostic positions set aside: what a person's answers are.
+    static func content(_ record: DebriefRecord) -> DebriefRecord {
+        var copy = record
+        copy.source = ""
+        for index in copy.items.indices { copy.items[index].line = 0 }
+        for index in copy.nextSteps.indices { copy.nextSteps[index].line = 0 }
+        for index in copy.pains.indices { copy.pains[index].line = 0 }
+        for index in copy.people.indices { copy.people[index].line = 0 }
+        for index in copy.review.items.indices { copy.review.items[index].line = 0 }
+        for index in copy.coachingNotes.indices { copy.coachingNotes[index].line = 0 }
+        for index in copy.unmapped.indices { copy.unmapped[index].line = 0 }
+        for index in copy.diagnostics.indices {
+            copy.diagnostics[index].line = 0
+            copy.diagnostics[index].column = 0
+        }
+        copy.selfAssessment.line = nil
+        copy.review.line = nil
+        return copy
+    }
+
+    /// Runs pandoc as another tool would reformat the file, keeping the front matter.
+    static func pandoc(_ text: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["pandoc", "-s", "-f", "gfm", "-t", "gfm+yaml_metadata_block"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "pandoc is needed: scripts/test installs it")
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+@Suite("Parsing filled debriefs")
+struct DebriefParserTests {
+    @Test func filledFixtureGivesItsRecord() throws {
+        let text = try TestSupport.read(TestSupport.fixture(ParseSupport.filledPath))
+        let parsed = try ParseSupport.parse(text, path: "northwind-filled.md")
+        let record = try #require(parsed.record)
+        try TestSupport.expectGolden(RecordJSON.render(record), TestSupport.fixture("debriefs/northwind-filled.record.json"))
+    }
+
+    @Test func theBlankFormHasNoAnswersAndNoWarnings() throws {
+        let record = try #require(try ParseSupport.parse(ParseSupport.blankForm()).record)
+        #expect(record.items.count == 13)
+        #expect(record.items.allSatisfy { $0.state == .unchecked && $0.evidence.isEmpty })
+        #expect(record.unmapped.isEmpty && record.diagnostics.isEmpty && record.coachingNotes.isEmpty)
+        #expect(record.nextSteps.isEmpty && record.review.items.isEmpty && record.selfAssessment.score == nil)
+    }
+
+    /// Every text node a person added to the form appears somewhere in the record.
+    @Test func nothingAPersonWroteIsLost() throws {
+        func literals(_ text: String) -> [String] {
+            MarkdownParser.parse(FrontMatter.split(text).body).descendants
+                .filter { $0.kind == .text || $0.kind == .code || $0.kind == .codeBlock }
+                .compactMap { $0.literal?.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        }
+        let blankTexts = literals(try ParseSupport.blankForm())
+        let blank = Set(blankTexts)
+        let filled = try TestSupport.read(TestSupport.fixture(ParseSupport.filledPath))
+        // What the person added: new text nodes, less any label the blank form had in front of them.
+        let written = literals(filled).filter { !blank.contains($0) }.map { text in
+            let label = blankTexts.filter { text.hasPrefix($0) }.max { $0.count < $1.count } ?? ""
+            return String(text.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
+        }
+        #expect(written.count > 30)
+        let record = try #require(try ParseSupport.parse(filled).record)
+        let strings = Self.values(in: record)
+        for text in written {
+            for line in text.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
+                // "N/A:" is kept as the item's state, "no" in the Agree column as agree: false.
+                let words = line.hasPrefix("N/A:") ? String(line.dropFirst(4)).trimmingCharacters(in: .whitespaces)
+                    : Label.yesOrNo(line).map { "\($0)" } ?? line
+                // A signed coaching note keeps its signature as the note's author.
+                let signedNote = record.coachingNotes.contains { note in
+                    guard let author = note.author else { return false }
+                    return ["(\(author))", "— \(author)"].contains { signature in
+                        line.hasSuffix(signature)
+                            && note.text.contains(line.dropLast(signature.count).trimmingCharacters(in: .whitespaces))
+                    }
+                }
+                #expect(strings.contains { $0.contains(words) } || signedNote, "lost: \(line)")
+            }
+        }
+    }
+
+    /// Every string, number and flag in a value, as text.
+    private static func values(in value: Any) -> [String] {
+        switch value {
+        case let text as String: [text]
+        case let number as Int: [String(number)]
+        case let flag as Bool: [String(flag)]
+        default: Mirror(reflecting: value).children.flatMap { values(in: $0.value) }
+        }
+    }
+}
