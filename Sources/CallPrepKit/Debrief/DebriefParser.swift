@@ -89,8 +89,8 @@ private final class DebriefReading {
     func read(_ text: String, catalog: ProcessCatalog) -> DebriefRecord? {
         let (yaml, body, _) = FrontMatter.split(text)
         guard let yaml else {
-            let opened = text.split(separator: "\n", maxSplits: 1).first
-                .map { normalized(String($0)).isEmpty && $0.contains("---") } ?? false
+            let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+            let opened = firstLine.trimmingCharacters(in: CharacterSet.whitespaces.union(["\u{FEFF}"])) == "---"
             report(opened ? .frontMatterNotClosed : .noFrontMatter, line: 1)
             return nil
         }
@@ -99,6 +99,10 @@ private final class DebriefReading {
             readBlock(block)
         }
         reportWhatIsMissing()
+        // The process's order, so that moving sections around does not change the record.
+        let order = Dictionary(uniqueKeysWithValues: (process.milestones + process.practices).enumerated()
+            .map { ($0.element.id, $0.offset) })
+        record.items.sort { order[$0.id, default: 0] < order[$1.id, default: 0] }
         return record
     }
 
@@ -149,7 +153,10 @@ private final class DebriefReading {
             return false
         }
         process = found
-        if let version = values["process_version"]?.text, version != process.version {
+        // A reformatter may rewrite version 1.0 as 1: numerically equal versions are the same.
+        var version = values["process_version"]?.text ?? process.version
+        if let number = Double(version), number == Double(process.version) { version = process.version }
+        if version != process.version {
             report(.processVersionDiffers(processID: process.id, form: version, current: process.version),
                    line: location("process_version").line, column: location("process_version").column, .warning)
         }
@@ -170,7 +177,7 @@ private final class DebriefReading {
             source: file,
             meeting: .init(id: meeting, date: date, account: values["account"]?.text,
                            opportunity: values["opportunity"]?.text, rep: values["rep"]?.text, stage: stage),
-            process: .init(id: process.id, version: values["process_version"]?.text ?? process.version))
+            process: .init(id: process.id, version: version))
         return true
     }
 

@@ -34,9 +34,11 @@ public enum FrontMatter {
     /// Splits a document into its front matter and its body. The front matter's lines are blanked
     /// in the body, so that Markdown positions still match the file's lines.
     public static func split(_ text: String) -> (yaml: String?, body: String, yamlFirstLine: Int) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // "\r\n" is one Character in Swift: split on every line ending cmark-gfm knows.
+        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+            .map(String.init)
         func isFence(_ line: String) -> Bool {
-            line.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["\r"]) == "---"
+            line.trimmingCharacters(in: .whitespaces) == "---"
         }
         guard let first = lines.first, isFence(first.hasPrefix("\u{FEFF}") ? String(first.dropFirst()) : first),
               let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) }) else {

@@ -25,6 +25,9 @@ extension MarkdownNode {
             }
         case .item, .taskItem:
             for child in children { child.appendBlockText(to: &lines, indent: indent) }
+        case .htmlBlock where isEmptyComment:
+            // Reformatters such as pandoc insert `<!-- -->` to keep two blocks apart; it says nothing.
+            break
         case .codeBlock, .htmlBlock:
             let text = (literal ?? "").trimmingCharacters(in: .newlines)
             lines += text.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }
@@ -39,5 +42,11 @@ extension MarkdownNode {
             let text = plainText.trimmingCharacters(in: .whitespaces)
             if !text.isEmpty { lines.append(indent + text) }
         }
+    }
+
+    private var isEmptyComment: Bool {
+        let text = (literal ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.hasPrefix("<!--") && text.hasSuffix("-->")
+            && text.dropFirst(4).dropLast(3).allSatisfy(\.isWhitespace)
     }
 }
