@@ -227,6 +227,41 @@ struct CommandLineTests {
         #expect(form.status == 0 && form.stdout.contains("## Milestones of Discover"))
     }
 
+    @Test func parseReportsABrokenFileAndGoesOnWithTheRest() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let filled = try TestSupport.read(TestSupport.fixture(ParseSupport.filledPath))
+        try filled.write(to: folder.appendingPathComponent("good.md"), atomically: true, encoding: .utf8)
+        try "# no front matter\n".write(to: folder.appendingPathComponent("bad.md"), atomically: true, encoding: .utf8)
+        let result = try CallPrepBinary.run(["parse", "bad.md", "good.md", "missing.md"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            bad.md:1:1: error: the debrief has no front matter: it must start with the '---' block that `callprep form` wrote
+            good.md:102:47: warning: due date 'next week' is not a date (write it as YYYY-MM-DD)
+            missing.md:1:1: error: cannot read the file: no such file
+
+            """)
+        let records = try JSONDecoder().decode([DebriefRecord].self, from: Data(result.stdout.utf8))
+        #expect(records.map(\.source) == ["good.md"])
+    }
+
+    @Test func parseWritesCSVWithOneRowPerItem() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let filled = try TestSupport.read(TestSupport.fixture(ParseSupport.filledPath))
+        try filled.write(to: folder.appendingPathComponent("northwind-filled.md"), atomically: true, encoding: .utf8)
+        let result = try CallPrepBinary.run(["parse", "--format", "csv", "northwind-filled.md"], in: folder)
+        #expect(result.status == 0)
+        try TestSupport.expectGolden(result.stdout, TestSupport.fixture("debriefs/northwind-filled.items.csv"))
+        #expect(result.stdout.split(separator: "\r\n").count == 1 + 13)
+    }
+
+    @Test func parseReadsStandardInput() throws {
+        let filled = try TestSupport.read(TestSupport.fixture(ParseSupport.filledPath))
+        let result = try CallPrepBinary.run(["parse", "-"], in: try TestSupport.temporaryFolder(), stdin: filled)
+        #expect(result.status == 0)
+        let records = try JSONDecoder().decode([DebriefRecord].self, from: Data(result.stdout.utf8))
+        #expect(records.first?.source == "<stdin>" && records.first?.items.count == 13)
+    }
+
     /// Every file below `folder` with its bytes.
     private func snapshot(_ folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]

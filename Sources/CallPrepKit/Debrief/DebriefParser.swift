@@ -374,7 +374,7 @@ private final class DebriefReading {
                 let due = cell(row, column("due", "when", "date"))
                 let dueDate = due.flatMap(DateText.isoDate)
                 if let due, dueDate == nil, let index = column("due", "when", "date") {
-                    report(.dueNotADate(due), at: row.children[index], .warning)
+                    report(.dueNotADate(due), at: textStart(row.children[index]), .warning)
                 }
                 record.nextSteps.append(.init(action: cell(row, column("action")) ?? "",
                                               owner: cell(row, column("owner", "who")), due: due, dueDate: dueDate,
@@ -429,7 +429,7 @@ private final class DebriefReading {
         if let agreeText {
             agreed = Label.yesOrNo(agreeText)
             if agreed == nil, let agree {
-                report(.agreeNotYesOrNo(agreeText), at: row.children[agree], .warning)
+                report(.agreeNotYesOrNo(agreeText), at: textStart(row.children[agree]), .warning)
                 keep(text: "Agree: \(agreeText)", line: row.start.line)
             }
         }
@@ -520,6 +520,11 @@ private final class DebriefReading {
         for expected in FormSection.expected where !sectionsSeen.contains(expected) {
             report(.missingSection(expected.title), line: 1, .warning)
         }
+    }
+
+    /// A table cell starts at the space after its pipe; diagnostics point at its text.
+    private func textStart(_ cell: MarkdownNode) -> MarkdownNode {
+        cell.children.first ?? cell
     }
 
     private func headingText(_ heading: MarkdownNode) -> String {
