@@ -4,7 +4,7 @@ import CallPrepKit
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a workspace: process.yaml, meetings/ with an example, and debriefs/.",
+        abstract: "Create a workspace: process.yaml, and meetings/ and debriefs/ with an example each.",
         discussion: "Refuses, and changes nothing, when any of the files exists already."
     )
 

@@ -38,7 +38,7 @@ struct ParseCommand: ParsableCommand {
                 return parsed.record
             }
         }
-        let text = format == .json ? RecordJSON.render(records) : RecordCSV.render(records)
+        let text = format == .json ? JSONOutput.render(records) : CSVOutput.records(records)
         try reportingDiagnostics { () throws(DiagnosticError) in
             try OutputFile.emit(text, to: outputOptions.output, force: outputOptions.force)
         }

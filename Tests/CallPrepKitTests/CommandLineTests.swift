@@ -229,7 +229,7 @@ struct CommandLineTests {
 
     @Test func parseReportsABrokenFileAndGoesOnWithTheRest() throws {
         let folder = try TestSupport.temporaryFolder()
-        let filled = try TestSupport.read(TestSupport.fixture(ParseSupport.filledPath))
+        let filled = try TestSupport.read(ParseSupport.filled)
         try filled.write(to: folder.appendingPathComponent("good.md"), atomically: true, encoding: .utf8)
         try "# no front matter\n".write(to: folder.appendingPathComponent("bad.md"), atomically: true, encoding: .utf8)
         let result = try CallPrepBinary.run(["parse", "bad.md", "good.md", "missing.md"], in: folder)
@@ -246,7 +246,7 @@ struct CommandLineTests {
 
     @Test func parseWritesCSVWithOneRowPerItem() throws {
         let folder = try TestSupport.temporaryFolder()
-        let filled = try TestSupport.read(TestSupport.fixture(ParseSupport.filledPath))
+        let filled = try TestSupport.read(ParseSupport.filled)
         try filled.write(to: folder.appendingPathComponent("northwind-filled.md"), atomically: true, encoding: .utf8)
         let result = try CallPrepBinary.run(["parse", "--format", "csv", "northwind-filled.md"], in: folder)
         #expect(result.status == 0)
@@ -255,11 +255,55 @@ struct CommandLineTests {
     }
 
     @Test func parseReadsStandardInput() throws {
-        let filled = try TestSupport.read(TestSupport.fixture(ParseSupport.filledPath))
+        let filled = try TestSupport.read(ParseSupport.filled)
         let result = try CallPrepBinary.run(["parse", "-"], in: try TestSupport.temporaryFolder(), stdin: filled)
         #expect(result.status == 0)
         let records = try JSONDecoder().decode([DebriefRecord].self, from: Data(result.stdout.utf8))
         #expect(records.first?.source == "<stdin>" && records.first?.items.count == 13)
+    }
+
+    /// Two debriefs of one opportunity, copied into a fresh folder under their own names.
+    static func scoringFolder() throws -> URL {
+        let folder = try TestSupport.temporaryFolder()
+        for name in ["manager-overrides.md", "self-assessment-high.md"] {
+            try FileManager.default.copyItem(at: TestSupport.fixture("scoring/\(name)"), to: folder.appendingPathComponent(name))
+        }
+        return folder
+    }
+
+    @Test("score writes each format as its golden file", arguments: ["text", "md", "json", "csv"])
+    func scoreFormats(format: String) throws {
+        let result = try CallPrepBinary.run(["score", "--format", format, "manager-overrides.md", "self-assessment-high.md"],
+                                            in: try Self.scoringFolder())
+        #expect(result.status == 0 && result.stderr == "")
+        #expect(!result.stdout.contains("\u{1B}["), "no colour when standard output is not a terminal")
+        try TestSupport.expectGolden(result.stdout, TestSupport.fixture("scoring/two-debriefs.\(format)"))
+    }
+
+    @Test func minScoreSetsTheExitCode() throws {
+        let folder = try Self.scoringFolder()
+        let pass = try CallPrepBinary.run(["score", "--min-score", "50", "manager-overrides.md"], in: folder)
+        #expect(pass.status == 0 && pass.stderr == "")
+        let fail = try CallPrepBinary.run(["score", "--min-score", "51", "manager-overrides.md", "self-assessment-high.md"],
+                                          in: folder)
+        #expect(fail.status == 1)
+        #expect(fail.stderr == """
+            manager-overrides.md: score 50 is below --min-score 51
+            self-assessment-high.md: score 21 is below --min-score 51
+
+            """)
+        #expect(fail.stdout.contains("Summary: 2 debriefs"))
+        let usage = try CallPrepBinary.run(["score", "--min-score", "101", "manager-overrides.md"], in: folder)
+        #expect(usage.status == 64 && usage.stderr.contains("--min-score must be from 0 to 100"))
+    }
+
+    @Test func theWorkspaceExampleGoesTheWholeWay() throws {
+        let folder = try TestSupport.temporaryFolder().appendingPathComponent("ws")
+        #expect(try CallPrepBinary.run(["init", folder.path]).status == 0)
+        let score = try CallPrepBinary.run(["score", "debriefs/northwind-2026-11-26.md"], in: folder)
+        #expect(score.status == 0)
+        #expect(score.stdout.contains("Score 53   claimed 73   self 80   manager 60"))
+        #expect(score.stdout.contains("self-assessment-gap (line 130)"))
     }
 
     /// Every file below `folder` with its bytes.

@@ -4,7 +4,8 @@ import Testing
 
 /// Parsing helpers shared by the parser's tests.
 enum ParseSupport {
-    static let filledPath = "debriefs/northwind-filled.md"
+    /// The bundled example debrief: the Northwind form, filled in after the call.
+    static let filled = TestSupport.root.appendingPathComponent("templates/examples/northwind-2026-11-26-debrief.md")
 
     static func parser() throws -> DebriefParser {
         DebriefParser(catalog: try ProcessCatalog(explicit: nil, workspace: TestSupport.temporaryFolder().path),
@@ -65,10 +66,10 @@ enum ParseSupport {
 @Suite("Parsing filled debriefs")
 struct DebriefParserTests {
     @Test func filledFixtureGivesItsRecord() throws {
-        let text = try TestSupport.read(TestSupport.fixture(ParseSupport.filledPath))
+        let text = try TestSupport.read(ParseSupport.filled)
         let parsed = try ParseSupport.parse(text, path: "northwind-filled.md")
         let record = try #require(parsed.record)
-        try TestSupport.expectGolden(RecordJSON.render(record), TestSupport.fixture("debriefs/northwind-filled.record.json"))
+        try TestSupport.expectGolden(JSONOutput.render(record), TestSupport.fixture("debriefs/northwind-filled.record.json"))
     }
 
     @Test func theBlankFormHasNoAnswersAndNoWarnings() throws {
@@ -88,7 +89,7 @@ struct DebriefParserTests {
         }
         let blankTexts = literals(try ParseSupport.blankForm())
         let blank = Set(blankTexts)
-        let filled = try TestSupport.read(TestSupport.fixture(ParseSupport.filledPath))
+        let filled = try TestSupport.read(ParseSupport.filled)
         // What the person added: new text nodes, less any label the blank form had in front of them.
         let written = literals(filled).filter { !blank.contains($0) }.map { text in
             let label = blankTexts.filter { text.hasPrefix($0) }.max { $0.count < $1.count } ?? ""

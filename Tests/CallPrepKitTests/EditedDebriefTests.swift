@@ -98,7 +98,7 @@ struct EditedDebriefTests {
     ]
 
     static func baseText() throws -> String {
-        try TestSupport.read(TestSupport.fixture(ParseSupport.filledPath))
+        try TestSupport.read(ParseSupport.filled)
     }
 
     @Test("an edited debrief gives the record a person would expect", arguments: cases)

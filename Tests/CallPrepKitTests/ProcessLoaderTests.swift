@@ -61,9 +61,11 @@ struct ProcessLoaderTests {
               expected: ["p.yaml:1:6: error: invalid YAML: lists and mappings are nested too deep"]),
         .init(name: "only a comment", text: "# nothing here\n",
               expected: ["p.yaml:1:1: error: the file is empty"]),
-        .init(name: "check setting of the wrong type", text: head + "      - id: m\n        title: M\nchecks:\n  next-step: {enabled: sometimes, threshold: -2}\n",
-              expected: ["p.yaml:11:24: error: 'enabled' must be true or false, not 'sometimes'",
-                         "p.yaml:11:46: error: 'threshold' must not be negative, not '-2'"]),
+        .init(name: "check setting of the wrong type", text: head + "      - id: m\n        title: M\nchecks:\n  next-step-dated: {enabled: sometimes, threshold: -2}\n",
+              expected: ["p.yaml:11:30: error: 'enabled' must be true or false, not 'sometimes'",
+                         "p.yaml:11:52: error: 'threshold' must not be negative, not '-2'"]),
+        .init(name: "unknown check id", text: head + "      - id: m\n        title: M\nchecks:\n  next-step: false\n",
+              expected: ["p.yaml:11:3: error: unknown check 'next-step' (expected one of: next-step-dated, next-step-decision-maker, no-prep-brief, pains-quantified, presenting-before-discovery, required-without-evidence, self-assessment-gap, stage-ahead-of-evidence)"]),
         .init(name: "several problems at once", text: head + "      - id: m\n        title: M\n        evidence: photo\n        weight: -1\n      - id: a\n        title: dup\n",
               expected: ["p.yaml:10:19: error: unknown evidence kind 'photo' (expected one of: text, number, amount, date, person)",
                          "p.yaml:11:17: error: 'weight' must be a positive number, not '-1'",
@@ -102,7 +104,7 @@ struct ProcessLoaderTests {
                 title: Practice
                 ask: Single question?
             checks:
-              next-step: false
+              next-step-dated: false
               self-assessment-gap: {threshold: 30, weight: 2}
             """
         let process = try ProcessLoader.load(SourceFile(path: "t.yaml", text: text))
@@ -116,7 +118,7 @@ struct ProcessLoaderTests {
         let m2 = process.stages[0].milestones[1]
         #expect(m2.weight == 1 && m2.required && m2.evidence == .text)
         #expect(process.practices.map(\.ask) == [["Single question?"]])
-        #expect(process.checks == [CheckSetting(id: "next-step", enabled: false, line: 23),
+        #expect(process.checks == [CheckSetting(id: "next-step-dated", enabled: false, line: 23),
                                    CheckSetting(id: "self-assessment-gap", weight: 2, threshold: 30, line: 24)])
     }
 

@@ -144,6 +144,10 @@ private final class ProcessDecoder {
                 reader.report(DocumentProblem.keyNotText, at: key)
                 return nil
             }
+            guard CheckRegistry.check(id: id) != nil else {
+                reader.report(ProcessProblem.unknownCheck(id, known: CheckRegistry.ids), at: key)
+                return nil
+            }
             // `check-id: false` is shorthand for switching a check off.
             if value.scalar != nil, !isNull(value) {
                 let settings = Fields(node: value, what: "check '\(id)'", values: ["enabled": value])

@@ -9,6 +9,7 @@ public enum ProcessProblem: LocalizedError, Equatable, Sendable {
     case unknownEvidenceKind(String)
     case weightNotPositive(String)
     case thresholdNegative(String)
+    case unknownCheck(String, known: [String])
 
     public var errorDescription: String? {
         switch self {
@@ -24,6 +25,8 @@ public enum ProcessProblem: LocalizedError, Equatable, Sendable {
             "unknown evidence kind '\(kind)' (expected one of: \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")))"
         case let .weightNotPositive(found):
             "'weight' must be a positive number, not '\(found)'"
+        case let .unknownCheck(id, known):
+            "unknown check '\(id)' (expected one of: \(known.joined(separator: ", ")))"
         case let .thresholdNegative(found):
             "'threshold' must not be negative, not '\(found)'"
         }

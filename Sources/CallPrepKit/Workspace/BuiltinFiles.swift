@@ -261,6 +261,179 @@ One note per bullet. Name the item a note is about by its id in backticks, and s
 - 
 
 """#,
+        "examples/northwind-2026-11-26-debrief.md": #"""
+---
+form: "callprep.debrief-form/1"
+meeting: "northwind-2026-11-26"
+opportunity: "northwind-fleet-2026"
+account: "Northwind Logistics"
+rep: "Dana Whitfield"
+date: "2026-11-26"
+process: "b2b"
+process_version: "1.0"
+stage: "discover"
+---
+
+# Debrief: Northwind Logistics, 26 November 2026 <!-- callprep:header -->
+
+Discovery call · Fleet scheduling rollout · rep Dana Whitfield · meeting `northwind-2026-11-26` <!-- callprep:header -->
+
+> **How to fill in this form**
+>
+> - Check the box (`[x]`) of each item the call reached, and write the evidence after "Evidence": what the customer said or did, with their own numbers, names and dates. A checked box without evidence counts as unsupported.
+> - Leave the box empty when the call did not reach the item.
+> - When an item marked *optional* does not apply to this call, write `N/A` and the reason as its evidence. Required items are never N/A.
+> - Keep the ids in backticks and the `callprep:` comments: they tell callprep which answer is which. Rename headings, reorder sections and add your own notes as you like.
+
+## Milestones of Discover <!-- callprep:milestones -->
+
+- [x] The customer's problems identified `problems-identified`
+
+  Evidence (what the customer said or did, in their words): Late deliveries to their top 5 accounts; dispatch rebuilt by hand each week.
+
+- [x] The impact of each problem quantified in the customer's own numbers `impact-quantified`
+
+  Evidence (an amount in the customer's own numbers, e.g. EUR 40k a quarter): Mara: "each late delivery costs us about EUR 1,200 in penalties".
+
+- [x] How often each problem occurs, in the customer's own numbers `frequency-quantified`
+
+  Evidence (a number the customer gave, e.g. 30 a month): 
+
+- [ ] A compelling reason to act now, and the cost of doing nothing `compelling-reason`
+
+  Evidence (what the customer said or did, in their words): Not reached; routing contract renews in March, ask next time.
+
+- [ ] The customer's commitment to solve the problem `commitment-to-solve`
+
+  Evidence (what the customer said or did, in their words):
+
+## Earlier milestones not yet evidenced <!-- callprep:earlier-milestones -->
+
+Confirm what the deal already has; leave open what it still lacks.
+
+### Connect
+
+- [x] Reason for the meeting and its possible outcomes agreed up front `meeting-reason-agreed`
+
+  Evidence (what the customer said or did, in their words): Agreed purpose and 45 minutes at the start; Mara said she would say no if it is not a fit.
+
+- [x] The contact's role in the problem and in buying known `contact-role-known`
+
+  Evidence (who, by name): Mara Jensen owns dispatch and reports to the COO, Henrik Sorensen.
+
+## Call practices <!-- callprep:practices -->
+
+- [x] Up-front agreement made at the start of the call `upfront-agreement`
+
+  Evidence (what the customer said or did, in their words): Purpose, time and outcomes agreed in the first two minutes.
+
+- [x] Prepared beforehand `prepared`
+
+  Evidence (what the customer said or did, in their words): Brief in the CRM, written the day before.
+
+- [ ] Each colleague's role in the call planned (optional) `roles-planned`
+
+  Evidence (what the customer said or did, in their words): N/A: Luis could not join, so I ran the call alone.
+
+- [x] A next step agreed with an owner and a date `next-step-agreed`
+
+  Evidence (a date, e.g. 2026-12-03): Mara sends Q3 figures by 2026-11-30.
+
+- [ ] The decision maker involved in the next step `decision-maker-in-next-step`
+
+  Evidence (who, by name):
+
+- [x] No presenting before discovery was done `no-premature-presenting`
+
+  Evidence (what the customer said or did, in their words): No demo.
+
+  Things I held back:
+
+  - the routing screens
+  - the pricing page
+
+  ```
+  ### not a heading
+  ```
+
+## Next steps <!-- callprep:next-steps -->
+
+One row per step. A good next step has an owner and a date, and involves the decision maker.
+
+| Action | Owner | Due (YYYY-MM-DD) |
+| --- | --- | --- |
+| Send Q3 late-delivery figures | Mara Jensen | 2026-11-30 |
+| Book a call with the COO | Dana Whitfield | next week |
+
+## Pains <!-- callprep:pains -->
+
+The customer's problems as they described them, with the impact and frequency in their own numbers.
+
+| Problem | Impact | Frequency |
+| --- | --- | --- |
+| Late deliveries to key accounts | Two key accounts threatened to move volume last quarter | About 30 late deliveries a month |
+| Dispatch schedule is rebuilt by hand every week | 2 planners, one day a week each | weekly |
+| | | |
+
+## People met <!-- callprep:people -->
+
+Remove anyone who did not attend; add the people you met for the first time as "new".
+
+| Name | Title | Buying role | New or known |
+| --- | --- | --- | --- |
+| Mara Jensen | Head of Operations | champion | known |
+| Tom Okafor | Dispatch Lead | user | known |
+| Henrik Sorensen | COO | decision maker | new |
+
+## Competitors we heard about
+
+Mara mentioned RouteWise twice.
+
+## Self-assessment <!-- callprep:self-assessment -->
+
+Score (0 to 100): 80
+
+What went well: They gave us their own penalty figure.
+
+What I would do differently:
+
+Ask about the COO earlier, and get frequency in numbers.
+
+## Manager review <!-- callprep:review -->
+
+For the manager: say whether you agree with how each item was marked, then grade the call.
+
+Reviewer: Sam Lee
+
+Grade (0 to 100): 60
+
+| Item | Agree (yes or no) | Comment |
+| --- | --- | --- |
+| `problems-identified` | | |
+| `impact-quantified` | | |
+| `frequency-quantified` | no | Checked, but no number was written. |
+| `compelling-reason` | | |
+| `commitment-to-solve` | | |
+| `meeting-reason-agreed` | | |
+| `contact-role-known` | | |
+| `upfront-agreement` | | |
+| `prepared` | yes | |
+| `roles-planned` | | |
+| `next-step-agreed` | disagree | Due date is not agreed with the COO. |
+| `decision-maker-in-next-step` | | |
+| `no-premature-presenting` | | |
+
+Comments: Good discovery; the decision maker is still missing.
+
+## Coaching notes <!-- callprep:coaching -->
+
+One note per bullet. Name the item a note is about by its id in backticks, and sign it, for example: `impact-quantified` Ask for their figure before offering ours. (Sam Lee)
+
+- `impact-quantified` Ask them to repeat the number in their own words before writing it down. (Sam Lee)
+- Great up-front agreement — Sam Lee
+- Keep asking who else decides.
+
+"""#,
         "examples/northwind-discovery.yaml": #"""
 # An upcoming call. `callprep brief` turns it into a prep brief, `callprep form` into a debrief
 # form. Keys are described in docs/meeting-file.md.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Scaffolds a workspace: `process.yaml`, `meetings/` with one example, `debriefs/`, and on request
+/// Scaffolds a workspace: `process.yaml`, `meetings/` and `debriefs/` with one example each, and on request
 /// `templates/` with copies of the built-in templates.
 public enum WorkspaceInitializer {
     /// The files `init` writes, relative to the workspace, with their contents.
@@ -8,7 +8,7 @@ public enum WorkspaceInitializer {
         var files = [
             ("process.yaml", BuiltinFiles.all["processes/\(ProcessResolver.defaultID).yaml"] ?? ""),
             ("meetings/northwind-discovery.yaml", BuiltinFiles.all["examples/northwind-discovery.yaml"] ?? ""),
-            ("debriefs/.gitkeep", ""),
+            ("debriefs/northwind-2026-11-26.md", BuiltinFiles.all["examples/northwind-2026-11-26-debrief.md"] ?? ""),
         ]
         if withTemplates {
             files += TemplateSet.names.map { ("templates/\($0)", BuiltinFiles.all[$0] ?? "") }

@@ -1,0 +1,56 @@
+/// Records and scorecards as CSV: one row per item, the meeting's columns repeated, so it pastes
+/// into a spreadsheet.
+public enum CSVOutput {
+    static let meetingColumns = ["source", "meeting", "date", "account", "opportunity", "rep", "stage", "process",
+                                 "process_version"]
+
+    public static func records(_ records: [DebriefRecord]) -> String {
+        var out = row(meetingColumns + ["item", "kind", "item_stage", "state", "evidence", "line"])
+        for record in records {
+            let meeting = meetingCells(record.source, record.meeting, record.process)
+            for item in record.items {
+                out += row(meeting + [item.id, item.kind.rawValue, item.stage ?? "", item.state.rawValue,
+                                      item.evidence, String(item.line)])
+            }
+        }
+        return out
+    }
+
+    public static func scorecards(_ scorecards: [Scorecard]) -> String {
+        var out = row(meetingColumns + ["score", "claimed_score", "self_score", "manager_score", "evidenced_stage",
+                                        "ready_to_advance", "item", "kind", "status", "weight", "required",
+                                        "overridden_by", "reason", "line"])
+        for card in scorecards {
+            let head = meetingCells(card.source, card.meeting, card.process) + [
+                String(card.score), String(card.claimedScore), card.selfScore.map(String.init) ?? "",
+                card.managerScore.map(String.init) ?? "", card.stage.evidenced ?? "", card.readyToAdvance ? "yes" : "no",
+            ]
+            for item in card.items {
+                out += row(head + [item.id, item.kind.rawValue, item.status.rawValue,
+                                   ProcessSummaryMarkdown.number(item.weight), item.required ? "yes" : "no",
+                                   item.overriddenBy ?? "", item.reason, item.line.map(String.init) ?? ""])
+            }
+        }
+        return out
+    }
+
+    private static func meetingCells(_ source: String, _ meeting: DebriefRecord.MeetingInfo,
+                                     _ process: DebriefRecord.ProcessInfo) -> [String] {
+        [source, meeting.id, meeting.date, meeting.account ?? "", meeting.opportunity ?? "", meeting.rep ?? "",
+         meeting.stage, process.id, process.version]
+    }
+
+    private static func row(_ cells: [String]) -> String {
+        cells.map(escape).joined(separator: ",") + "\r\n"
+    }
+
+    /// RFC 4180 quoting; a cell a spreadsheet would run as a formula gets a leading apostrophe.
+    private static func escape(_ cell: String) -> String {
+        var value = cell
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            value = "'" + value
+        }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,51 @@
+/// Scorecards as Markdown, to paste into a CRM note, an issue or a coaching document.
+public enum ScorecardMarkdown {
+    public static func render(_ cards: [Scorecard], process: (Scorecard) -> SalesProcess?) -> String {
+        var out = cards.map { card($0, process: process($0)) }.joined(separator: "\n")
+        if cards.count > 1 { out += "\n" + summary(cards) }
+        return out
+    }
+
+    private static func card(_ card: Scorecard, process: SalesProcess?) -> String {
+        func text(_ value: String) -> String { MarkdownEscaping.inline(value) }
+        func stageTitle(_ id: String?) -> String { id.map { process?.stage($0)?.title ?? $0 } ?? "none yet" }
+        let meeting = card.meeting
+        var out = "## Scorecard: \(text([meeting.account, meeting.date].compactMap { $0 }.joined(separator: ", ")))\n\n"
+        out += "Rep \(text(meeting.rep ?? "unknown")) · `\(card.source.replacingOccurrences(of: "`", with: "'"))`"
+        out += " · process \(text(card.process.id)) \(text(card.process.version))\n\n"
+        out += "| Evidence score | Claimed by the rep | Self-assessment | Manager's grade |\n| ---: | ---: | ---: | ---: |\n"
+        out += "| **\(card.score)** | \(card.claimedScore) | \(card.selfScore.map(String.init) ?? "–") "
+        out += "| \(card.managerScore.map(String.init) ?? "–") |\n\n"
+        out += "Stage: claimed **\(text(stageTitle(card.stage.claimed)))**, evidenced "
+        out += "**\(text(stageTitle(card.stage.evidenced)))**; \(card.readyToAdvance ? "ready" : "not ready") to advance.\n\n"
+        out += "| Status | Item | Weight | Why |\n| --- | --- | ---: | --- |\n"
+        for item in card.items {
+            let override = item.overriddenBy.map { " (overridden by the \($0))" } ?? ""
+            out += "| \(item.status.rawValue) | \(text(item.title)) (`\(item.id)`) "
+            out += "| \(ProcessSummaryMarkdown.number(item.weight)) | \(text(item.reason + override)) |\n"
+        }
+        out += "\n"
+        if card.findings.isEmpty {
+            out += "No findings.\n"
+        } else {
+            out += "### Findings\n\n"
+            for finding in card.findings {
+                let line = finding.line.map { " (line \($0))" } ?? ""
+                out += "- **\(finding.check)**\(line): \(text(finding.message))\n"
+            }
+        }
+        return out
+    }
+
+    private static func summary(_ cards: [Scorecard]) -> String {
+        var out = "## Summary\n\n| Debrief | Score | Claimed | Self | Manager | Findings |\n"
+        out += "| --- | ---: | ---: | ---: | ---: | ---: |\n"
+        for card in cards {
+            out += "| \(MarkdownEscaping.inline(card.source)) | \(card.score) | \(card.claimedScore) "
+            out += "| \(card.selfScore.map(String.init) ?? "–") | \(card.managerScore.map(String.init) ?? "–") "
+            out += "| \(card.findings.count) |\n"
+        }
+        let average = cards.map(\.score).reduce(0, +) / max(cards.count, 1)
+        return out + "\nAverage score: \(average) over \(cards.count) debriefs.\n"
+    }
+}

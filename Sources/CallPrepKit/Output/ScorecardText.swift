@@ -1,0 +1,67 @@
+/// Scorecards as plain text for a terminal: the three figures first, then items and findings.
+public enum ScorecardText {
+    /// `color` adds ANSI colours; the command passes it only on a terminal without NO_COLOR.
+    public static func render(_ cards: [Scorecard], process: (Scorecard) -> SalesProcess?, color: Bool) -> String {
+        var out = cards.map { card(card: $0, process: process($0), color: color) }.joined(separator: "\n")
+        if cards.count > 1 { out += "\n" + summary(cards, color: color) }
+        return out
+    }
+
+    private static func card(card: Scorecard, process: SalesProcess?, color: Bool) -> String {
+        func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        func stageTitle(_ id: String?) -> String {
+            guard let id else { return "none yet" }
+            return process?.stage(id)?.title ?? id
+        }
+        let meeting = card.meeting
+        var out = [meeting.account, meeting.date, meeting.rep].compactMap { $0 }.joined(separator: " · ")
+        out += " · \(card.source)\n"
+        out += paint("Score \(card.score)", "1") + "   claimed \(card.claimedScore)"
+        out += "   self \(card.selfScore.map(String.init) ?? "-")   manager \(card.managerScore.map(String.init) ?? "-")\n"
+        out += "Stage: claimed \(stageTitle(card.stage.claimed)), evidenced \(stageTitle(card.stage.evidenced)); "
+        out += card.readyToAdvance ? paint("ready to advance", "32") : "not ready to advance"
+        out += "\n"
+        if !card.history.isEmpty { out += "Counting earlier debriefs: \(card.history.joined(separator: ", "))\n" }
+        out += "\n"
+        let width = card.items.map(\.status.rawValue.count).max() ?? 0
+        for item in card.items {
+            let status = item.status.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
+            let code = switch item.status {
+            case .met: "32"
+            case .unsupported: "33"
+            case .missed: "31"
+            case .notApplicable: "2"
+            }
+            out += "  \(paint(status, code))  w\(ProcessSummaryMarkdown.number(item.weight))  \(item.title) (\(item.id))"
+            if item.status != .met { out += ": \(item.reason)" }
+            if item.overriddenBy != nil { out += " [overridden by the \(item.overriddenBy ?? "")]" }
+            if let line = item.line { out += "  line \(line)" }
+            out += "\n"
+        }
+        if !card.findings.isEmpty {
+            out += "\nFindings\n"
+            for finding in card.findings {
+                out += "  " + paint("!", "33") + " \(finding.check)"
+                if let line = finding.line { out += " (line \(line))" }
+                out += ": \(finding.message)\n"
+            }
+        }
+        return out
+    }
+
+    private static func summary(_ cards: [Scorecard], color: Bool) -> String {
+        let average = cards.map(\.score).reduce(0, +) / max(cards.count, 1)
+        var out = "Summary: \(cards.count) debriefs, average score \(average)\n"
+        for card in cards {
+            out += "  \(String(card.score).leftPadded(3))  claimed \(String(card.claimedScore).leftPadded(3))"
+            out += "  findings \(String(card.findings.count).leftPadded(2))  \(card.source)\n"
+        }
+        return out
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

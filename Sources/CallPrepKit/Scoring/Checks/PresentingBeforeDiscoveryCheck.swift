@@ -1,0 +1,67 @@
+/// Presenting before the discovery milestones are met.
+struct PresentingBeforeDiscoveryCheck: ScoringCheck {
+    static let presentingWords = ["demo", "demoed", "demonstrated", "presented", "presentation", "slides", "pitched"]
+    static let negations = ["no", "not", "didn't", "didnt", "without", "held", "avoided", "skipped", "never"]
+
+    let description = CheckDescription(
+        id: "presenting-before-discovery",
+        summary: "The call presented or demonstrated before the discovery milestones were met.",
+        why: "A demo before the problems, their impact and the customer's commitment are known answers "
+            + "questions nobody asked, and invites price comparison instead of a business case.",
+        threshold: nil,
+        triggers: [
+            CheckExample("a demo while discovery is open", """
+                ## Call practices <!-- callprep:practices -->
+
+                - [x] Prepared beforehand `prepared`
+
+                  Evidence: Brief written the day before; we gave the full demo of the routing screens.
+                """),
+        ],
+        passes: [
+            CheckExample("discovery only", """
+                ## Call practices <!-- callprep:practices -->
+
+                - [x] No presenting before discovery was done `no-premature-presenting`
+
+                  Evidence: No demo; we held back the slides until the numbers are known.
+                """),
+        ])
+
+    func findings(_ context: CheckContext) -> [Scorecard.Finding] {
+        let open = discoveryMilestones(context.process).filter { !context.metOverHistory.contains($0.id) }
+        guard !open.isEmpty, let line = presentedAt(context) else { return [] }
+        return [finding("Presented before discovery was done: \(open.map(\.id).joined(separator: ", ")) not met.",
+                        line: line)]
+    }
+
+    /// Required milestones up to the process's discovery stage (the first whose id or title says
+    /// "discover" or "identify"; else the first stage).
+    func discoveryMilestones(_ process: SalesProcess) -> [Milestone] {
+        let index = process.stages.firstIndex { stage in
+            let words = normalized(stage.id + " " + stage.title)
+            return words.contains("discover") || words.contains("identif")
+        } ?? 0
+        return process.stages.prefix(index + 1).flatMap(\.milestones).filter(\.required)
+    }
+
+    /// The line where the debrief shows presenting: the "no presenting before discovery" practice left
+    /// unchecked with something written under it (a blank box says nothing), or a sentence that says
+    /// so without a negation.
+    private func presentedAt(_ context: CheckContext) -> Int? {
+        if let practice = context.record.items.first(where: { $0.id == "no-premature-presenting" }),
+           practice.state == .unchecked, !practice.evidence.isEmpty {
+            return practice.line
+        }
+        let texts = context.record.items.map { ($0.evidence, $0.line) } + context.record.unmapped.map { ($0.text, $0.line) }
+        for (text, line) in texts {
+            for sentence in text.split(whereSeparator: { ".;!?\n".contains($0) }) {
+                let words = normalized(String(sentence)).split(separator: " ").map(String.init)
+                if words.contains(where: Self.presentingWords.contains), !words.contains(where: Self.negations.contains) {
+                    return line
+                }
+            }
+        }
+        return nil
+    }
+}

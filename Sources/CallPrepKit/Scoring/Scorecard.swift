@@ -1,0 +1,57 @@
+/// What `callprep score` computes from a debrief record and its process (DESIGN section 7).
+public struct Scorecard: Sendable, Hashable, Codable {
+    public static let formatVersion = "callprep.scorecard/1"
+
+    public enum Status: String, Sendable, Hashable, Codable {
+        case met, unsupported, missed
+        case notApplicable = "not-applicable"
+    }
+
+    public struct Item: Sendable, Hashable, Codable {
+        public var id: String
+        public var title: String
+        public var kind: DebriefRecord.Kind
+        public var status: Status
+        public var weight: Double
+        public var required: Bool
+        /// Why it has this status, in words.
+        public var reason: String
+        /// `manager` when the manager's review changed the rep's claim.
+        public var overriddenBy: String?
+        /// The line of the item in the debrief; nil when the item is missing from it.
+        public var line: Int?
+    }
+
+    public struct StageFigures: Sendable, Hashable, Codable {
+        /// The stage the debrief claims the deal is at.
+        public var claimed: String
+        /// The furthest stage whose required milestones, and those of every earlier stage, are met;
+        /// nil when not even the first stage's are.
+        public var evidenced: String?
+    }
+
+    public struct Finding: Sendable, Hashable, Codable {
+        public var check: String
+        public var message: String
+        public var line: Int?
+    }
+
+    public var format = Scorecard.formatVersion
+    public var source: String
+    public var meeting: DebriefRecord.MeetingInfo
+    public var process: DebriefRecord.ProcessInfo
+    /// What the evidence supports: the weighted share of applicable items met, 0 to 100.
+    public var score: Int
+    /// What the rep claimed: the weighted share of applicable items checked, 0 to 100.
+    public var claimedScore: Int
+    /// The rep's own score of the call, from the self-assessment.
+    public var selfScore: Int?
+    /// The manager's grade.
+    public var managerScore: Int?
+    public var items: [Item]
+    public var stage: StageFigures
+    public var readyToAdvance: Bool
+    public var findings: [Finding]
+    /// Earlier debriefs of the same opportunity whose met milestones counted.
+    public var history: [String]
+}

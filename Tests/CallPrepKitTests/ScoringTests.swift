@@ -1,0 +1,209 @@
+import Foundation
+import Testing
+@testable import CallPrepKit
+
+/// A fixture debrief and the figures its scorecard must show.
+struct ScoringCase: CustomTestStringConvertible, Sendable {
+    let fixture: String
+    let score: Int
+    let claimed: Int
+    let selfScore: Int?
+    let manager: Int?
+    let evidenced: String?
+    let ready: Bool
+    /// Items whose status is not `missed`; every other item in play must be missed.
+    let statuses: [String: Scorecard.Status]
+    let overridden: [String]
+    let findings: [String]
+    var testDescription: String { fixture }
+}
+
+enum ScoringSupport {
+    static func scorecards(_ paths: [String], process: String? = nil) throws -> [Scorecard] {
+        let catalog = try ProcessCatalog(explicit: process, workspace: TestSupport.temporaryFolder().path)
+        let parser = DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(
+            templates: try TemplateSet.load(workspace: TestSupport.temporaryFolder().path)))
+        let records = try paths.map { path in
+            let text = try TestSupport.read(TestSupport.fixture(path))
+            return try #require(parser.parse(SourceFile(path: (path as NSString).lastPathComponent, text: text)).record)
+        }
+        return ScoringRun.score(records, catalog: catalog)
+    }
+}
+
+@Suite("Scoring calls")
+struct ScoringTests {
+    static let cases: [ScoringCase] = [
+        .init(fixture: "all-checked-no-evidence", score: 0, claimed: 100, selfScore: nil, manager: nil, evidenced: nil,
+              ready: false,
+              statuses: ["problems-identified": .unsupported, "impact-quantified": .unsupported,
+                         "frequency-quantified": .unsupported, "compelling-reason": .unsupported,
+                         "commitment-to-solve": .unsupported, "meeting-reason-agreed": .unsupported,
+                         "contact-role-known": .unsupported, "upfront-agreement": .unsupported,
+                         "prepared": .unsupported, "roles-planned": .unsupported, "next-step-agreed": .unsupported,
+                         "decision-maker-in-next-step": .unsupported, "no-premature-presenting": .unsupported],
+              overridden: [],
+              findings: ["next-step-dated", "no-prep-brief", "pains-quantified"]
+                + Array(repeating: "required-without-evidence", count: 7) + ["stage-ahead-of-evidence"]),
+        .init(fixture: "self-assessment-high", score: 19, claimed: 19, selfScore: 95, manager: nil, evidenced: nil,
+              ready: false,
+              statuses: ["problems-identified": .met, "upfront-agreement": .met, "prepared": .met],
+              overridden: [],
+              findings: ["next-step-decision-maker", "pains-quantified", "self-assessment-gap", "stage-ahead-of-evidence"]),
+        .init(fixture: "manager-overrides", score: 50, claimed: 56, selfScore: 60, manager: 55, evidenced: "connect",
+              ready: false,
+              statuses: ["problems-identified": .met, "compelling-reason": .met, "meeting-reason-agreed": .met,
+                         "contact-role-known": .met, "upfront-agreement": .met, "prepared": .met,
+                         "next-step-agreed": .met],
+              overridden: ["impact-quantified", "compelling-reason"],
+              findings: ["pains-quantified"]),
+        .init(fixture: "stage-ahead", score: 42, claimed: 42, selfScore: 85, manager: nil, evidenced: "connect",
+              ready: true,
+              statuses: ["solution-tied-to-impact": .met, "solution-reviewed-with-decision-maker": .met,
+                         "meeting-reason-agreed": .met, "contact-role-known": .met, "problems-identified": .met,
+                         "upfront-agreement": .met, "prepared": .met, "next-step-agreed": .met,
+                         "decision-maker-in-next-step": .met],
+              overridden: [],
+              findings: ["self-assessment-gap", "stage-ahead-of-evidence"]),
+        .init(fixture: "meddpicc-validate", score: 47, claimed: 60, selfScore: 70, manager: nil, evidenced: nil,
+              ready: false,
+              statuses: ["decision-criteria": .met, "decision-process": .met, "identify-pain": .met,
+                         "metrics": .unsupported, "upfront-agreement": .met, "next-step-agreed": .met],
+              overridden: [],
+              findings: ["next-step-decision-maker", "no-prep-brief", "pains-quantified", "required-without-evidence",
+                         "stage-ahead-of-evidence"]),
+    ]
+
+    @Test("fixture debriefs give their expected scorecards", arguments: cases)
+    func scorecard(_ testCase: ScoringCase) throws {
+        let card = try #require(try ScoringSupport.scorecards(["scoring/\(testCase.fixture).md"]).first)
+        #expect(card.score == testCase.score)
+        #expect(card.claimedScore == testCase.claimed)
+        #expect(card.selfScore == testCase.selfScore && card.managerScore == testCase.manager)
+        #expect(card.stage.evidenced == testCase.evidenced)
+        #expect(card.readyToAdvance == testCase.ready)
+        for item in card.items {
+            #expect(item.status == testCase.statuses[item.id] ?? .missed, "\(item.id): \(item.reason)")
+        }
+        #expect(card.items.filter { $0.overriddenBy == "manager" }.map(\.id).sorted() == testCase.overridden.sorted())
+        #expect(card.findings.map(\.check) == testCase.findings)
+        try TestSupport.expectGolden(JSONOutput.render(card),
+                                     TestSupport.fixture("scoring/\(testCase.fixture).scorecard.json"))
+    }
+
+    @Test func everyReasonExplainsItsStatus() throws {
+        let card = try #require(try ScoringSupport.scorecards(["scoring/manager-overrides.md"]).first)
+        let reasons = Dictionary(uniqueKeysWithValues: card.items.map { ($0.id, $0.reason) })
+        #expect(reasons["impact-quantified"] == "the manager disagrees with the rep: That is our estimate, not theirs.")
+        #expect(reasons["compelling-reason"]
+            == "the manager says it was reached: The March renewal is a compelling reason; count it.")
+        #expect(reasons["frequency-quantified"] == "not checked")
+        #expect(reasons["problems-identified"] == "checked, with text evidence")
+        let unsupported = try #require(try ScoringSupport.scorecards(["scoring/meddpicc-validate.md"]).first)
+        #expect(unsupported.items.first { $0.id == "metrics" }?.reason == "the evidence 'tbd' is a placeholder")
+    }
+
+    @Test func earlierDebriefsOfTheOpportunityCount() throws {
+        // The Connect milestones met in the earlier call count for the later one.
+        let cards = try ScoringSupport.scorecards(["scoring/manager-overrides.md", "scoring/self-assessment-high.md"])
+        let alone = try #require(try ScoringSupport.scorecards(["scoring/self-assessment-high.md"]).first)
+        let later = cards[1]
+        #expect(later.history == ["manager-overrides.md"])
+        #expect(later.stage.evidenced == "connect" && alone.stage.evidenced == nil)
+        #expect(!later.items.contains { $0.id == "meeting-reason-agreed" })
+        #expect(!later.findings.contains { $0.check == "stage-ahead-of-evidence" })
+        #expect(cards[0].history.isEmpty)
+    }
+
+    static let evidence: [(kind: EvidenceKind, text: String, problem: String?)] = [
+        (.text, "Mara described three late deliveries.", nil),
+        (.text, "", "checked, but no evidence is written"),
+        (.text, "TBD", "the evidence 'TBD' is a placeholder"),
+        (.text, "yes", "the evidence 'yes' is a placeholder"),
+        (.text, "Agreed", "the evidence 'Agreed' is too short to show anything"),
+        (.amount, "$40k a quarter", nil),
+        (.amount, "three times a month", nil),
+        (.amount, "a lot of money", "the evidence has no amount (a number, with its currency or unit)"),
+        (.number, "30 a month", nil),
+        (.number, "often", "the evidence has no number"),
+        (.date, "by 2026-12-03", nil),
+        (.date, "Figures due 30 Nov", nil),
+        (.date, "December 3, 2026", nil),
+        (.date, "next week", "the evidence has no date"),
+        (.person, "Henrik said yes", nil),
+        (.person, "The COO, Henrik Sorensen", nil),
+        (.person, "Talked to Jo Bloggs", nil),
+        (.person, "the CFO", "the evidence names no person"),
+    ]
+
+    @Test("evidence is checked for its kind", arguments: evidence.indices)
+    func evidenceKind(index: Int) {
+        let example = Self.evidence[index]
+        #expect(EvidenceKindCheck.problem(example.text, kind: example.kind, people: ["Henrik Sorensen"]) == example.problem,
+                "\(example.kind): \(example.text)")
+    }
+}
+
+@Suite("Built-in checks")
+struct CheckTests {
+    static func scorecard(_ example: CheckExample, process: SalesProcess? = nil) throws -> Scorecard {
+        let text = """
+            ---
+            form: "callprep.debrief-form/1"
+            meeting: example
+            opportunity: example
+            date: 2026-11-26
+            process: b2b
+            stage: \(example.stage)
+            ---
+
+            \(example.markdown)
+            """
+        let record = try #require(try ParseSupport.parse(text).record)
+        return Scorer(process: try process ?? TestSupport.builtinProcess("b2b")).score(record)
+    }
+
+    static let examples: [(check: String, example: CheckExample, triggers: Bool)] = CheckRegistry.all.flatMap { check in
+        check.description.triggers.map { (check.description.id, $0, true) }
+            + check.description.passes.map { (check.description.id, $0, false) }
+    }
+
+    @Test("every example triggers its check, or does not, as it says", arguments: examples.indices)
+    func example(index: Int) throws {
+        let (id, example, triggers) = Self.examples[index]
+        let fired = try Self.scorecard(example).findings.contains { $0.check == id }
+        #expect(fired == triggers, "\(id): \(example.name)")
+    }
+
+    @Test func everyCheckHasExamplesBothWays() {
+        #expect(CheckRegistry.all.count >= 7)
+        for check in CheckRegistry.all {
+            #expect(!check.description.triggers.isEmpty && !check.description.passes.isEmpty, "\(check.description.id)")
+        }
+        #expect(CheckRegistry.ids == CheckRegistry.ids.sorted())
+    }
+
+    @Test func checksDocumentationIsGeneratedFromTheChecks() throws {
+        try TestSupport.expectGolden(CheckDocsMarkdown.render(), TestSupport.root.appendingPathComponent("docs/checks.md"))
+    }
+
+    @Test func aProcessCanSwitchACheckOffAndChangeAThreshold() throws {
+        var process = try TestSupport.builtinProcess("b2b")
+        let gap = try #require(CheckRegistry.check(id: "self-assessment-gap")?.description.triggers.first)
+        #expect(try Self.scorecard(gap, process: process).findings.contains { $0.check == "self-assessment-gap" })
+        process.checks = [CheckSetting(id: "self-assessment-gap", threshold: 95)]
+        #expect(try !Self.scorecard(gap, process: process).findings.contains { $0.check == "self-assessment-gap" })
+        process.checks = [CheckSetting(id: "self-assessment-gap", enabled: false)]
+        #expect(try !Self.scorecard(gap, process: process).findings.contains { $0.check == "self-assessment-gap" })
+        let dated = try #require(CheckRegistry.check(id: "next-step-dated")?.description.triggers.first)
+        #expect(try Self.scorecard(dated, process: process).findings.contains { $0.check == "next-step-dated" })
+    }
+
+    @Test func colourOnlyOnATerminalWithoutNoColor() {
+        #expect(TerminalColor.enabled(isTerminal: true, environment: [:]))
+        #expect(!TerminalColor.enabled(isTerminal: false, environment: [:]))
+        #expect(!TerminalColor.enabled(isTerminal: true, environment: ["NO_COLOR": "1"]))
+        #expect(!TerminalColor.enabled(isTerminal: true, environment: ["TERM": "dumb"]))
+        #expect(TerminalColor.enabled(isTerminal: true, environment: ["NO_COLOR": ""]))
+    }
+}
