@@ -13,18 +13,14 @@ struct BriefCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The meeting file, YAML or JSON ('-' reads standard input).")
-    var meeting: String
-
-    @OptionGroup var processOptions: ProcessOptions
+    @OptionGroup var meetingArguments: MeetingArguments
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            let process = try ProcessResolver.resolve(processOptions.process)
-            let loaded = try MeetingLoader.load(path: meeting, process: process)
-            let brief = DocumentRenderer.brief(meeting: loaded, process: process, templates: try TemplateSet.load(),
-                                               meetingPath: meeting)
+            let (meeting, process) = try meetingArguments.load()
+            let brief = DocumentRenderer.brief(meeting: meeting, process: process, templates: try TemplateSet.load(),
+                                               meetingPath: meetingArguments.meeting)
             try OutputFile.emit(brief, to: outputOptions.output, force: outputOptions.force)
         }
     }

@@ -18,3 +18,17 @@ func reportingDiagnostics<T>(_ body: () throws(DiagnosticError) -> T) throws -> 
         throw ExitCode(1)
     }
 }
+
+/// Reads debriefs with one parser, printing each file's diagnostics; returns the records of the
+/// files without errors, and whether any file had one.
+func readDebriefs(_ paths: [String], catalog: ProcessCatalog) throws(DiagnosticError) -> (records: [DebriefRecord], failed: Bool) {
+    let parser = DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(templates: try TemplateSet.load()))
+    var failed = false
+    let records = paths.compactMap { path in
+        let parsed = parser.parse(path: path)
+        printDiagnostics(parsed.diagnostics)
+        failed = failed || parsed.hasErrors
+        return parsed.record
+    }
+    return (records, failed)
+}

@@ -13,17 +13,13 @@ struct FormCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The meeting file, YAML or JSON ('-' reads standard input).")
-    var meeting: String
-
-    @OptionGroup var processOptions: ProcessOptions
+    @OptionGroup var meetingArguments: MeetingArguments
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            let process = try ProcessResolver.resolve(processOptions.process)
-            let loaded = try MeetingLoader.load(path: meeting, process: process)
-            let form = DocumentRenderer.form(meeting: loaded, process: process, templates: try TemplateSet.load())
+            let (meeting, process) = try meetingArguments.load()
+            let form = DocumentRenderer.form(meeting: meeting, process: process, templates: try TemplateSet.load())
             try OutputFile.emit(form, to: outputOptions.output, force: outputOptions.force)
         }
     }

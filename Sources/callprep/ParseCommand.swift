@@ -27,16 +27,8 @@ struct ParseCommand: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
-        var failed = false
-        let records = try reportingDiagnostics { () throws(DiagnosticError) in
-            let parser = DebriefParser(catalog: try ProcessCatalog(explicit: processOptions.process),
-                                       boilerplate: FormBoilerplate(templates: try TemplateSet.load()))
-            return debriefs.compactMap { path in
-                let parsed = parser.parse(path: path)
-                printDiagnostics(parsed.diagnostics)
-                failed = failed || parsed.hasErrors
-                return parsed.record
-            }
+        let (records, failed) = try reportingDiagnostics { () throws(DiagnosticError) in
+            try readDebriefs(debriefs, catalog: try ProcessCatalog(explicit: processOptions.process))
         }
         let text = format == .json ? JSONOutput.render(records) : CSVOutput.records(records)
         try reportingDiagnostics { () throws(DiagnosticError) in

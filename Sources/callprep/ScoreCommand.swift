@@ -38,18 +38,12 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func run() throws {
-        var failed = false
-        let (cards, catalog) = try reportingDiagnostics { () throws(DiagnosticError) in
+        let (cards, catalog, parseFailed) = try reportingDiagnostics { () throws(DiagnosticError) in
             let catalog = try ProcessCatalog(explicit: processOptions.process)
-            let parser = DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(templates: try TemplateSet.load()))
-            let records = debriefs.compactMap { path in
-                let parsed = parser.parse(path: path)
-                printDiagnostics(parsed.diagnostics)
-                failed = failed || parsed.hasErrors
-                return parsed.record
-            }
-            return (ScoringRun.score(records, catalog: catalog), catalog)
+            let (records, failed) = try readDebriefs(debriefs, catalog: catalog)
+            return (ScoringRun.score(records, catalog: catalog), catalog, failed)
         }
+        var failed = parseFailed
         let processOf = { (card: Scorecard) in catalog.process(id: card.process.id) }
         let text = switch format {
         case .text: ScorecardText.render(cards, process: processOf, color: useColor)

@@ -102,7 +102,7 @@ struct DebriefParserTests {
             for line in text.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
                 // "N/A:" is kept as the item's state, "no" in the Agree column as agree: false.
                 let words = line.hasPrefix("N/A:") ? String(line.dropFirst(4)).trimmingCharacters(in: .whitespaces)
-                    : Label.yesOrNo(line).map { "\($0)" } ?? line
+                    : AnswerLabel.yesOrNo(line).map { "\($0)" } ?? line
                 // A signed coaching note keeps its signature as the note's author.
                 let signedNote = record.coachingNotes.contains { note in
                     guard let author = note.author else { return false }

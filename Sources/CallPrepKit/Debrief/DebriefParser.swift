@@ -31,7 +31,7 @@ public struct DebriefParser {
     public func parse(_ source: SourceFile) -> ParsedDebrief {
         let reading = DebriefReading(file: source.path, boilerplate: boilerplate)
         let record = reading.read(source.text, catalog: catalog)
-        let diagnostics = reading.sortedDiagnostics
+        let diagnostics = reading.diagnostics.sortedByLocation
         var withDiagnostics = record
         withDiagnostics?.diagnostics = diagnostics.map {
             DebriefRecord.RecordDiagnostic(severity: $0.severity, message: $0.message, line: $0.location.line,
@@ -61,19 +61,12 @@ private final class DebriefReading {
     private var sectionLevel = 0
     private var sectionTitle: String?
     private var sectionsSeen: Set<FormSection> = []
-    private var openLabel: Label?
+    private var openLabel: AnswerLabel?
     private var itemLines: [String: Int] = [:]
 
     init(file: String, boilerplate: FormBoilerplate) {
         self.file = file
         self.boilerplate = boilerplate
-    }
-
-    var sortedDiagnostics: [Diagnostic] {
-        diagnostics.enumerated().sorted { lhs, rhs in
-            let (a, b) = (lhs.element.location, rhs.element.location)
-            return (a.line, a.column, lhs.offset) < (b.line, b.column, rhs.offset)
-        }.map(\.element)
     }
 
     private func report(_ problem: DebriefProblem, line: Int, column: Int = 1, _ severity: Severity = .error) {
@@ -87,7 +80,7 @@ private final class DebriefReading {
     // MARK: Reading
 
     func read(_ text: String, catalog: ProcessCatalog) -> DebriefRecord? {
-        let (yaml, body, _) = FrontMatter.split(text)
+        let (yaml, body) = FrontMatter.split(text)
         guard let yaml else {
             let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
             let opened = firstLine.trimmingCharacters(in: CharacterSet.whitespaces.union(["\u{FEFF}"])) == "---"
@@ -238,7 +231,7 @@ private final class DebriefReading {
     private func readText(_ block: MarkdownNode) {
         switch section {
         case .selfAssessment, .review:
-            if block.kind == .paragraph, let (label, value) = Label.match(block.plainText, in: section) {
+            if block.kind == .paragraph, let (label, value) = AnswerLabel.match(block.plainText, in: section) {
                 openLabel = label
                 if !value.isEmpty { setLabel(label, value, at: block) }
             } else if boilerplate.contains(block) {
@@ -427,7 +420,7 @@ private final class DebriefReading {
         }
         var agreed: Bool?
         if let agreeText {
-            agreed = Label.yesOrNo(agreeText)
+            agreed = AnswerLabel.yesOrNo(agreeText)
             if agreed == nil, let agree {
                 report(.agreeNotYesOrNo(agreeText), at: textStart(row.children[agree]), .warning)
                 keep(text: "Agree: \(agreeText)", line: row.start.line)
@@ -438,10 +431,10 @@ private final class DebriefReading {
 
     // MARK: Labelled answers and coaching notes
 
-    private func setLabel(_ label: Label, _ value: String, at node: MarkdownNode) {
+    private func setLabel(_ label: AnswerLabel, _ value: String, at node: MarkdownNode) {
         switch label {
         case .score, .grade:
-            let number = Label.score(value)
+            let number = AnswerLabel.score(value)
             if number == nil {
                 report(.scoreOutOfRange(label: label == .score ? "the self-assessment score" : "the grade", value: value),
                        at: node, .warning)
@@ -542,10 +535,10 @@ private final class DebriefReading {
 }
 
 /// The labelled answers of the self-assessment and the manager review ("Grade (0 to 100): 70").
-enum Label {
+enum AnswerLabel {
     case score, wentWell, doDifferently, reviewer, grade, comments
 
-    private static let labels: [(words: String, label: Label, section: FormSection)] = [
+    private static let labels: [(words: String, label: AnswerLabel, section: FormSection)] = [
         ("score", .score, .selfAssessment), ("what went well", .wentWell, .selfAssessment),
         ("what i would do differently", .doDifferently, .selfAssessment),
         ("what would you do differently", .doDifferently, .selfAssessment),
@@ -555,7 +548,7 @@ enum Label {
     ]
 
     /// The label a paragraph opens with, and what follows its colon.
-    static func match(_ text: String, in section: FormSection?) -> (Label, String)? {
+    static func match(_ text: String, in section: FormSection?) -> (AnswerLabel, String)? {
         guard let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 60 else {
             return nil
         }

@@ -33,7 +33,7 @@ public enum FrontMatter {
 
     /// Splits a document into its front matter and its body. The front matter's lines are blanked
     /// in the body, so that Markdown positions still match the file's lines.
-    public static func split(_ text: String) -> (yaml: String?, body: String, yamlFirstLine: Int) {
+    public static func split(_ text: String) -> (yaml: String?, body: String) {
         // "\r\n" is one Character in Swift: split on every line ending cmark-gfm knows.
         var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
             .map(String.init)
@@ -42,10 +42,10 @@ public enum FrontMatter {
         }
         guard let first = lines.first, isFence(first.hasPrefix("\u{FEFF}") ? String(first.dropFirst()) : first),
               let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) }) else {
-            return (nil, text, 0)
+            return (nil, text)
         }
         let yaml = lines[1..<close].joined(separator: "\n")
         for index in 0...close { lines[index] = "" }
-        return (yaml, lines.joined(separator: "\n"), 2)
+        return (yaml, lines.joined(separator: "\n"))
     }
 }

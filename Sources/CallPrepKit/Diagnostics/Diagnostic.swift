@@ -37,6 +37,16 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+extension Array where Element == Diagnostic {
+    /// In the order of the file; diagnostics at the same place keep their order.
+    public var sortedByLocation: [Diagnostic] {
+        enumerated().sorted { lhs, rhs in
+            let (a, b) = (lhs.element.location, rhs.element.location)
+            return (a.line, a.column, lhs.offset) < (b.line, b.column, rhs.offset)
+        }.map(\.element)
+    }
+}
+
 /// Thrown when a file has one or more errors; carries every problem found, not just the first.
 public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]

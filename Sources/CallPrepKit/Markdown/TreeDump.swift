@@ -9,26 +9,11 @@ extension MarkdownNode {
             line += " \(node.start)-\(node.end)"
             if let level = node.headingLevel { line += " level=\(level)" }
             if let checked = node.isChecked { line += checked ? " [x]" : " [ ]" }
-            if let info = node.info, !info.isEmpty { line += " info=\(quoted(info))" }
-            if let literal = node.literal { line += " \(quoted(literal))" }
+            if let info = node.info, !info.isEmpty { line += " info=\(FrontMatter.quoted(info))" }
+            if let literal = node.literal { line += " \(FrontMatter.quoted(literal))" }
             lines.append(line)
             for child in node.children.reversed() { stack.append((child, depth + 1)) }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    private func quoted(_ text: String) -> String {
-        var out = "\""
-        for character in text {
-            switch character {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r\n": out += "\\r\\n"
-            case "\t": out += "\\t"
-            default: out.append(character)
-            }
-        }
-        return out + "\""
     }
 }

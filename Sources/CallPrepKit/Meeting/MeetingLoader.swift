@@ -15,10 +15,10 @@ public enum MeetingLoader {
             if reader.diagnostics.isEmpty {
                 reader.report(FileProblem.empty, at: SourceLocation(file: source.path, line: 1, column: 1))
             }
-            throw DiagnosticError(reader.sortedDiagnostics)
+            throw DiagnosticError(reader.diagnostics.sortedByLocation)
         }
         let meeting = MeetingDecoder(reader: reader, process: process).decode(root)
-        guard let meeting, !reader.hasErrors else { throw DiagnosticError(reader.sortedDiagnostics) }
+        guard let meeting, !reader.hasErrors else { throw DiagnosticError(reader.diagnostics.sortedByLocation) }
         return meeting
     }
 

@@ -13,11 +13,11 @@ public enum ProcessLoader {
             if reader.diagnostics.isEmpty {
                 reader.report(FileProblem.empty, at: SourceLocation(file: source.path, line: 1, column: 1))
             }
-            throw DiagnosticError(reader.sortedDiagnostics)
+            throw DiagnosticError(reader.diagnostics.sortedByLocation)
         }
         let process = ProcessDecoder(reader: reader).decode(root)
-        if reader.hasErrors { throw DiagnosticError(reader.sortedDiagnostics) }
-        guard let process else { throw DiagnosticError(reader.sortedDiagnostics) }
+        if reader.hasErrors { throw DiagnosticError(reader.diagnostics.sortedByLocation) }
+        guard let process else { throw DiagnosticError(reader.diagnostics.sortedByLocation) }
         return process
     }
 

@@ -1,9 +1,14 @@
 /// Scores debrief records against their process (DESIGN section 6).
 public struct Scorer: Sendable {
     public let process: SalesProcess
+    private let milestonesByID: [String: Milestone]
+    private let practiceIDs: Set<String>
 
     public init(process: SalesProcess) {
         self.process = process
+        milestonesByID = Dictionary((process.milestones + process.practices).map { ($0.id, $0) },
+                                    uniquingKeysWith: { first, _ in first })
+        practiceIDs = Set(process.practices.map(\.id))
     }
 
     /// The scorecard of `record`; `history` holds earlier debriefs of the same opportunity, whose
@@ -46,7 +51,7 @@ public struct Scorer: Sendable {
         let people = record.people.map(\.name)
         var met: Set<String> = []
         for item in record.items {
-            guard let milestone = process.milestones.first(where: { $0.id == item.id }) else { continue }
+            guard let milestone = milestonesByID[item.id], !practiceIDs.contains(item.id) else { continue }
             if status(of: milestone, item, review: reviews[item.id], people: people).status == .met { met.insert(item.id) }
         }
         return met
@@ -54,8 +59,8 @@ public struct Scorer: Sendable {
 
     private func status(of milestone: Milestone, _ recorded: DebriefRecord.Item?, review: DebriefRecord.ReviewItem?,
                         people: [String]) -> Scorecard.Item {
-        let isPractice = process.practices.contains { $0.id == milestone.id }
-        var item = Scorecard.Item(id: milestone.id, title: milestone.title, kind: isPractice ? .practice : .milestone,
+        var item = Scorecard.Item(id: milestone.id, title: milestone.title,
+                                  kind: practiceIDs.contains(milestone.id) ? .practice : .milestone,
                                   status: .missed, weight: milestone.weight, required: milestone.required,
                                   reason: "missing from the debrief", overriddenBy: nil, line: recorded?.line)
         guard let recorded else { return item }

@@ -7,6 +7,7 @@ public final class ProcessCatalog {
     private let explicit: SalesProcess?
     private let workspace: String
     private var byID: [String: SalesProcess]?
+    private lazy var workspaceDefault: SalesProcess? = try? ProcessResolver.resolve(nil, in: workspace)
 
     /// Loads `--process` at once, so a broken one fails before any debrief is read.
     public init(explicit: String?, workspace: String = ".") throws(DiagnosticError) {
@@ -17,7 +18,7 @@ public final class ProcessCatalog {
     /// The process for a debrief whose front matter names `id`; nil when no process has that id.
     public func process(id: String?) -> SalesProcess? {
         if let explicit { return explicit }
-        guard let id else { return try? ProcessResolver.resolve(nil, in: workspace) }
+        guard let id else { return workspaceDefault }
         return known()[id]
     }
 

@@ -36,14 +36,6 @@ final class YAMLReader {
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// Diagnostics in the order of the file.
-    var sortedDiagnostics: [Diagnostic] {
-        diagnostics.enumerated().sorted { lhs, rhs in
-            let (a, b) = (lhs.element.location, rhs.element.location)
-            return (a.line, a.column, lhs.offset) < (b.line, b.column, rhs.offset)
-        }.map(\.element)
-    }
-
     /// The document's root node, or nil (with a diagnostic) when the text is not one YAML document.
     func compose(_ text: String) -> Node? {
         do {
