@@ -88,7 +88,14 @@ private final class DebriefReading {
             return nil
         }
         guard readFrontMatter(yaml, catalog: catalog) else { return nil }
-        for block in MarkdownParser.parse(body).children {
+        let tree: MarkdownNode
+        do {
+            tree = try MarkdownParser.parse(body, maxDepth: MarkdownParser.defaultMaxDepth)
+        } catch {
+            report(.nestedTooDeep(limit: error.limit), line: error.position.line, column: error.position.column)
+            return nil
+        }
+        for block in tree.children {
             readBlock(block)
         }
         reportWhatIsMissing()

@@ -4,6 +4,7 @@ import Foundation
 public enum DebriefProblem: LocalizedError, Equatable, Sendable {
     case noFrontMatter
     case frontMatterNotClosed
+    case nestedTooDeep(limit: Int)
     case unsupportedFormVersion(String, supported: String)
     case missingFrontMatterKey(String)
     case unknownFrontMatterKey(String)
@@ -27,6 +28,8 @@ public enum DebriefProblem: LocalizedError, Equatable, Sendable {
             "the debrief has no front matter: it must start with the '---' block that `callprep form` wrote"
         case .frontMatterNotClosed:
             "the front matter opened here is never closed with a '---' line"
+        case let .nestedTooDeep(limit):
+            "lists and quotes are nested more than \(limit) levels deep here"
         case let .unsupportedFormVersion(found, supported):
             "form format '\(found)' is not one this callprep reads (it reads \(supported))"
         case let .missingFrontMatterKey(key):

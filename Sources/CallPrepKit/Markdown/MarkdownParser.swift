@@ -10,8 +10,26 @@ public enum MarkdownParser {
 
     private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
 
-    /// Parses `text` into a document node. A leading UTF-8 byte-order mark is ignored.
+    /// Containers (quotes, lists, items) nested deeper than a person writes, at a position.
+    public struct TooDeep: Error, Sendable {
+        public let position: SourcePosition
+        public let limit: Int
+    }
+
+    /// How deep a debrief's blocks may nest; far beyond any real document, far below what the
+    /// recursive tree walks after parsing can take.
+    public static let defaultMaxDepth = 64
+
+    /// Parses text callprep wrote itself, with no nesting limit.
     public static func parse(_ text: String) -> MarkdownNode {
+        // Without a limit there is nothing to throw.
+        (try? parse(text, maxDepth: .max)) ?? MarkdownNode(kind: .document, start: SourcePosition(line: 1, column: 1),
+                                                          end: SourcePosition(line: 1, column: 1))
+    }
+
+    /// Parses `text` into a document node; throws where nodes nest deeper than `maxDepth`. A
+    /// leading UTF-8 byte-order mark is ignored.
+    public static func parse(_ text: String, maxDepth: Int) throws(TooDeep) -> MarkdownNode {
         _ = registerExtensions
         var source = Substring(text)
         if source.first == "\u{FEFF}" { source = source.dropFirst() }
@@ -36,11 +54,11 @@ public enum MarkdownParser {
             preconditionFailure("cmark-gfm returned no document")
         }
         defer { cmark_node_free(document) }
-        return convert(document)
+        return try convert(document, maxDepth: maxDepth)
     }
 
     /// Walks the C tree with cmark's iterator, so that deep nesting cannot overflow the stack.
-    private static func convert(_ root: OpaquePointer) -> MarkdownNode {
+    private static func convert(_ root: OpaquePointer, maxDepth: Int) throws(TooDeep) -> MarkdownNode {
         guard let iterator = cmark_iter_new(root) else {
             preconditionFailure("cmark-gfm could not allocate an iterator")
         }
@@ -58,6 +76,8 @@ public enum MarkdownParser {
                 }
                 if node.kind.isLeaf {
                     open[open.count - 1].children.append(node)
+                } else if open.count >= maxDepth {
+                    throw TooDeep(position: node.start, limit: maxDepth)
                 } else {
                     open.append(node)
                 }
