@@ -8,19 +8,33 @@ struct BriefCommand: ParsableCommand {
         discussion: """
             The brief holds the call's objective and outcomes, an up-front agreement to open with, who \
             attends and their roles, where the deal stands, the milestones this call must reach with the \
-            questions to ask, and the risks the meeting data shows. It comes from the template \
+            questions to ask, and the risks the meeting data shows. With earlier debriefs of the same \
+            opportunity (from the index, or a debriefs folder) it also shows where the deal stands: milestones \
+            met and by which debrief, the last call's next steps and which are overdue, and recent coaching notes. It comes from the template \
             brief.md.mustache: the workspace's templates/ folder overrides the built-in one.
             """
     )
 
     @OptionGroup var meetingArguments: MeetingArguments
+
+    @Option(help: ArgumentHelp("Take the deal's history from this index (default: .callprep/index.sqlite when "
+        + "it exists, else the debriefs/ folder).", valueName: "file"))
+    var index: String?
+
+    @Option(help: ArgumentHelp("Take the deal's history from the debriefs in this folder.", valueName: "folder"))
+    var debriefs: String?
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
             let (meeting, process) = try meetingArguments.load()
-            let brief = DocumentRenderer.brief(meeting: meeting, process: process, templates: try TemplateSet.load(),
-                                               meetingPath: meetingArguments.meeting)
+            let templates = try TemplateSet.load()
+            let earlier = try EarlierDebriefs.load(index: index, folder: debriefs,
+                                                   catalog: try ProcessCatalog(explicit: meetingArguments.processOptions.process),
+                                                   templates: templates)
+            printDiagnostics(earlier.diagnostics)
+            let brief = DocumentRenderer.brief(meeting: meeting, process: process, templates: templates,
+                                               meetingPath: meetingArguments.meeting, earlier: earlier.records)
             try OutputFile.emit(brief, to: outputOptions.output, force: outputOptions.force)
         }
     }

@@ -12,6 +12,6 @@ struct CallPrep: ParsableCommand {
             Exit codes: 0 success, 1 invalid input or a failed check, 64 usage error.
             """,
         version: CallPrepVersion.current,
-        subcommands: [InitCommand.self, ProcessCommand.self, BriefCommand.self, FormCommand.self, ParseCommand.self, ScoreCommand.self]
+        subcommands: [InitCommand.self, ProcessCommand.self, BriefCommand.self, FormCommand.self, ParseCommand.self, ScoreCommand.self, IngestCommand.self, ReportCommand.self, CoachCommand.self, CorpusCommand.self]
     )
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CallPrepKit
+import Foundation
 
 /// Where a command writes its document.
 struct OutputOptions: ParsableArguments {
@@ -29,5 +30,49 @@ struct MeetingArguments: ParsableArguments {
     func load() throws(DiagnosticError) -> (meeting: Meeting, process: SalesProcess) {
         let process = try ProcessResolver.resolve(processOptions.process)
         return (try MeetingLoader.load(path: meeting, process: process), process)
+    }
+}
+
+/// Which index a command reads or writes.
+struct IndexOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The SQLite index (default: .callprep/index.sqlite).", valueName: "file"))
+    var index: String = IndexStore.defaultPath
+}
+
+/// Which debriefs a report covers.
+struct FilterOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Only debriefs on or after this date.", valueName: "YYYY-MM-DD"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Only debriefs on or before this date.", valueName: "YYYY-MM-DD"))
+    var until: String?
+
+    @Option(help: "Only this rep's debriefs.")
+    var rep: String?
+
+    func validate() throws {
+        for (name, value) in [("--since", since), ("--until", until)] {
+            if let value, !CalendarDate.isValid(value) {
+                throw ValidationError("\(name) must be a date such as 2026-11-24")
+            }
+        }
+    }
+
+    func filter(process: SalesProcess?) -> ReportFilter {
+        ReportFilter(since: since, until: until, rep: rep, process: process?.id)
+    }
+}
+
+/// Debriefs to ingest before reading the index, so that one command does the whole job.
+struct SourceArguments: ParsableArguments {
+    @Argument(help: "Debrief files or folders to ingest into the index first (optional).")
+    var paths: [String] = []
+
+    /// Ingests `paths`, if any, reporting problems on standard error; the report goes on without
+    /// the files that had errors.
+    func ingestFirst(index: String, process: String?) throws(DiagnosticError) {
+        guard !paths.isEmpty else { return }
+        let summary = try ingest(paths, index: index, process: process)
+        FileHandle.standardError.write(Data((summary.description + "\n").utf8))
     }
 }

@@ -110,7 +110,7 @@ struct CommandLineTests {
         let again = try CallPrepBinary.run(["init", folder.path])
         #expect(again.status == 1)
         #expect(again.stdout == "")
-        #expect(again.stderr.split(separator: "\n").count == 3)
+        #expect(again.stderr.split(separator: "\n").count == 4)
         #expect(again.stderr.contains("process.yaml:1:1: error: the file exists already; init changed nothing"))
         #expect(try snapshot(folder) == before)
     }

@@ -22,7 +22,7 @@ struct WorkspaceTests {
         let folder = try TestSupport.temporaryFolder().appendingPathComponent("new/ws")
         let written = try WorkspaceInitializer.create(at: folder.path)
         #expect(written.map { String($0.dropFirst(folder.path.count + 1)) }
-            == ["process.yaml", "meetings/northwind-discovery.yaml", "debriefs/northwind-2026-11-26.md"])
+            == ["process.yaml", "meetings/northwind-discovery.yaml", "debriefs/northwind-2026-11-26.md", ".gitignore"])
         let process = try ProcessResolver.resolve(nil, in: folder.path)
         #expect(process == (try TestSupport.builtinProcess("b2b")))
         let meeting = try MeetingLoader.load(path: folder.appendingPathComponent("meetings/northwind-discovery.yaml").path,

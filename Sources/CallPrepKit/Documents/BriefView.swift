@@ -13,14 +13,19 @@ struct BriefView {
     let risks: [String]
     /// The command that writes the debrief form for this meeting.
     let formCommand: String
-    // `history` is reserved for the deal's history from earlier debriefs; absent for now.
+    /// The deal's history from earlier debriefs; nil when there are none.
+    let history: DealHistory?
 
-    init(meeting: Meeting, process: SalesProcess, plan: ItemsInPlay, meetingPath: String) {
+    init(meeting: Meeting, process: SalesProcess, plan: ItemsInPlay, meetingPath: String, history: DealHistory? = nil) {
         self.meeting = MeetingView(meeting)
         processID = process.id
         processVersion = process.version
         processTitle = process.title
-        stage = StageView(plan.stage, number: plan.stageIndex + 1)
+        // Milestones met in earlier debriefs are no longer this call's work.
+        let met = history?.metIDs ?? []
+        var open = plan.stage
+        open.milestones = plan.stage.milestones.filter { !met.contains($0.id) }
+        stage = StageView(open, number: plan.stageIndex + 1)
         stageCount = process.stages.count
         practices = plan.practices.map(ItemView.init)
         earlierStages = plan.earlierOpen.map { earlier in
@@ -28,6 +33,7 @@ struct BriefView {
         }
         risks = BriefRisks.find(meeting: meeting, plan: plan).map(\.message)
         formCommand = "callprep form \(meetingPath)"
+        self.history = history
     }
 }
 

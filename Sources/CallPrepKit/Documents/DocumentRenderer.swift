@@ -1,10 +1,12 @@
 /// Meeting and process to Markdown: the prep brief and the debrief form.
 public enum DocumentRenderer {
     /// The pre-call brief. `meetingPath` is how the rep named the meeting file, for the
-    /// commands the brief suggests.
+    /// commands the brief suggests; `earlier` are debriefs that may hold the deal's history.
     public static func brief(meeting: Meeting, process: SalesProcess, templates: TemplateSet,
-                             meetingPath: String) -> String {
-        let view = BriefView(meeting: meeting, process: process, plan: plan(meeting, process), meetingPath: meetingPath)
+                             meetingPath: String, earlier: [DebriefRecord] = []) -> String {
+        let history = DealHistory(meeting: meeting, process: process, records: earlier)
+        let plan = plan(meeting, process, met: history?.metIDs ?? [])
+        let view = BriefView(meeting: meeting, process: process, plan: plan, meetingPath: meetingPath, history: history)
         return templates.render(TemplateSet.briefName, view)
     }
 
@@ -13,9 +15,9 @@ public enum DocumentRenderer {
         templates.render(TemplateSet.formName, FormView(meeting: meeting, process: process, plan: plan(meeting, process)))
     }
 
-    private static func plan(_ meeting: Meeting, _ process: SalesProcess) -> ItemsInPlay {
+    private static func plan(_ meeting: Meeting, _ process: SalesProcess, met: Set<String> = []) -> ItemsInPlay {
         // MeetingLoader accepts only stages of the process, so the plan always exists.
-        guard let plan = ItemsInPlay(process: process, stageID: meeting.opportunity.stage) else {
+        guard let plan = ItemsInPlay(process: process, stageID: meeting.opportunity.stage, met: met) else {
             preconditionFailure("meeting stage '\(meeting.opportunity.stage)' is not in process '\(process.id)'")
         }
         return plan

@@ -220,3 +220,8 @@ private func isEmailAddress(_ text: String) -> Bool {
     let parts = text.split(separator: "@", omittingEmptySubsequences: false)
     return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
 }
+
+/// Dates as callprep writes them: `YYYY-MM-DD`.
+public enum CalendarDate {
+    public static func isValid(_ text: String) -> Bool { isCalendarDate(text) }
+}

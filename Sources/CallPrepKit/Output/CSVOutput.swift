@@ -1,4 +1,4 @@
-/// Records and scorecards as CSV: one row per item, the meeting's columns repeated, so it pastes
+/// Records, scorecards and reports as CSV: one row per item, the meeting's columns repeated, so it pastes
 /// into a spreadsheet.
 public enum CSVOutput {
     static let meetingColumns = ["source", "meeting", "date", "account", "opportunity", "rep", "stage", "process",
@@ -34,6 +34,36 @@ public enum CSVOutput {
         return out
     }
 
+    /// One table of the team report.
+    public static func report(_ report: TeamReport, section: ReportSection) -> String {
+        func number(_ value: Int?) -> String { value.map(String.init) ?? "" }
+        switch section {
+        case .rep:
+            var out = row(["rep", "calls", "average_score", "trend", "self_gap", "manager_gap", "priority_1",
+                           "priority_1_missed", "priority_2", "priority_2_missed"])
+            for rep in report.reps {
+                let priorities = rep.priorities.flatMap { [$0.id, "\($0.missed)/\($0.of)"] }
+                out += row([rep.rep, String(rep.calls), String(rep.averageScore), String(rep.trend), number(rep.selfGap),
+                            number(rep.managerGap)] + priorities + Array(repeating: "", count: 4 - priorities.count))
+            }
+            return out
+        case .milestone:
+            var out = row(["process", "item", "title", "kind", "met", "in_play", "rate"])
+            for item in report.milestones {
+                out += row([item.process, item.id, item.title, item.kind, String(item.met), String(item.inPlay),
+                            String(item.rate)])
+            }
+            return out
+        case .stage:
+            var out = row(["process", "stage", "title", "opportunities", "ahead_of_evidence", "stalled"])
+            for stage in report.stages {
+                out += row([stage.process, stage.stage, stage.title, String(stage.opportunities),
+                            String(stage.aheadOfEvidence), String(stage.stalled)])
+            }
+            return out
+        }
+    }
+
     private static func meetingCells(_ source: String, _ meeting: DebriefRecord.MeetingInfo,
                                      _ process: DebriefRecord.ProcessInfo) -> [String] {
         [source, meeting.id, meeting.date, meeting.account ?? "", meeting.opportunity ?? "", meeting.rep ?? "",
@@ -44,10 +74,11 @@ public enum CSVOutput {
         cells.map(escape).joined(separator: ",") + "\r\n"
     }
 
-    /// RFC 4180 quoting; a cell a spreadsheet would run as a formula gets a leading apostrophe.
+    /// RFC 4180 quoting; a cell a spreadsheet would run as a formula gets a leading apostrophe
+    /// (a plain number such as -16 is left a number).
     private static func escape(_ cell: String) -> String {
         var value = cell
-        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(value) == nil {
             value = "'" + value
         }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }

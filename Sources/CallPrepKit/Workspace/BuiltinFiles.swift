@@ -97,8 +97,40 @@ Nobody from the customer's side is listed.
 The opportunity is at stage {{number}} of {{stageCount}}, **{{title}}**{{#goal}}: {{.}}{{/goal}}
 {{/stage}}
 
-{{! The deal's history from earlier debriefs goes here once callprep has an index. }}
+{{#history}}
+{{#first(debriefs)}}
+Earlier debriefs of this opportunity: {{/first(debriefs)}}{{#debriefs}}{{.}}{{^last()}}, {{/last()}}{{/debriefs}}
+{{^debriefs}}
+No earlier debriefs of this opportunity, so no milestone counts as met yet.
+{{/debriefs}}
+{{#first(met)}}
+
+Milestones already met:
+
+{{/first(met)}}
+{{#met}}
+- **{{title}}** (`{{{id}}}`): {{evidence}} (from {{source}})
+{{/met}}
+{{#first(nextSteps)}}
+
+Next steps from the last call ({{lastDebrief}}):
+
+{{/first(nextSteps)}}
+{{#nextSteps}}
+- {{action}}{{#owner}}, {{.}}{{/owner}}{{#due}}, due {{.}}{{/due}}{{#overdue}} (**overdue**){{/overdue}}
+{{/nextSteps}}
+{{#first(coaching)}}
+
+Recent coaching notes for {{rep}}:
+
+{{/first(coaching)}}
+{{#coaching}}
+- {{date}}{{#author}}, {{.}}{{/author}}: {{text}} ({{source}})
+{{/coaching}}
+{{/history}}
+{{^history}}
 No earlier debriefs of this opportunity were given, so no milestone counts as met yet.
+{{/history}}
 {{#first(earlierStages)}}
 
 Still to confirm from earlier stages:

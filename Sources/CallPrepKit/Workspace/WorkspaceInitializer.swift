@@ -9,6 +9,8 @@ public enum WorkspaceInitializer {
             ("process.yaml", BuiltinFiles.all["processes/\(ProcessResolver.defaultID).yaml"] ?? ""),
             ("meetings/northwind-discovery.yaml", BuiltinFiles.all["examples/northwind-discovery.yaml"] ?? ""),
             ("debriefs/northwind-2026-11-26.md", BuiltinFiles.all["examples/northwind-2026-11-26-debrief.md"] ?? ""),
+            // The index is a cache of the files: keep it out of the team's repository.
+            (".gitignore", ".callprep/\n"),
         ]
         if withTemplates {
             files += TemplateSet.names.map { ("templates/\($0)", BuiltinFiles.all[$0] ?? "") }

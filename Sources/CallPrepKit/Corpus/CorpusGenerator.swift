@@ -1,0 +1,122 @@
+/// Writes realistic filled debriefs, deterministically from a seed, through the real form template:
+/// for tests of the index and reports, and for benchmarks. Opportunities move through their
+/// stages over several calls; reps differ in how thoroughly they work.
+public struct CorpusGenerator {
+    static let reps = ["Dana Whitfield", "Priya Raman", "Jonas Berg", "Luis Ortega", "Mei Chen", "Tom Becker",
+                       "Amara Okafor", "Sven Lind"]
+    static let accounts = ["Northwind Logistics", "Contoso Health", "Fabrikam Retail", "Tailspin Air", "Litware Labs",
+                           "Adatum Energy", "Woodgrove Bank", "Proseware", "Fourth Coffee", "Wingtip Toys",
+                           "Alpine Ski House", "Coho Winery", "Relecloud", "Trey Research", "Lamna Freight"]
+    static let people = ["Mara Jensen", "Henrik Sorensen", "Elena Alvarez", "Sam Osei", "Grace Liu", "Aiko Tanaka"]
+    /// Calls per opportunity.
+    static let callsPerOpportunity = 5
+
+    private let seed: UInt64
+    private var state: UInt64 = 0
+    private let processes: [SalesProcess]
+    private let templates: TemplateSet
+
+    public init(seed: UInt64, templates: TemplateSet) throws(DiagnosticError) {
+        self.seed = seed
+        processes = try ProcessResolver.builtinIDs.map { id throws(DiagnosticError) in
+            guard let source = ProcessResolver.builtinSource(id) else { preconditionFailure("no built-in \(id)") }
+            return try ProcessLoader.load(source)
+        }
+        self.templates = templates
+    }
+
+    /// The `index`th debrief of the corpus: a file name and its text. The same seed and index give
+    /// the same debrief.
+    public mutating func debrief(_ index: Int) -> (name: String, text: String) {
+        // The state comes from the seed and the index alone, so debriefs can be made in any order.
+        state = (seed ^ UInt64(index) &* 0x9E37_79B9_7F4A_7C15) | 1
+        let opportunityNumber = index / Self.callsPerOpportunity
+        let call = index % Self.callsPerOpportunity
+        let process = processes[opportunityNumber % 7 == 6 ? 1 : 0]
+        let rep = Self.reps[opportunityNumber % Self.reps.count]
+        // Reps differ in diligence: how often they reach and evidence an item.
+        let diligence = 35 + (opportunityNumber % Self.reps.count) * 7
+        let account = Self.accounts[opportunityNumber % Self.accounts.count]
+        let stageIndex = min(process.stages.count - 1, call * process.stages.count / Self.callsPerOpportunity
+                             + Int(next() % 2))
+        let stage = process.stages[stageIndex]
+        let day = 1 + (opportunityNumber * 3 + call * 7) % 360
+        let date = Self.date(dayOfYear: day)
+        let champion = Self.people[opportunityNumber % Self.people.count]
+        let decider = Self.people[(opportunityNumber + 1) % Self.people.count]
+        let meeting = Meeting(
+            id: "opp\(opportunityNumber)-call\(call)", date: date, time: "10:00", timeZone: "Europe/Berlin",
+            durationMinutes: 45, type: call == 0 ? "Discovery call" : "Follow-up", account: account,
+            opportunity: Opportunity(id: "opp-\(opportunityNumber)", name: "\(account) rollout", stage: stage.id,
+                                     value: Double(20 + opportunityNumber % 40) * 5_000, currency: "EUR"),
+            rep: rep, objective: "Move \(account) through \(stage.title).",
+            bestOutcome: "Agreement on the next milestone with \(decider).", minimumOutcome: "A dated next step.",
+            attendees: [Attendee(name: champion, title: "Head of Operations", side: .theirs, buyingRole: .champion),
+                        Attendee(name: decider, title: "COO", side: .theirs, buyingRole: .decisionMaker),
+                        Attendee(name: rep, title: "Account Executive", side: .ours, task: "Runs the call.")],
+            pains: [Pain(problem: "Late deliveries", impact: "EUR 1,200 each", frequency: "30 a month"),
+                    Pain(problem: "Manual planning")])
+        let form = DocumentRenderer.form(meeting: meeting, process: process, templates: templates)
+        guard let plan = ItemsInPlay(process: process, stageID: stage.id) else { preconditionFailure("no stage") }
+
+        var filler = FormFiller(text: form)
+        var checked = 0
+        for item in plan.all {
+            let roll = Int(next() % 100)
+            guard roll < diligence + 25 else { continue }
+            filler.check(item.id)
+            checked += 1
+            if roll < diligence { filler.evidence(item.id, evidence(item.evidence, person: decider, date: date)) }
+        }
+        if next() % 4 != 0 {
+            filler.fillEmptyRow(after: "callprep:next-steps",
+                                ["Review the savings case with \(next() % 2 == 0 ? decider : champion)", rep,
+                                 Self.date(dayOfYear: min(365, day + 7))])
+        }
+        filler.fillEmptyRow(after: "callprep:people", [decider, "COO", "decision maker", call == 0 ? "new" : "known"])
+        let selfScore = min(100, checked * 100 / max(plan.all.count, 1) + Int(next() % 30))
+        filler.label("Score (0 to 100):", String(selfScore))
+        filler.label("What went well:", "We kept to the agenda and got \(champion)'s numbers.")
+        if next() % 3 == 0 {
+            filler.label("Reviewer:", "Sam Lee")
+            filler.label("Grade (0 to 100):", String(max(0, selfScore - Int(next() % 40))))
+            if let item = plan.all.first {
+                filler.review(item.id, agree: next() % 2 == 0 ? "no" : "yes", comment: "Discussed in our one-to-one.")
+            }
+        }
+        if next() % 2 == 0, let item = plan.stage.milestones.first {
+            filler.appendNote("`\(item.id)` Ask for the customer's own figure before offering ours. (Sam Lee)")
+        }
+        return ("\(date)-opp\(opportunityNumber)-call\(call).md", filler.text)
+    }
+
+    private func evidence(_ kind: EvidenceKind, person: String, date: String) -> String {
+        switch kind {
+        case .text: "The customer described the problem in their own words and agreed to the plan."
+        case .number: "About 30 a month, by their count."
+        case .amount: "EUR 40k a quarter, their finance team's figure."
+        case .date: "Agreed for \(date)."
+        case .person: "\(person) confirmed it on the call."
+        }
+    }
+
+    /// xorshift64*: small, fast and the same on every machine.
+    private mutating func next() -> UInt64 {
+        state ^= state >> 12
+        state ^= state << 25
+        state ^= state >> 27
+        return state &* 0x2545_F491_4F6C_DD1D
+    }
+
+    /// Day 1 to 365 of 2026 as `YYYY-MM-DD`.
+    static func date(dayOfYear: Int) -> String {
+        let lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        var day = max(1, min(365, dayOfYear))
+        var month = 0
+        while day > lengths[month] {
+            day -= lengths[month]
+            month += 1
+        }
+        return "2026-" + (month < 9 ? "0" : "") + "\(month + 1)-" + (day < 10 ? "0" : "") + "\(day)"
+    }
+}

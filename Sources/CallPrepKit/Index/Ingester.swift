@@ -1,0 +1,216 @@
+import Foundation
+import GRDB
+
+/// What one `callprep ingest` did.
+public struct IngestSummary: Sendable, Equatable {
+    public var added: [String] = []
+    public var updated: [String] = []
+    public var removed: [String] = []
+    public var unchanged = 0
+    /// Files with errors: reported, and not in the index.
+    public var failed: [String] = []
+
+    public var changed: Bool { !(added.isEmpty && updated.isEmpty && removed.isEmpty) }
+
+    public var description: String {
+        let errors = failed.isEmpty ? "" : "; \(failed.count) with errors, not indexed"
+        guard changed else { return "Nothing changed: \(unchanged) debriefs unchanged\(errors)." }
+        return "Indexed \(added.count) new, \(updated.count) changed, \(removed.count) removed, "
+            + "\(unchanged) unchanged\(errors)."
+    }
+}
+
+/// Adds debriefs to the index, incrementally: a file whose bytes are unchanged is not even parsed.
+public struct Ingester {
+    let store: IndexStore
+    let parser: DebriefParser
+    let catalog: ProcessCatalog
+
+    public init(store: IndexStore, parser: DebriefParser, catalog: ProcessCatalog) {
+        self.store = store
+        self.parser = parser
+        self.catalog = catalog
+    }
+
+    /// Ingests files and folders (searched recursively for debrief forms). Indexed files under an
+    /// ingested folder that are gone are removed. `rebuild` empties the index first.
+    public func ingest(_ paths: [String], rebuild: Bool = false,
+                       report: (Diagnostic) -> Void) throws(DiagnosticError) -> IngestSummary {
+        let found = DebriefFiles.find(paths)
+        found.diagnostics.forEach(report)
+        var summary = IngestSummary()
+        do {
+            let existing = rebuild ? [:] : try store.hashes()
+            var parsed: [(path: String, hash: String, record: DebriefRecord)] = []
+            var seen: Set<String> = []
+            for file in found.files {
+                seen.insert(file)
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    report(Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
+                                      FileProblem.cannotRead(reason: "permission denied")))
+                    summary.failed.append(file)
+                    continue
+                }
+                let hash = Self.hash(data)
+                if existing[file] == hash {
+                    summary.unchanged += 1
+                    continue
+                }
+                let result: ParsedDebrief
+                do {
+                    result = parser.parse(try SourceFile.decode(data, path: file))
+                } catch {
+                    result = ParsedDebrief(record: nil, diagnostics: error.diagnostics)
+                }
+                result.diagnostics.forEach(report)
+                guard let record = result.record else {
+                    summary.failed.append(file)
+                    continue
+                }
+                parsed.append((file, hash, record))
+                if existing[file] == nil { summary.added.append(file) } else { summary.updated.append(file) }
+            }
+            let gone = existing.keys.filter { path in !seen.contains(path) && found.covers(path) }.sorted()
+            summary.removed = gone
+            let dropped = gone + summary.failed.filter { existing[$0] != nil }
+            try store.queue.write { db in
+                if rebuild { try db.execute(sql: "DELETE FROM debrief") }
+                var affected: Set<[String]> = []
+                for path in dropped {
+                    if let row = try Row.fetchOne(db, sql: "SELECT processID, opportunity FROM debrief WHERE path = ?",
+                                                  arguments: [path]) {
+                        affected.insert([row["processID"], row["opportunity"] ?? ""])
+                    }
+                    try db.execute(sql: "DELETE FROM debrief WHERE path = ?", arguments: [path])
+                }
+                for entry in parsed {
+                    if let row = try Row.fetchOne(db, sql: "SELECT processID, opportunity FROM debrief WHERE path = ?",
+                                                  arguments: [entry.path]) {
+                        affected.insert([row["processID"], row["opportunity"] ?? ""])
+                    }
+                    try insert(entry.record, path: entry.path, hash: entry.hash, in: db)
+                    affected.insert([entry.record.process.id, entry.record.meeting.opportunity ?? entry.path])
+                }
+                for key in affected { try rescore(process: key[0], opportunity: key[1], in: db) }
+            }
+        } catch let error as DiagnosticError {
+            throw error
+        } catch {
+            throw DiagnosticError([Diagnostic(at: SourceLocation(file: store.path, line: 1, column: 1),
+                                              IndexProblem.failed("\(error)"))])
+        }
+        return summary
+    }
+
+    private func insert(_ record: DebriefRecord, path: String, hash: String, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM debrief WHERE path = ?", arguments: [path])
+        try db.execute(sql: """
+            INSERT INTO debrief (path, contentHash, meetingID, date, account, opportunity, rep, stage, processID,
+                                 processVersion, record)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [path, hash, record.meeting.id, record.meeting.date, record.meeting.account,
+                             record.meeting.opportunity, record.meeting.rep, record.meeting.stage, record.process.id,
+                             record.process.version, JSONOutput.render(record)])
+        for note in record.coachingNotes {
+            try db.execute(sql: "INSERT INTO coachingNote (path, text, milestone, author, line) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [path, note.text, note.milestone, note.author, note.line])
+        }
+    }
+
+    /// Scores every debrief of one opportunity again, oldest first, each with the earlier ones as history.
+    /// A debrief without an opportunity is its own history (`opportunity` is then its path).
+    private func rescore(process processID: String, opportunity: String, in db: Database) throws {
+        var records = try store.records(process: processID, opportunity: opportunity, in: db)
+        if records.isEmpty, let alone = try String.fetchOne(db, sql: "SELECT record FROM debrief WHERE path = ?",
+                                                             arguments: [opportunity]) {
+            records = [try JSONDecoder().decode(DebriefRecord.self, from: Data(alone.utf8))]
+        }
+        guard let process = catalog.process(id: processID) else { return }
+        let scorer = Scorer(process: process)
+        var earlier: [DebriefRecord] = []
+        var metBefore: Set<String> = []
+        for record in records {
+            let card = scorer.score(record, history: earlier)
+            let met = scorer.metMilestones(record)
+            try db.execute(sql: """
+                UPDATE debrief SET score = ?, claimedScore = ?, selfScore = ?, managerScore = ?, evidencedStage = ?,
+                                   readyToAdvance = ?, gained = ?
+                WHERE path = ?
+                """, arguments: [card.score, card.claimedScore, card.selfScore, card.managerScore, card.stage.evidenced,
+                                 card.readyToAdvance, met.subtracting(metBefore).count, record.source])
+            try db.execute(sql: "DELETE FROM itemStatus WHERE path = ?", arguments: [record.source])
+            try db.execute(sql: "DELETE FROM finding WHERE path = ?", arguments: [record.source])
+            for item in card.items {
+                try db.execute(sql: "INSERT INTO itemStatus (path, item, kind, status, weight) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [record.source, item.id, item.kind.rawValue, item.status.rawValue, item.weight])
+            }
+            for finding in card.findings {
+                try db.execute(sql: #"INSERT INTO finding (path, "check", message, line) VALUES (?, ?, ?, ?)"#,
+                               arguments: [record.source, finding.check, finding.message, finding.line])
+            }
+            earlier.append(record)
+            metBefore.formUnion(met)
+        }
+    }
+
+    /// FNV-1a, 64 bits: enough to notice that a file changed.
+    static func hash(_ data: Data) -> String {
+        var value: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in data {
+            value ^= UInt64(byte)
+            value = value &* 0x100_0000_01B3
+        }
+        return String(value, radix: 16)
+    }
+}
+
+/// The debrief files below the paths given to `ingest`, `report` and `coach`.
+struct DebriefFiles {
+    var files: [String] = []
+    var folders: [String] = []
+    var diagnostics: [Diagnostic] = []
+
+    /// Files are taken as given; folders are searched recursively for Markdown files that start with
+    /// a debrief form's front matter (hidden folders and `templates/` are passed over).
+    static func find(_ paths: [String]) -> DebriefFiles {
+        var found = DebriefFiles()
+        for given in paths {
+            let path = (given as NSString).standardizingPath
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                found.diagnostics.append(Diagnostic(at: SourceLocation(file: given, line: 1, column: 1),
+                                                    FileProblem.cannotRead(reason: "no such file or folder")))
+                continue
+            }
+            guard isFolder.boolValue else {
+                found.files.append(path)
+                continue
+            }
+            found.folders.append(path)
+            let enumerator = FileManager.default.enumerator(atPath: path)
+            var inFolder: [String] = []
+            while let relative = enumerator?.nextObject() as? String {
+                let parts = relative.split(separator: "/")
+                if parts.contains(where: { $0.hasPrefix(".") || $0 == "templates" }) { continue }
+                guard relative.hasSuffix(".md") else { continue }
+                let file = path == "." ? relative : path + "/" + relative
+                if looksLikeDebrief(file) { inFolder.append(file) }
+            }
+            found.files += inFolder.sorted()
+        }
+        return found
+    }
+
+    /// Whether an indexed path lies under what was ingested, so that its absence means it is gone.
+    func covers(_ path: String) -> Bool {
+        files.contains(path) || folders.contains { $0 == "." || path.hasPrefix($0 + "/") }
+    }
+
+    private static func looksLikeDebrief(_ file: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: file) else { return false }
+        defer { try? handle.close() }
+        let head = String(decoding: handle.readData(ofLength: 2048), as: UTF8.self)
+        return head.trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}")).hasPrefix("---")
+            && head.contains("callprep.debrief-form/")
+    }
+}

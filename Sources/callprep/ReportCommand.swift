@@ -1,0 +1,53 @@
+import ArgumentParser
+import CallPrepKit
+
+/// Output formats of `callprep report`.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case md, json, csv, html
+}
+
+extension ReportSection: ExpressibleByArgument {}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Team report: per rep, per milestone and per stage.",
+        discussion: """
+            Per rep: calls, average score and its trend, the gap between the rep's own view and the evidence \
+            and between rep and manager, and the two milestones missed most. Per milestone: how often it is \
+            met. Per stage: where opportunities stall. Reads the index; folders given are ingested first. \
+            --format html writes one self-contained page with charts.
+            """
+    )
+
+    @OptionGroup var sources: SourceArguments
+
+    @Option(help: "Output format: md, json, csv or html.")
+    var format: ReportFormat = .md
+
+    @Option(help: "Only one part: rep, milestone or stage (csv shows one part, rep by default).")
+    var by: ReportSection?
+
+    @OptionGroup var filterOptions: FilterOptions
+    @OptionGroup var processOptions: ProcessOptions
+    @OptionGroup var indexOptions: IndexOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        try reportingDiagnostics { () throws(DiagnosticError) in
+            try sources.ingestFirst(index: indexOptions.index, process: processOptions.process)
+            let catalog = try ProcessCatalog(explicit: processOptions.process)
+            let explicit = processOptions.process.flatMap { _ in catalog.process(id: nil) }
+            let report = try IndexStore(path: indexOptions.index)
+                .teamReport(filterOptions.filter(process: explicit), catalog: catalog)
+            let sections = by.map { [$0] } ?? ReportSection.allCases
+            let text = switch format {
+            case .md: ReportMarkdown.render(report, sections: sections)
+            case .json: JSONOutput.render(report)
+            case .csv: CSVOutput.report(report, section: by ?? .rep)
+            case .html: ReportHTML.render(report, sections: sections)
+            }
+            try OutputFile.emit(text, to: outputOptions.output, force: outputOptions.force)
+        }
+    }
+}

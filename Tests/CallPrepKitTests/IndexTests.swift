@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+@testable import CallPrepKit
+
+enum IndexSupport {
+    /// A folder holding the given fixtures (path below Fixtures/, or a URL) under `debriefs/`.
+    static func workspace(_ files: [URL]) throws -> URL {
+        let folder = try TestSupport.temporaryFolder()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("debriefs"), withIntermediateDirectories: true)
+        for file in files {
+            try FileManager.default.copyItem(at: file, to: folder.appendingPathComponent("debriefs/\(file.lastPathComponent)"))
+        }
+        return folder
+    }
+
+    static func ingester(_ index: String) throws -> Ingester {
+        let catalog = try ProcessCatalog(explicit: nil, workspace: TestSupport.temporaryFolder().path)
+        let templates = try TemplateSet.load(workspace: TestSupport.temporaryFolder().path)
+        return Ingester(store: try IndexStore(path: index),
+                        parser: DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(templates: templates)),
+                        catalog: catalog)
+    }
+
+    /// Runs `body` with the working folder set to `folder`, as the commands see paths.
+    static func inFolder<T>(_ folder: URL, _ body: () throws -> T) throws -> T {
+        let previous = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(folder.path)
+        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        return try body()
+    }
+
+    static let scoringFixtures = ["manager-overrides", "self-assessment-high", "stage-ahead", "meddpicc-validate"]
+        .map { TestSupport.fixture("scoring/\($0).md") } + [ParseSupport.filled]
+}
+
+@Suite("The index", .serialized)
+struct IndexTests {
+    @Test func ingestIsIncremental() throws {
+        let folder = try IndexSupport.workspace(IndexSupport.scoringFixtures)
+        let index = folder.appendingPathComponent("index.sqlite").path
+        try IndexSupport.inFolder(folder) {
+            let first = try IndexSupport.ingester(index).ingest(["debriefs"]) { _ in }
+            #expect(first.added.count == 5 && !first.updated.isEmpty == false && first.unchanged == 0)
+            let again = try IndexSupport.ingester(index).ingest(["debriefs"]) { _ in }
+            #expect(!again.changed && again.unchanged == 5)
+            #expect(again.description == "Nothing changed: 5 debriefs unchanged.")
+            let before = try IndexStore(path: index).records()
+
+            let changed = "debriefs/stage-ahead.md"
+            let text = try String(contentsOfFile: changed, encoding: .utf8)
+            try text.replacingOccurrences(of: "Score (0 to 100): 85", with: "Score (0 to 100): 40")
+                .write(toFile: changed, atomically: true, encoding: .utf8)
+            let third = try IndexSupport.ingester(index).ingest(["debriefs"]) { _ in }
+            #expect(third.updated == [changed] && third.added.isEmpty && third.removed.isEmpty && third.unchanged == 4)
+            let after = try IndexStore(path: index).records()
+            #expect(zip(before, after).filter { $0 != $1 }.map(\.1.source) == [changed])
+            #expect(after.first { $0.source == changed }?.selfAssessment.score == 40)
+
+            try FileManager.default.removeItem(atPath: "debriefs/meddpicc-validate.md")
+            let fourth = try IndexSupport.ingester(index).ingest(["debriefs"]) { _ in }
+            #expect(fourth.removed == ["debriefs/meddpicc-validate.md"] && fourth.unchanged == 4)
+            #expect(try IndexStore(path: index).records().map(\.source).sorted() == after.map(\.source).filter {
+                $0 != "debriefs/meddpicc-validate.md"
+            }.sorted())
+        }
+    }
+
+    @Test func aBrokenDebriefIsReportedAndTheRestIndexed() throws {
+        let folder = try IndexSupport.workspace(Array(IndexSupport.scoringFixtures.prefix(2)))
+        try "---\nform: \"callprep.debrief-form/1\"\nmeeting: x\n".write(
+            to: folder.appendingPathComponent("debriefs/broken.md"), atomically: true, encoding: .utf8)
+        var reported: [String] = []
+        let summary = try IndexSupport.inFolder(folder) {
+            try IndexSupport.ingester("index.sqlite").ingest(["debriefs"]) { reported.append($0.description) }
+        }
+        #expect(summary.failed == ["debriefs/broken.md"] && summary.added.count == 2)
+        #expect(reported.contains("debriefs/broken.md:1:1: error: the front matter opened here is never closed with a '---' line"))
+    }
+
+    /// The five fixtures, scored with their history; every figure below follows from the scorecards.
+    @Test func reportFiguresMatchAHandComputedCase() throws {
+        let folder = try IndexSupport.workspace(IndexSupport.scoringFixtures)
+        let report = try IndexSupport.inFolder(folder) {
+            _ = try IndexSupport.ingester("index.sqlite").ingest(["debriefs"]) { _ in }
+            return try IndexStore(path: "index.sqlite").teamReport(ReportFilter(),
+                                                                   catalog: ProcessCatalog(explicit: nil))
+        }
+        #expect(report.debriefs == 5)
+        // Scores: manager-overrides 50, northwind 46, self-assessment-high 21 (all Dana, one opportunity,
+        // same date, so in path order), stage-ahead 42 (Priya), meddpicc 47 (Jonas): 206 / 5 = 41.2.
+        #expect(report.averageScore == 41)
+        let dana = try #require(report.reps.first { $0.rep == "Dana Whitfield" })
+        #expect(dana.calls == 3)
+        #expect(dana.averageScore == 39)            // (50 + 46 + 21) / 3
+        #expect(dana.trend == -16)                  // (46 + 21) / 2 = 33.5 → 34, minus 50
+        #expect(dana.selfGap == 39)                 // (60-50 + 80-46 + 95-21) / 3 = 39.3
+        #expect(dana.managerGap == 13)              // (60-55 + 80-60) / 2 = 12.5
+        #expect(dana.priorities.map(\.id) == ["commitment-to-solve", "frequency-quantified"])
+        #expect(dana.priorities.map(\.missed) == [3, 3])
+        let priya = try #require(report.reps.first { $0.rep == "Priya Raman" })
+        #expect(priya.calls == 1 && priya.averageScore == 42 && priya.trend == 0 && priya.selfGap == 43)
+        #expect(priya.managerGap == nil)
+        let problems = try #require(report.milestones.first { $0.id == "problems-identified" })
+        #expect(problems.met == 4 && problems.inPlay == 4 && problems.rate == 100)
+        let impact = try #require(report.milestones.first { $0.id == "impact-quantified" })
+        #expect(impact.met == 1 && impact.inPlay == 4 && impact.rate == 25)
+        let stages = Dictionary(uniqueKeysWithValues: report.stages.map { ("\($0.process)/\($0.stage)", $0) })
+        #expect(stages["b2b/discover"].map { [$0.opportunities, $0.aheadOfEvidence, $0.stalled] } == [1, 0, 1])
+        #expect(stages["b2b/propose"].map { [$0.opportunities, $0.aheadOfEvidence, $0.stalled] } == [1, 1, 0])
+        #expect(stages["meddpicc/validate"].map { [$0.opportunities, $0.aheadOfEvidence, $0.stalled] } == [1, 1, 0])
+
+        let filtered = try IndexSupport.inFolder(folder) {
+            try IndexStore(path: "index.sqlite").teamReport(ReportFilter(rep: "Priya Raman"),
+                                                            catalog: ProcessCatalog(explicit: nil))
+        }
+        #expect(filtered.debriefs == 1 && filtered.reps.map(\.rep) == ["Priya Raman"])
+    }
+
+    @Test func reportOverAThousandGeneratedDebriefs() throws {
+        let folder = try TestSupport.temporaryFolder()
+        var generator = try CorpusGenerator(seed: 7, templates: TemplateSet.load(workspace: folder.path))
+        for index in 0..<1_000 {
+            let (name, text) = generator.debrief(index)
+            try OutputFile.write(text, to: folder.appendingPathComponent("debriefs/\(name)").path, force: false,
+                                 createFolders: true)
+        }
+        var problems: [String] = []
+        let (summary, report) = try IndexSupport.inFolder(folder) {
+            let summary = try IndexSupport.ingester("index.sqlite").ingest(["debriefs"]) { problems.append($0.description) }
+            let report = try IndexStore(path: "index.sqlite").teamReport(ReportFilter(), catalog: ProcessCatalog(explicit: nil))
+            return (summary, report)
+        }
+        #expect(summary.added.count == 1_000 && summary.failed.isEmpty)
+        #expect(!problems.contains { $0.contains("error") })
+        #expect(report.debriefs == 1_000)
+        #expect(report.reps.count == 8 && report.reps.reduce(0) { $0 + $1.calls } == 1_000)
+        #expect(report.stages.reduce(0) { $0 + $1.opportunities } == 200)
+        #expect(report.milestones.allSatisfy { (0...100).contains($0.rate) && $0.met <= $0.inPlay })
+        #expect(Set(report.milestones.map(\.process)) == ["b2b", "meddpicc"])
+        // The generator makes later reps in its list more diligent, and the report must show it.
+        let scores = Dictionary(uniqueKeysWithValues: report.reps.map { ($0.rep, $0.averageScore) })
+        #expect(try #require(scores["Sven Lind"]) > (try #require(scores["Dana Whitfield"])) + 20)
+    }
+
+    @Test func coachingNotesPerRepAndMilestoneNewestFirst() throws {
+        let history = TestSupport.fixture("history/northwind-2026-12-03-debrief.md")
+        let folder = try IndexSupport.workspace([ParseSupport.filled, history])
+        let notes = try IndexSupport.inFolder(folder) {
+            _ = try IndexSupport.ingester("index.sqlite").ingest(["debriefs"]) { _ in }
+            return try IndexStore(path: "index.sqlite").coachingNotes(ReportFilter(), catalog: ProcessCatalog(explicit: nil))
+        }
+        #expect(notes.reps.map(\.rep) == ["Dana Whitfield"])
+        let topics = try #require(notes.reps.first?.topics)
+        #expect(topics.map(\.milestone) == ["commitment-to-solve", "impact-quantified", nil])
+        #expect(topics.last?.notes.map(\.source) == ["debriefs/northwind-2026-11-26-debrief.md:169",
+                                                     "debriefs/northwind-2026-11-26-debrief.md:170"])
+        #expect(topics.first?.notes.first.map { [$0.date, $0.author ?? "", $0.source] }
+            == ["2026-12-03", "Sam Lee", "debriefs/northwind-2026-12-03-debrief.md:153"])
+    }
+
+    @Test func theFollowUpBriefShowsTheDealsHistory() throws {
+        let folder = try IndexSupport.workspace([ParseSupport.filled,
+                                                 TestSupport.fixture("history/northwind-2026-12-03-debrief.md")])
+        try FileManager.default.copyItem(at: TestSupport.fixture("history/northwind-2026-12-10.yaml"),
+                                         to: folder.appendingPathComponent("northwind-2026-12-10.yaml"))
+        let fromFolder = try CallPrepBinary.run(["brief", "northwind-2026-12-10.yaml"], in: folder)
+        #expect(fromFolder.status == 0 && fromFolder.stderr == "")
+        try TestSupport.expectGolden(fromFolder.stdout, TestSupport.fixture("history/northwind-2026-12-10.brief.md"))
+        #expect(fromFolder.stdout.contains("Earlier debriefs of this opportunity: debriefs/northwind-2026-11-26-debrief.md, "
+            + "debriefs/northwind-2026-12-03-debrief.md"))
+        #expect(fromFolder.stdout.contains("- Send the savings case, Dana Whitfield, due 2026-12-08 (**overdue**)"))
+
+        let ingest = try CallPrepBinary.run(["ingest", "debriefs"], in: folder)
+        #expect(ingest.status == 0)
+        let fromIndex = try CallPrepBinary.run(["brief", "northwind-2026-12-10.yaml"], in: folder)
+        #expect(fromIndex.stdout == fromFolder.stdout)
+    }
+
+    @Test func reportAndCoachWorkStraightFromAFolder() throws {
+        let folder = try IndexSupport.workspace(IndexSupport.scoringFixtures)
+        let report = try CallPrepBinary.run(["report", "debriefs", "--format", "csv"], in: folder)
+        #expect(report.status == 0)
+        #expect(report.stderr.hasSuffix("Indexed 5 new, 0 changed, 0 removed, 0 unchanged.\n"))
+        #expect(report.stdout.hasPrefix("rep,calls,average_score,trend,self_gap,manager_gap,"))
+        #expect(report.stdout.contains("\r\nDana Whitfield,3,39,-16,39,13,commitment-to-solve,3/3,frequency-quantified,3/3\r\n"))
+        let coach = try CallPrepBinary.run(["coach", "debriefs", "--rep", "Dana Whitfield"], in: folder)
+        #expect(coach.status == 0 && coach.stderr == "Nothing changed: 5 debriefs unchanged.\n")
+        #expect(coach.stdout.hasPrefix("# Coaching notes\n\n## Dana Whitfield\n"))
+        let html = try CallPrepBinary.run(["report", "--format", "html", "-o", "report.html"], in: folder)
+        #expect(html.status == 0)
+        let page = try TestSupport.read(folder.appendingPathComponent("report.html"))
+        #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("<svg") && !page.contains("<script")
+            && !page.contains("http://") && !page.contains("https://"))
+    }
+}
