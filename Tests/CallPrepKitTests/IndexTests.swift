@@ -40,7 +40,7 @@ struct IndexTests {
         let index = folder.appendingPathComponent("index.sqlite").path
         try IndexSupport.inFolder(folder) {
             let first = try IndexSupport.ingester(index).ingest(["debriefs"]) { _ in }
-            #expect(first.added.count == 5 && !first.updated.isEmpty == false && first.unchanged == 0)
+            #expect(first.added.count == 5 && first.updated.isEmpty && first.unchanged == 0)
             let again = try IndexSupport.ingester(index).ingest(["debriefs"]) { _ in }
             #expect(!again.changed && again.unchanged == 5)
             #expect(again.description == "Nothing changed: 5 debriefs unchanged.")
@@ -62,6 +62,10 @@ struct IndexTests {
             #expect(try IndexStore(path: index).records().map(\.source).sorted() == after.map(\.source).filter {
                 $0 != "debriefs/meddpicc-validate.md"
             }.sorted())
+
+            let rebuilt = try IndexSupport.ingester(index).ingest(["debriefs"], rebuild: true) { _ in }
+            #expect(rebuilt.added.count == 4 && rebuilt.unchanged == 0 && rebuilt.removed.isEmpty)
+            #expect(try IndexStore(path: index).records().count == 4)
         }
     }
 
