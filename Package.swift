@@ -38,6 +38,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A fuzzing harness: libFuzzer's entry point under scripts/fuzz, a reproducer otherwise.
+        .executableTarget(
+            name: "callprep-fuzz",
+            dependencies: ["CallPrepKit"]
+        ),
         .testTarget(
             name: "CallPrepKitTests",
             dependencies: ["CallPrepKit", "callprep"],

@@ -21,11 +21,13 @@ struct CoachCommand: ParsableCommand {
     @OptionGroup var filterOptions: FilterOptions
     @OptionGroup var processOptions: ProcessOptions
     @OptionGroup var indexOptions: IndexOptions
+    @OptionGroup var limitOptions: LimitOptions
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            try sources.ingestFirst(index: indexOptions.index, process: processOptions.process)
+            try sources.ingestFirst(index: indexOptions.index, process: processOptions.process,
+                                    maxBytes: limitOptions.maxBytes)
             let catalog = try ProcessCatalog(explicit: processOptions.process)
             let explicit = processOptions.process.flatMap { _ in catalog.process(id: nil) }
             let notes = try IndexStore(path: indexOptions.index)

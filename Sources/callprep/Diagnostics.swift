@@ -21,8 +21,10 @@ func reportingDiagnostics<T>(_ body: () throws(DiagnosticError) -> T) throws -> 
 
 /// Reads debriefs with one parser, printing each file's diagnostics; returns the records of the
 /// files without errors, and whether any file had one.
-func readDebriefs(_ paths: [String], catalog: ProcessCatalog) throws(DiagnosticError) -> (records: [DebriefRecord], failed: Bool) {
-    let parser = DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(templates: try TemplateSet.load()))
+func readDebriefs(_ paths: [String], catalog: ProcessCatalog, maxBytes: Int) throws(DiagnosticError)
+    -> (records: [DebriefRecord], failed: Bool) {
+    let parser = DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(templates: try TemplateSet.load()),
+                               maxBytes: maxBytes)
     var failed = false
     let records = paths.compactMap { path in
         let parsed = parser.parse(path: path)

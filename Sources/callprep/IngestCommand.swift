@@ -21,10 +21,12 @@ struct IngestCommand: ParsableCommand {
 
     @OptionGroup var indexOptions: IndexOptions
     @OptionGroup var processOptions: ProcessOptions
+    @OptionGroup var limitOptions: LimitOptions
 
     func run() throws {
         let summary = try reportingDiagnostics { () throws(DiagnosticError) in
-            try ingest(paths, index: indexOptions.index, process: processOptions.process, rebuild: rebuild)
+            try ingest(paths, index: indexOptions.index, process: processOptions.process, rebuild: rebuild,
+                       maxBytes: limitOptions.maxBytes)
         }
         print(summary.description)
         if !summary.failed.isEmpty { throw ExitCode(1) }
@@ -32,10 +34,11 @@ struct IngestCommand: ParsableCommand {
 }
 
 /// Ingests `paths` into the index at `index`, printing each file's diagnostics.
-func ingest(_ paths: [String], index: String, process: String?, rebuild: Bool = false) throws(DiagnosticError)
-    -> IngestSummary {
+func ingest(_ paths: [String], index: String, process: String?, rebuild: Bool = false,
+            maxBytes: Int = SourceFile.defaultMaxBytes) throws(DiagnosticError) -> IngestSummary {
     let catalog = try ProcessCatalog(explicit: process)
-    let parser = DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(templates: try TemplateSet.load()))
+    let parser = DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(templates: try TemplateSet.load()),
+                               maxBytes: maxBytes)
     let ingester = Ingester(store: try IndexStore(path: index), parser: parser, catalog: catalog)
     return try ingester.ingest(paths, rebuild: rebuild) { printDiagnostics([$0]) }
 }

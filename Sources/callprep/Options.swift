@@ -33,6 +33,16 @@ struct MeetingArguments: ParsableArguments {
     }
 }
 
+/// How large a debrief may be.
+struct LimitOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Refuse debriefs larger than this many bytes.", valueName: "n"))
+    var maxBytes: Int = SourceFile.defaultMaxBytes
+
+    func validate() throws {
+        if maxBytes < 1 { throw ValidationError("--max-bytes must be positive") }
+    }
+}
+
 /// Which index a command reads or writes.
 struct IndexOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The SQLite index (default: .callprep/index.sqlite).", valueName: "file"))
@@ -70,9 +80,9 @@ struct SourceArguments: ParsableArguments {
 
     /// Ingests `paths`, if any, reporting problems on standard error; the report goes on without
     /// the files that had errors.
-    func ingestFirst(index: String, process: String?) throws(DiagnosticError) {
+    func ingestFirst(index: String, process: String?, maxBytes: Int) throws(DiagnosticError) {
         guard !paths.isEmpty else { return }
-        let summary = try ingest(paths, index: index, process: process)
+        let summary = try ingest(paths, index: index, process: process, maxBytes: maxBytes)
         FileHandle.standardError.write(Data((summary.description + "\n").utf8))
     }
 }

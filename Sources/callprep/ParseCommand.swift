@@ -24,11 +24,13 @@ struct ParseCommand: ParsableCommand {
     var format: RecordFormat = .json
 
     @OptionGroup var processOptions: ProcessOptions
+    @OptionGroup var limitOptions: LimitOptions
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
         let (records, failed) = try reportingDiagnostics { () throws(DiagnosticError) in
-            try readDebriefs(debriefs, catalog: try ProcessCatalog(explicit: processOptions.process))
+            try readDebriefs(debriefs, catalog: try ProcessCatalog(explicit: processOptions.process),
+                             maxBytes: limitOptions.maxBytes)
         }
         let text = format == .json ? JSONOutput.render(records) : CSVOutput.records(records)
         try reportingDiagnostics { () throws(DiagnosticError) in

@@ -29,6 +29,7 @@ struct ScoreCommand: ParsableCommand {
     var minScore: Int?
 
     @OptionGroup var processOptions: ProcessOptions
+    @OptionGroup var limitOptions: LimitOptions
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
@@ -40,7 +41,7 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let (cards, catalog, parseFailed) = try reportingDiagnostics { () throws(DiagnosticError) in
             let catalog = try ProcessCatalog(explicit: processOptions.process)
-            let (records, failed) = try readDebriefs(debriefs, catalog: catalog)
+            let (records, failed) = try readDebriefs(debriefs, catalog: catalog, maxBytes: limitOptions.maxBytes)
             return (ScoringRun.score(records, catalog: catalog), catalog, failed)
         }
         var failed = parseFailed

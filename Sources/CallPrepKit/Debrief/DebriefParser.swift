@@ -13,16 +13,19 @@ public struct ParsedDebrief: Sendable {
 public struct DebriefParser {
     let catalog: ProcessCatalog
     let boilerplate: FormBoilerplate
+    /// Files larger than this are refused before anything parses them.
+    public let maxBytes: Int
 
-    public init(catalog: ProcessCatalog, boilerplate: FormBoilerplate) {
+    public init(catalog: ProcessCatalog, boilerplate: FormBoilerplate, maxBytes: Int = SourceFile.defaultMaxBytes) {
         self.catalog = catalog
         self.boilerplate = boilerplate
+        self.maxBytes = maxBytes
     }
 
     /// Reads and parses a file (`-` for standard input); a file that cannot be read is one diagnostic.
     public func parse(path: String) -> ParsedDebrief {
         do {
-            return parse(try SourceFile.read(path))
+            return parse(try SourceFile.read(path, maxBytes: maxBytes))
         } catch {
             return ParsedDebrief(record: nil, diagnostics: error.diagnostics)
         }
@@ -88,6 +91,11 @@ private final class DebriefReading {
             return nil
         }
         guard readFrontMatter(yaml, catalog: catalog) else { return nil }
+        // Shapes on which cmark-gfm takes quadratic time never reach it.
+        if let costly = MarkdownLimits.check(body) {
+            report(.tooCostly(costly.problem), line: costly.line, column: costly.column)
+            return nil
+        }
         let tree: MarkdownNode
         do {
             tree = try MarkdownParser.parse(body, maxDepth: MarkdownParser.defaultMaxDepth)

@@ -5,6 +5,7 @@ public enum DebriefProblem: LocalizedError, Equatable, Sendable {
     case noFrontMatter
     case frontMatterNotClosed
     case nestedTooDeep(limit: Int)
+    case tooCostly(MarkdownLimits.Problem)
     case unsupportedFormVersion(String, supported: String)
     case missingFrontMatterKey(String)
     case unknownFrontMatterKey(String)
@@ -28,6 +29,13 @@ public enum DebriefProblem: LocalizedError, Equatable, Sendable {
             "the debrief has no front matter: it must start with the '---' block that `callprep form` wrote"
         case .frontMatterNotClosed:
             "the front matter opened here is never closed with a '---' line"
+        case let .tooCostly(.tableTooWide(columns)):
+            "a table of \(columns) columns; at most \(MarkdownLimits.maxTableColumns) are read"
+        case let .tooCostly(.tableTooLarge(columns)):
+            "a table of \(columns) columns and more than \(MarkdownLimits.maxTableCells / columns) rows; "
+                + "at most \(MarkdownLimits.maxTableCells) cells are read"
+        case let .tooCostly(.tooManyOpeners(opener)):
+            "more than \(MarkdownLimits.maxHTMLOpeners) '\(opener)' in one file; remove them or put them in a code block"
         case let .nestedTooDeep(limit):
             "lists and quotes are nested more than \(limit) levels deep here"
         case let .unsupportedFormVersion(found, supported):

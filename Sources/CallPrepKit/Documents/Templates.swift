@@ -14,7 +14,7 @@ public enum TemplateProblem: LocalizedError, Equatable, Sendable {
 
 /// The Mustache templates documents are made from: the built-in ones, each replaced by a file of
 /// the same name in the workspace's `templates/` folder when there is one.
-public struct TemplateSet {
+public struct TemplateSet: Sendable {
     public static let briefName = "brief.md.mustache"
     public static let formName = "debrief.md.mustache"
     public static let names = [briefName, formName]

@@ -58,7 +58,7 @@ public struct Ingester {
                 }
                 let result: ParsedDebrief
                 do {
-                    result = parser.parse(try SourceFile.decode(data, path: file))
+                    result = parser.parse(try SourceFile.decode(data, path: file, maxBytes: parser.maxBytes))
                 } catch {
                     result = ParsedDebrief(record: nil, diagnostics: error.diagnostics)
                 }

@@ -1,0 +1,74 @@
+/// Shapes of Markdown on which the system cmark-gfm (0.29.0.gfm.6) takes quadratic time, found by
+/// a cheap scan before it parses anything (docs/limits.md has the measurements).
+public enum MarkdownLimits {
+    /// Columns of one table; cmark-gfm pads every row to the header's width.
+    public static let maxTableColumns = 64
+    /// Columns times rows of one table.
+    public static let maxTableCells = 50_000
+    /// Occurrences of each of `<?`, `<![CDATA[` and `<!X` (a declaration) in one file.
+    public static let maxHTMLOpeners = 1_000
+
+    public enum Problem: Sendable, Equatable {
+        case tableTooWide(columns: Int)
+        case tableTooLarge(columns: Int)
+        case tooManyOpeners(String)
+    }
+
+    /// The first shape over a limit, with its 1-based line and column; nil when the text is fine.
+    public static func check(_ text: String) -> (problem: Problem, line: Int, column: Int)? {
+        let cdataOpener = Array("<![CDATA[".utf8)
+        var openers = (processing: 0, cdata: 0, declarations: 0)
+        // A table starts at a delimiter row: its line, its columns, and its rows so far.
+        var table: (line: Int, columns: Int, rows: Int)?
+        for (offset, content) in Array(text.utf8).split(separator: 10, omittingEmptySubsequences: false).enumerated() {
+            let line = offset + 1
+            if var current = table {
+                if content.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) {
+                    table = nil
+                } else {
+                    current.rows += 1
+                    if current.rows * current.columns > maxTableCells {
+                        return (.tableTooLarge(columns: current.columns), current.line, 1)
+                    }
+                    table = current
+                }
+            } else if let columns = delimiterColumns(content) {
+                // The table starts at its header row, the line above its delimiter row.
+                let header = max(1, line - 1)
+                if columns > maxTableColumns { return (.tableTooWide(columns: columns), header, 1) }
+                table = (header, columns, 2)
+            }
+            var index = content.startIndex
+            while let open = content[index...].firstIndex(of: UInt8(ascii: "<")) {
+                index = open + 1
+                guard open + 2 < content.endIndex else { break }
+                let (second, third) = (content[open + 1], content[open + 2])
+                var opener: String?
+                if second == UInt8(ascii: "?") {
+                    openers.processing += 1
+                    if openers.processing > maxHTMLOpeners { opener = "<?" }
+                } else if second == UInt8(ascii: "!"), content[open...].starts(with: cdataOpener) {
+                    openers.cdata += 1
+                    if openers.cdata > maxHTMLOpeners { opener = "<![CDATA[" }
+                } else if second == UInt8(ascii: "!"), (65...90).contains(third) || (97...122).contains(third) {
+                    openers.declarations += 1
+                    if openers.declarations > maxHTMLOpeners { opener = "<!" }
+                }
+                if let opener { return (.tooManyOpeners(opener), line, open - content.startIndex + 1) }
+            }
+        }
+        return nil
+    }
+
+    /// The number of cells of a table delimiter row (`| --- | :-: |`), or nil when the line is not one.
+    private static func delimiterColumns(_ line: ArraySlice<UInt8>) -> Int? {
+        var trimmed = line
+        while let last = trimmed.last, last == 32 || last == 9 || last == 13 { trimmed.removeLast() }
+        while let first = trimmed.first, first == 32 || first == 9 { trimmed.removeFirst() }
+        guard trimmed.contains(UInt8(ascii: "|")), trimmed.contains(UInt8(ascii: "-")),
+              trimmed.allSatisfy({ "|-: \t".utf8.contains($0) }) else { return nil }
+        if trimmed.first == UInt8(ascii: "|") { trimmed.removeFirst() }
+        if trimmed.last == UInt8(ascii: "|") { trimmed.removeLast() }
+        return trimmed.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).count
+    }
+}

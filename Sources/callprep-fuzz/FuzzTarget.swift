@@ -1,0 +1,84 @@
+import CallPrepKit
+import Foundation
+
+/// What one fuzzing input goes through: the debrief parser and scorer, or the process or meeting
+/// loader (and, for meetings, the brief and form). Chosen by CALLPREP_FUZZ_TARGET.
+enum FuzzTarget: String, CaseIterable {
+    case debrief, process, meeting
+
+    static let current = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["CALLPREP_FUZZ_TARGET"] ?? "")
+        ?? .debrief
+
+    private static let defaultProcess: SalesProcess = {
+        guard let source = ProcessResolver.builtinSource(ProcessResolver.defaultID),
+              let process = try? ProcessLoader.load(source) else { preconditionFailure("the default process must load") }
+        return process
+    }()
+    private static let templates: TemplateSet = {
+        guard let templates = try? TemplateSet.load(workspace: "/nonexistent") else {
+            preconditionFailure("the built-in templates must load")
+        }
+        return templates
+    }()
+    // libFuzzer runs inputs one at a time on one thread.
+    nonisolated(unsafe) private static let parser: DebriefParser = {
+        guard let catalog = try? ProcessCatalog(explicit: ProcessResolver.defaultID) else {
+            preconditionFailure("the default process must load")
+        }
+        return DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(templates: templates))
+    }()
+
+    /// Runs one input; any crash or sanitizer report is a bug.
+    func run(_ data: Data) {
+        guard let source = try? SourceFile.decode(data, path: "fuzz") else { return }
+        switch self {
+        case .debrief:
+            if let record = Self.parser.parse(source).record {
+                _ = Scorer(process: Self.defaultProcess).score(record)
+            }
+        case .process:
+            _ = try? ProcessLoader.load(source)
+        case .meeting:
+            if let meeting = try? MeetingLoader.load(source, process: Self.defaultProcess) {
+                _ = DocumentRenderer.brief(meeting: meeting, process: Self.defaultProcess, templates: Self.templates,
+                                           meetingPath: "fuzz")
+                _ = DocumentRenderer.form(meeting: meeting, process: Self.defaultProcess, templates: Self.templates)
+            }
+        }
+    }
+}
+
+#if FUZZING
+/// libFuzzer's driver, from the runtime that -sanitize=fuzzer links.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
+                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+/// SwiftPM links an executable's `main` to this symbol; here it hands over to libFuzzer
+/// (scripts/fuzz builds with -sanitize=fuzzer,address -DFUZZING).
+@_cdecl("callprep_fuzz_main")
+func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments, fuzzOne)
+}
+
+/// One input, as libFuzzer calls it.
+@_cdecl("LLVMFuzzerTestOneInput")
+func fuzzOne(_ start: UnsafePointer<UInt8>?, _ length: Int) -> CInt {
+    FuzzTarget.current.run(start.map { Data(bytes: $0, count: length) } ?? Data())
+    return 0
+}
+#else
+/// Without libFuzzer: runs the target over the files given, to reproduce a crash it found.
+@main
+struct Reproduce {
+    static func main() {
+        for path in CommandLine.arguments.dropFirst() {
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            FuzzTarget.current.run(data)
+        }
+    }
+}
+#endif
