@@ -45,7 +45,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CallPrepKitTests",
-            dependencies: ["CallPrepKit", "callprep"],
+            dependencies: ["CallPrepKit", "callprep", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
     ]
