@@ -301,8 +301,7 @@ private final class DebriefReading {
         let afterTitle = idIndex.map { $0 + 1 } ?? firstBreak
         var pieces = [inlineText(Array(inlines[afterTitle...]))]
         pieces += item.children.dropFirst().map(\.blockText)
-        var evidence = stripEvidenceLabel(pieces.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .filter { !$0.isEmpty }.joined(separator: "\n"))
+        var evidence = stripEvidenceLabel(pieces.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: "\n"))
         var state: DebriefRecord.State = item.isChecked == true ? .checked : .unchecked
         if let reason = notApplicableReason(evidence) {
             state = .notApplicable
@@ -508,7 +507,8 @@ private final class DebriefReading {
     // MARK: Everything else
 
     private func keepUnlessBoilerplate(_ node: MarkdownNode) {
-        if !boilerplate.contains(node) { keep(node) }
+        let text = node.blockText
+        if !boilerplate.contains(text: text) { keep(text: text, line: node.start.line) }
     }
 
     private func keep(_ node: MarkdownNode) {
@@ -516,8 +516,8 @@ private final class DebriefReading {
     }
 
     private func keep(text: String, line: Int) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !trimmed.isEmpty { record.unmapped.append(.init(text: trimmed, line: line, section: sectionTitle)) }
+        let kept = text.trimmed
+        if !kept.isEmpty { record.unmapped.append(.init(text: kept, line: line, section: sectionTitle)) }
     }
 
     private func reportWhatIsMissing() {
@@ -540,7 +540,7 @@ private final class DebriefReading {
     }
 
     private func inlineText(_ nodes: [MarkdownNode]) -> String {
-        nodes.map(\.plainText).joined().trimmingCharacters(in: .whitespaces)
+        nodes.map(\.plainText).joined().trimmed
     }
 
     private func isCallprepComment(_ block: MarkdownNode) -> Bool {

@@ -2,6 +2,8 @@
 /// that the parser does not mistake it for what a person wrote.
 public struct FormBoilerplate: Sendable {
     private let texts: Set<String>
+    /// Text longer than this cannot be one of `texts`, however a reformatter spaced it.
+    private let longest: Int
 
     /// The top-level blocks that read the same in two forms rendered from different meetings.
     public init(templates: TemplateSet) {
@@ -20,9 +22,14 @@ public struct FormBoilerplate: Sendable {
             return Set(tree.children.map { normalized($0.blockText) }.filter { !$0.isEmpty })
         }
         texts = blocks(account: "a", rep: "rep one").intersection(blocks(account: "b", rep: "rep two"))
+        longest = 4 * (texts.map(\.utf8.count).max() ?? 0) + 64
     }
 
     func contains(_ node: MarkdownNode) -> Bool {
-        texts.contains(normalized(node.blockText))
+        contains(text: node.blockText)
+    }
+
+    func contains(text: String) -> Bool {
+        text.utf8.count <= longest && texts.contains(normalized(text))
     }
 }
