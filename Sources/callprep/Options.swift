@@ -86,3 +86,20 @@ struct SourceArguments: ParsableArguments {
         FileHandle.standardError.write(Data((summary.description + "\n").utf8))
     }
 }
+
+/// What `report` and `coach` read: folders to ingest first, the index, the filters, the process.
+struct ReportInputs: ParsableArguments {
+    @OptionGroup var sources: SourceArguments
+    @OptionGroup var filterOptions: FilterOptions
+    @OptionGroup var processOptions: ProcessOptions
+    @OptionGroup var indexOptions: IndexOptions
+    @OptionGroup var limitOptions: LimitOptions
+
+    /// Ingests what was given, then opens the index with the filter the options describe.
+    func open() throws(DiagnosticError) -> (store: IndexStore, catalog: ProcessCatalog, filter: ReportFilter) {
+        try sources.ingestFirst(index: indexOptions.index, process: processOptions.process,
+                                maxBytes: limitOptions.maxBytes)
+        let catalog = try ProcessCatalog(explicit: processOptions.process)
+        return (try IndexStore(path: indexOptions.index), catalog, filterOptions.filter(process: catalog.explicitProcess))
+    }
+}

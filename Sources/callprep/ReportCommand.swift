@@ -20,7 +20,7 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var sources: SourceArguments
+    @OptionGroup var inputs: ReportInputs
 
     @Option(help: "Output format: md, json, csv or html.")
     var format: ReportFormat = .md
@@ -28,20 +28,12 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Only one part: rep, milestone or stage (csv shows one part, rep by default).")
     var by: ReportSection?
 
-    @OptionGroup var filterOptions: FilterOptions
-    @OptionGroup var processOptions: ProcessOptions
-    @OptionGroup var indexOptions: IndexOptions
-    @OptionGroup var limitOptions: LimitOptions
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            try sources.ingestFirst(index: indexOptions.index, process: processOptions.process,
-                                    maxBytes: limitOptions.maxBytes)
-            let catalog = try ProcessCatalog(explicit: processOptions.process)
-            let explicit = processOptions.process.flatMap { _ in catalog.process(id: nil) }
-            let report = try IndexStore(path: indexOptions.index)
-                .teamReport(filterOptions.filter(process: explicit), catalog: catalog)
+            let (store, catalog, filter) = try inputs.open()
+            let report = try store.teamReport(filter, catalog: catalog)
             let sections = by.map { [$0] } ?? ReportSection.allCases
             let text = switch format {
             case .md: ReportMarkdown.render(report, sections: sections)

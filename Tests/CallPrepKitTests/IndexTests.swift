@@ -29,6 +29,16 @@ enum IndexSupport {
         return try body()
     }
 
+    /// Writes `count` generated debriefs into `folder/debriefs`.
+    static func writeCorpus(_ count: Int, seed: UInt64, into folder: URL) throws {
+        var generator = try CorpusGenerator(seed: seed, templates: TemplateSet.load(workspace: folder.path))
+        for index in 0..<count {
+            let (name, text) = generator.debrief(index)
+            try OutputFile.write(text, to: folder.appendingPathComponent("debriefs/\(name)").path, force: false,
+                                 createFolders: true)
+        }
+    }
+
     static let scoringFixtures = ["manager-overrides", "self-assessment-high", "stage-ahead", "meddpicc-validate"]
         .map { TestSupport.fixture("scoring/\($0).md") } + [ParseSupport.filled]
 }
@@ -122,12 +132,7 @@ struct IndexTests {
 
     @Test func reportOverAThousandGeneratedDebriefs() throws {
         let folder = try TestSupport.temporaryFolder()
-        var generator = try CorpusGenerator(seed: 7, templates: TemplateSet.load(workspace: folder.path))
-        for index in 0..<1_000 {
-            let (name, text) = generator.debrief(index)
-            try OutputFile.write(text, to: folder.appendingPathComponent("debriefs/\(name)").path, force: false,
-                                 createFolders: true)
-        }
+        try IndexSupport.writeCorpus(1_000, seed: 7, into: folder)
         var problems: [String] = []
         let (summary, report) = try IndexSupport.inFolder(folder) {
             let summary = try IndexSupport.ingester("index.sqlite").ingest(["debriefs"]) { problems.append($0.description) }

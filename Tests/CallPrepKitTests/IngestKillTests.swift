@@ -9,12 +9,7 @@ struct IngestKillTests {
     /// in between, and the debrief files are untouched.
     @Test func aKilledIngestLeavesTheIndexBeforeOrAfter() throws {
         let folder = try TestSupport.temporaryFolder()
-        var generator = try CorpusGenerator(seed: 3, templates: TemplateSet.load(workspace: folder.path))
-        for index in 0..<300 {
-            let (name, text) = generator.debrief(index)
-            try OutputFile.write(text, to: folder.appendingPathComponent("debriefs/\(name)").path, force: false,
-                                 createFolders: true)
-        }
+        try IndexSupport.writeCorpus(300, seed: 3, into: folder)
         let snapshot = try fileHashes(folder.appendingPathComponent("debriefs"))
 
         // How long one whole run takes here, to kill the others at fractions of it.

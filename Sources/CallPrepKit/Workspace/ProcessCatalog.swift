@@ -4,27 +4,28 @@ import Foundation
 /// of that id in the workspace (`process.yaml` or `processes/*.yaml`) or built in; with no id,
 /// `./process.yaml`, else the built-in default. Each file is loaded once per run.
 public final class ProcessCatalog {
-    private let explicit: SalesProcess?
+    /// The process given with `--process`, which every debrief then uses.
+    public let explicitProcess: SalesProcess?
     private let workspace: String
     private var byID: [String: SalesProcess]?
     private lazy var workspaceDefault: SalesProcess? = try? ProcessResolver.resolve(nil, in: workspace)
 
     /// Loads `--process` at once, so a broken one fails before any debrief is read.
     public init(explicit: String?, workspace: String = ".") throws(DiagnosticError) {
-        self.explicit = try explicit.map { name throws(DiagnosticError) in try ProcessResolver.resolve(name, in: workspace) }
+        explicitProcess = try explicit.map { name throws(DiagnosticError) in try ProcessResolver.resolve(name, in: workspace) }
         self.workspace = workspace
     }
 
     /// The process for a debrief whose front matter names `id`; nil when no process has that id.
     public func process(id: String?) -> SalesProcess? {
-        if let explicit { return explicit }
+        if let explicitProcess { return explicitProcess }
         guard let id else { return workspaceDefault }
         return known()[id]
     }
 
     /// Ids of every process this catalog can find, for messages.
     public var availableIDs: [String] {
-        explicit.map { [$0.id] } ?? known().keys.sorted()
+        explicitProcess.map { [$0.id] } ?? known().keys.sorted()
     }
 
     private func known() -> [String: SalesProcess] {
