@@ -134,7 +134,7 @@ private final class DebriefReading {
                 report(.unknownFrontMatterKey(name), line: at.line, column: at.column, .warning)
                 continue
             }
-            if let text = value.scalar?.string.trimmingCharacters(in: .whitespaces), !text.isEmpty, !isNull(value) {
+            if let text = value.scalar?.string.trimmed, !text.isEmpty, !isNull(value) {
                 values[name] = (text, value)
             }
         }
@@ -328,7 +328,7 @@ private final class DebriefReading {
         guard text.lowercased().hasPrefix("evidence") else { return text }
         let head = text.prefix(160)
         guard let colon = head.firstIndex(of: ":") else { return text }
-        return String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(text[text.index(after: colon)...]).trimmed
     }
 
     /// The reason after `N/A` or `not applicable`; nil when the evidence does not start with one.
@@ -349,7 +349,7 @@ private final class DebriefReading {
         guard let header = table.children.first else { return }
         let headers = header.children.map { normalized($0.plainText) }
         let rows = table.children.dropFirst().filter { row in
-            row.children.contains { !$0.plainText.trimmingCharacters(in: .whitespaces).isEmpty }
+            row.children.contains { !$0.plainText.trimmed.isEmpty }
         }
         func column(_ names: String...) -> Int? {
             headers.firstIndex { header in names.contains { header == $0 || header.hasPrefix($0 + " ") } }
@@ -370,7 +370,7 @@ private final class DebriefReading {
         func cell(_ row: MarkdownNode, _ index: Int?) -> String? {
             guard let index, index < row.children.count else { return nil }
             used.insert(index)
-            let text = row.children[index].plainText.trimmingCharacters(in: .whitespaces)
+            let text = row.children[index].plainText.trimmed
             return text.isEmpty ? nil : text
         }
         for row in rows {
@@ -403,7 +403,7 @@ private final class DebriefReading {
             }
             // Columns a person added are kept too.
             for (index, cellNode) in row.children.enumerated() where !used.contains(index) {
-                let text = cellNode.plainText.trimmingCharacters(in: .whitespaces)
+                let text = cellNode.plainText.trimmed
                 if !text.isEmpty {
                     let label = index < header.children.count ? header.children[index].plainText : ""
                     keep(text: label.isEmpty ? text : "\(label): \(text)", line: line)
@@ -416,7 +416,7 @@ private final class DebriefReading {
         func text(_ index: Int?) -> String? {
             guard let index, index < row.children.count else { return nil }
             used.insert(index)
-            let value = row.children[index].plainText.trimmingCharacters(in: .whitespaces)
+            let value = row.children[index].plainText.trimmed
             return value.isEmpty ? nil : value
         }
         let agreeText = text(agree)
@@ -483,7 +483,7 @@ private final class DebriefReading {
     }
 
     private func addCoachingNote(_ node: MarkdownNode, text: String) {
-        var note = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var note = text.trimmed
         guard !note.isEmpty else { return }
         let milestone = node.descendants.first { $0.kind == .code && itemsByID[$0.literal ?? ""] != nil }?.literal
         var author: String?
@@ -495,10 +495,10 @@ private final class DebriefReading {
             author = String(note[note.index(after: dash)...])
             note = String(note[..<dash])
         }
-        author = author?.trimmingCharacters(in: .whitespaces)
-        note = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        author = author?.trimmed
+        note = note.trimmed
         if note.isEmpty || author?.isEmpty == true {
-            note = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            note = text.trimmed
             author = nil
         }
         record.coachingNotes.append(.init(text: note, milestone: milestone, author: author, line: node.start.line))
@@ -544,7 +544,7 @@ private final class DebriefReading {
     }
 
     private func isCallprepComment(_ block: MarkdownNode) -> Bool {
-        let text = (block.literal ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = (block.literal ?? "").trimmed
         return text.hasPrefix("<!-- callprep:") && text.hasSuffix("-->") && text.components(separatedBy: "-->").count == 2
     }
 }
@@ -569,16 +569,16 @@ enum AnswerLabel {
         }
         let words = normalized(String(text[..<colon]))
         for entry in labels where entry.section == section && (words == entry.words || words.hasPrefix(entry.words + " ")) {
-            return (entry.label, text[text.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines))
+            return (entry.label, text[text.index(after: colon)...].trimmed)
         }
         return nil
     }
 
     /// "70", "70/100", "70 %" as 70; nil when not a whole number from 0 to 100.
     static func score(_ text: String) -> Int? {
-        var value = text.trimmingCharacters(in: .whitespaces)
+        var value = text.trimmed
         for suffix in ["/100", "/ 100", "%"] where value.hasSuffix(suffix) {
-            value = String(value.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+            value = String(value.dropLast(suffix.count)).trimmed
         }
         guard let number = Int(value), (0...100).contains(number) else { return nil }
         return number

@@ -130,7 +130,7 @@ public struct Ingester {
         var earlier: [DebriefRecord] = []
         var metBefore: Set<String> = []
         for record in records {
-            let card = scorer.score(record, history: earlier)
+            let card = scorer.score(record, history: earlier, metBefore: metBefore)
             let met = scorer.metMilestones(record)
             try db.execute(sql: """
                 UPDATE debrief SET score = ?, claimedScore = ?, selfScore = ?, managerScore = ?, evidencedStage = ?,

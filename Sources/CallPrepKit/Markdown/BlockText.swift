@@ -17,7 +17,7 @@ extension MarkdownNode {
                 var itemLines: [String] = []
                 for child in item.children { child.appendBlockText(to: &itemLines, indent: "") }
                 guard let first = itemLines.first else {
-                    lines.append(indent + marker.trimmingCharacters(in: .whitespaces))
+                    lines.append(indent + marker.trimmed)
                     continue
                 }
                 lines.append(indent + marker + first)
@@ -33,19 +33,19 @@ extension MarkdownNode {
             lines += text.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }
         case .table:
             for row in children {
-                lines.append(indent + row.children.map { $0.plainText.trimmingCharacters(in: .whitespaces) }
+                lines.append(indent + row.children.map { $0.plainText.trimmed }
                     .joined(separator: " | "))
             }
         case .thematicBreak:
             break
         default:
-            let text = plainText.trimmingCharacters(in: .whitespaces)
+            let text = plainText.trimmed
             if !text.isEmpty { lines.append(indent + text) }
         }
     }
 
     private var isEmptyComment: Bool {
-        let text = (literal ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = (literal ?? "").trimmed
         return text.hasPrefix("<!--") && text.hasSuffix("-->")
             && text.dropFirst(4).dropLast(3).allSatisfy(\.isWhitespace)
     }

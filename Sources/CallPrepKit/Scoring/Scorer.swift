@@ -12,9 +12,11 @@ public struct Scorer: Sendable {
     }
 
     /// The scorecard of `record`; `history` holds earlier debriefs of the same opportunity, whose
-    /// met milestones count.
-    public func score(_ record: DebriefRecord, history: [DebriefRecord] = []) -> Scorecard {
-        let metBefore = history.reduce(into: Set<String>()) { $0.formUnion(metMilestones($1)) }
+    /// met milestones count. `metBefore`, when the caller has it, is those milestones already
+    /// computed, so that a long history is not scored again for every debrief.
+    public func score(_ record: DebriefRecord, history: [DebriefRecord] = [], metBefore known: Set<String>? = nil)
+        -> Scorecard {
+        let metBefore = known ?? history.reduce(into: Set<String>()) { $0.formUnion(metMilestones($1)) }
         // The parser checked the stage against this process, so the plan exists for parsed records.
         let plan = ItemsInPlay(process: process, stageID: record.meeting.stage, met: metBefore)
         let recorded = Dictionary(record.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

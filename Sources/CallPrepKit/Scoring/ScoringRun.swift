@@ -3,6 +3,15 @@
 public enum ScoringRun {
     public static func score(_ records: [DebriefRecord], catalog: ProcessCatalog) -> [Scorecard] {
         var scorers: [String: Scorer] = [:]
+        func scorer(_ record: DebriefRecord) -> Scorer? {
+            if let known = scorers[record.process.id] { return known }
+            guard let process = catalog.process(id: record.process.id) else { return nil }
+            let made = Scorer(process: process)
+            scorers[record.process.id] = made
+            return made
+        }
+        // Each record's met milestones, computed once for every later debrief that counts it.
+        let met = records.map { record in scorer(record)?.metMilestones(record) ?? [] }
         var byOpportunity: [String: [Int]] = [:]
         for (index, record) in records.enumerated() {
             if let opportunity = record.meeting.opportunity {
@@ -10,15 +19,15 @@ public enum ScoringRun {
             }
         }
         return records.enumerated().compactMap { index, record in
-            guard let process = catalog.process(id: record.process.id) else { return nil }
-            let scorer = scorers[process.id] ?? Scorer(process: process)
-            scorers[process.id] = scorer
+            guard let scorer = scorer(record) else { return nil }
             let key = record.meeting.opportunity.map { "\(record.process.id)/\($0)" }
-            let history = (key.flatMap { byOpportunity[$0] } ?? []).filter { other in
-                let earlier = records[other]
-                return earlier.meeting.date < record.meeting.date || (earlier.meeting.date == record.meeting.date && other < index)
-            }.map { records[$0] }
-            return scorer.score(record, history: history)
+            let earlier = (key.flatMap { byOpportunity[$0] } ?? []).filter { other in
+                let candidate = records[other]
+                return candidate.meeting.date < record.meeting.date
+                    || (candidate.meeting.date == record.meeting.date && other < index)
+            }
+            let metBefore = earlier.reduce(into: Set<String>()) { $0.formUnion(met[$1]) }
+            return scorer.score(record, history: earlier.map { records[$0] }, metBefore: metBefore)
         }
     }
 }

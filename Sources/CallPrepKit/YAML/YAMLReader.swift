@@ -85,7 +85,7 @@ final class YAMLReader {
                 report(DocumentProblem.missingKey(key, in: what), at: node)
                 continue
             }
-            let blank = present.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? false
+            let blank = present.scalar?.string.trimmed.isEmpty ?? false
             if isNull(present) || blank {
                 report(DocumentProblem.emptyValue(key: key), at: present)
             }
@@ -100,7 +100,7 @@ final class YAMLReader {
             report(DocumentProblem.expectedText(key: key), at: node)
             return nil
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = scalar.string.trimmed
         return value.isEmpty ? nil : value
     }
 
@@ -110,7 +110,7 @@ final class YAMLReader {
             report(DocumentProblem.expectedNumber(key: key, found: describe(node)), at: node)
             return nil
         }
-        let cleaned = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+        let cleaned = raw.trimmed.replacingOccurrences(of: "_", with: "")
         guard let value = Double(cleaned), value.isFinite else {
             report(DocumentProblem.expectedNumber(key: key, found: raw), at: node)
             return nil
@@ -146,7 +146,7 @@ final class YAMLReader {
                 report(DocumentProblem.expectedText(key: key), at: item)
                 return nil
             }
-            let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = scalar.string.trimmed
             return value.isEmpty ? nil : value
         }
     }
