@@ -114,13 +114,10 @@ public final class IndexStore {
     }
 
     /// Every indexed record, oldest first (for the brief's history and for tests).
-    public func records(opportunity: String? = nil) throws -> [DebriefRecord] {
+    public func records() throws -> [DebriefRecord] {
         try queue.read { db in
-            let json = try String.fetchAll(db, sql: opportunity == nil
-                ? "SELECT record FROM debrief ORDER BY date, path"
-                : "SELECT record FROM debrief WHERE opportunity = ? ORDER BY date, path",
-                arguments: opportunity.map { [$0] } ?? [])
-            return try json.map { try JSONDecoder().decode(DebriefRecord.self, from: Data($0.utf8)) }
+            try String.fetchAll(db, sql: "SELECT record FROM debrief ORDER BY date, path")
+                .map { try JSONDecoder().decode(DebriefRecord.self, from: Data($0.utf8)) }
         }
     }
 }
