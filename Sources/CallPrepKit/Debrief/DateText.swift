@@ -6,7 +6,9 @@ enum DateText {
 
     /// `YYYY-MM-DD` for `2026-12-03`, `2026/12/03`, `3 December 2026`, `Dec 3, 2026`; nil otherwise.
     static func isoDate(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // Every form of date has a digit; most text that is not a date is turned away here, cheaply.
+        guard text.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return nil }
+        let trimmed = text.trimmed
         let iso = trimmed.replacingOccurrences(of: "/", with: "-")
         if isCalendarDate(String(iso.prefix(10))), iso.count == 10 || iso.dropFirst(10).first == "T" {
             return String(iso.prefix(10))

@@ -40,7 +40,7 @@ enum FormSection: String, CaseIterable {
     static func marker(of node: MarkdownNode) -> String? {
         for child in node.children where child.kind == .htmlInline {
             guard let literal = child.literal, literal.hasPrefix("<!--"), literal.hasSuffix("-->") else { continue }
-            let inner = literal.dropFirst(4).dropLast(3).trimmingCharacters(in: .whitespaces)
+            let inner = literal.dropFirst(4).dropLast(3).trimmed
             if inner.hasPrefix("callprep:") { return String(inner.dropFirst("callprep:".count)) }
         }
         return nil

@@ -127,11 +127,12 @@ public struct Ingester {
         }
         guard let process = catalog.process(id: processID) else { return }
         let scorer = Scorer(process: process)
-        var earlier: [DebriefRecord] = []
+        var earlier: [String] = []
         var metBefore: Set<String> = []
         for record in records {
-            let card = scorer.score(record, history: earlier, metBefore: metBefore)
-            let met = scorer.metMilestones(record)
+            let evaluation = scorer.evaluate(record)
+            let card = scorer.score(evaluation, history: earlier, metBefore: metBefore)
+            let met = evaluation.met
             try db.execute(sql: """
                 UPDATE debrief SET score = ?, claimedScore = ?, selfScore = ?, managerScore = ?, evidencedStage = ?,
                                    readyToAdvance = ?, gained = ?
@@ -148,7 +149,7 @@ public struct Ingester {
                 try db.execute(sql: #"INSERT INTO finding (path, "check", message, line) VALUES (?, ?, ?, ?)"#,
                                arguments: [record.source, finding.check, finding.message, finding.line])
             }
-            earlier.append(record)
+            earlier.append(record.source)
             metBefore.formUnion(met)
         }
     }

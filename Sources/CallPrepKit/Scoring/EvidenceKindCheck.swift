@@ -34,7 +34,7 @@ enum EvidenceKindCheck {
     }
 
     static func hasNumber(_ normalizedText: String) -> Bool {
-        normalizedText.contains { $0.isNumber }
+        normalizedText.unicodeScalars.contains { $0.isASCII ? (0x30...0x39).contains($0.value) : $0.properties.numericType != nil }
             || normalizedText.split(separator: " ").contains { numberWords.contains(String($0)) }
     }
 

@@ -12,28 +12,30 @@ public struct Scorer: Sendable {
     }
 
     /// The scorecard of `record`; `history` holds earlier debriefs of the same opportunity, whose
-    /// met milestones count. `metBefore`, when the caller has it, is those milestones already
-    /// computed, so that a long history is not scored again for every debrief.
-    public func score(_ record: DebriefRecord, history: [DebriefRecord] = [], metBefore known: Set<String>? = nil)
-        -> Scorecard {
-        let metBefore = known ?? history.reduce(into: Set<String>()) { $0.formUnion(metMilestones($1)) }
+    /// met milestones count.
+    public func score(_ record: DebriefRecord, history: [DebriefRecord] = []) -> Scorecard {
+        let metBefore = history.reduce(into: Set<String>()) { $0.formUnion(metMilestones($1)) }
+        return score(evaluate(record), history: history.map(\.source), metBefore: metBefore)
+    }
+
+    /// The scorecard of an evaluated debrief, given the sources of the earlier debriefs of its
+    /// opportunity and the milestones they met, so that a long history is not evaluated again for
+    /// every debrief.
+    public func score(_ evaluation: Evaluation, history: [String], metBefore: Set<String>) -> Scorecard {
+        let record = evaluation.record
         // The parser checked the stage against this process, so the plan exists for parsed records.
         let plan = ItemsInPlay(process: process, stageID: record.meeting.stage, met: metBefore)
-        let recorded = Dictionary(record.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let reviews = Dictionary(record.review.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let people = record.people.map(\.name)
 
         var items: [Scorecard.Item] = []
         var claimedWeight = 0.0
         for milestone in plan?.all ?? [] {
-            let item = status(of: milestone, recorded[milestone.id], review: reviews[milestone.id], people: people)
-            items.append(item)
-            if recorded[milestone.id]?.state == .checked { claimedWeight += milestone.weight }
+            items.append(evaluation.statuses[milestone.id] ?? status(of: milestone, nil, review: nil, people: []))
+            if evaluation.states[milestone.id] == .checked { claimedWeight += milestone.weight }
         }
         let applicable = items.filter { $0.status != .notApplicable }.reduce(0.0) { $0 + $1.weight }
         let met = items.filter { $0.status == .met }.reduce(0.0) { $0 + $1.weight }
 
-        let metOverHistory = metBefore.union(metMilestones(record))
+        let metOverHistory = metBefore.union(evaluation.met)
         let stage = Scorecard.StageFigures(claimed: record.meeting.stage, evidenced: evidencedStage(metOverHistory))
         let ready = process.stage(record.meeting.stage).map { current in
             current.milestones.filter(\.required).allSatisfy { metOverHistory.contains($0.id) }
@@ -44,19 +46,37 @@ public struct Scorer: Sendable {
         return Scorecard(source: record.source, meeting: record.meeting, process: record.process, score: score,
                          claimedScore: percent(claimedWeight, of: applicable), selfScore: record.selfAssessment.score,
                          managerScore: record.review.grade, items: items, stage: stage, readyToAdvance: ready,
-                         findings: findings(context), history: history.map(\.source))
+                         findings: findings(context), history: history)
+    }
+
+    /// A debrief's items judged once: the status of each, and the milestones it shows met.
+    public struct Evaluation: Sendable {
+        public let record: DebriefRecord
+        fileprivate let statuses: [String: Scorecard.Item]
+        fileprivate let states: [String: DebriefRecord.State]
+        /// The milestones this debrief shows met: checked with evidence of the right kind, as the manager sees it.
+        public let met: Set<String>
+    }
+
+    public func evaluate(_ record: DebriefRecord) -> Evaluation {
+        let reviews = Dictionary(record.review.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let people = record.people.map(\.name)
+        var statuses: [String: Scorecard.Item] = [:]
+        var states: [String: DebriefRecord.State] = [:]
+        var met: Set<String> = []
+        for item in record.items where statuses[item.id] == nil {
+            guard let milestone = milestonesByID[item.id] else { continue }
+            let status = status(of: milestone, item, review: reviews[item.id], people: people)
+            statuses[item.id] = status
+            states[item.id] = item.state
+            if status.status == .met, !practiceIDs.contains(item.id) { met.insert(item.id) }
+        }
+        return Evaluation(record: record, statuses: statuses, states: states, met: met)
     }
 
     /// The milestones a debrief shows met: checked with evidence of the right kind, as the manager sees it.
     public func metMilestones(_ record: DebriefRecord) -> Set<String> {
-        let reviews = Dictionary(record.review.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let people = record.people.map(\.name)
-        var met: Set<String> = []
-        for item in record.items {
-            guard let milestone = milestonesByID[item.id], !practiceIDs.contains(item.id) else { continue }
-            if status(of: milestone, item, review: reviews[item.id], people: people).status == .met { met.insert(item.id) }
-        }
-        return met
+        evaluate(record).met
     }
 
     private func status(of milestone: Milestone, _ recorded: DebriefRecord.Item?, review: DebriefRecord.ReviewItem?,

@@ -11,7 +11,7 @@ public enum ScoringRun {
             return made
         }
         // Each record's met milestones, computed once for every later debrief that counts it.
-        let met = records.map { record in scorer(record)?.metMilestones(record) ?? [] }
+        let evaluations = records.map { record in scorer(record)?.evaluate(record) }
         var byOpportunity: [String: [Int]] = [:]
         for (index, record) in records.enumerated() {
             if let opportunity = record.meeting.opportunity {
@@ -26,8 +26,9 @@ public enum ScoringRun {
                 return candidate.meeting.date < record.meeting.date
                     || (candidate.meeting.date == record.meeting.date && other < index)
             }
-            let metBefore = earlier.reduce(into: Set<String>()) { $0.formUnion(met[$1]) }
-            return scorer.score(record, history: earlier.map { records[$0] }, metBefore: metBefore)
+            let metBefore = earlier.reduce(into: Set<String>()) { $0.formUnion(evaluations[$1]?.met ?? []) }
+            guard let evaluation = evaluations[index] else { return nil }
+            return scorer.score(evaluation, history: earlier.map { records[$0].source }, metBefore: metBefore)
         }
     }
 }
