@@ -19,12 +19,16 @@ func reportingDiagnostics<T>(_ body: () throws(DiagnosticError) -> T) throws -> 
     }
 }
 
+/// A parser that knows the workspace's form template (to tell its text from what people wrote).
+func debriefParser(catalog: ProcessCatalog, maxBytes: Int) throws(DiagnosticError) -> DebriefParser {
+    DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(templates: try TemplateSet.load()), maxBytes: maxBytes)
+}
+
 /// Reads debriefs with one parser, printing each file's diagnostics; returns the records of the
 /// files without errors, and whether any file had one.
 func readDebriefs(_ paths: [String], catalog: ProcessCatalog, maxBytes: Int) throws(DiagnosticError)
     -> (records: [DebriefRecord], failed: Bool) {
-    let parser = DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(templates: try TemplateSet.load()),
-                               maxBytes: maxBytes)
+    let parser = try debriefParser(catalog: catalog, maxBytes: maxBytes)
     var failed = false
     let records = paths.compactMap { path in
         let parsed = parser.parse(path: path)

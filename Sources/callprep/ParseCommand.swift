@@ -17,7 +17,7 @@ struct ParseCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Filled debrief forms ('-' reads standard input).")
+    @Argument(help: "Filled debrief forms, or folders of them ('-' reads standard input).")
     var debriefs: [String]
 
     @Option(help: "Output format: json or csv.")
@@ -28,13 +28,26 @@ struct ParseCommand: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
-        let (records, failed) = try reportingDiagnostics { () throws(DiagnosticError) in
-            try readDebriefs(debriefs, catalog: try ProcessCatalog(explicit: processOptions.process),
-                             maxBytes: limitOptions.maxBytes)
-        }
-        let text = format == .json ? JSONOutput.render(records) : CSVOutput.records(records)
+        var failed = false
         try reportingDiagnostics { () throws(DiagnosticError) in
-            try OutputFile.emit(text, to: outputOptions.output, force: outputOptions.force)
+            let parser = try debriefParser(catalog: try ProcessCatalog(explicit: processOptions.process),
+                                           maxBytes: limitOptions.maxBytes)
+            var json = JSONOutput.ArrayWriter()
+            // Each record is written as it is read; a file appears, whole, only at the end.
+            let output = try OutputSink(outputOptions.output, force: outputOptions.force)
+            try output.write(format == .json ? json.start : CSVOutput.recordHeader)
+            let format = format
+            let render = { @Sendable record in
+                format == .json ? JSONOutput.ArrayWriter.indented(record) : CSVOutput.rows(record)
+            }
+            try parser.parseAll(DebriefFiles.expandingFolders(debriefs), render: render) { parsed, piece throws(DiagnosticError) in
+                printDiagnostics(parsed.diagnostics)
+                failed = failed || parsed.hasErrors
+                guard let piece else { return }
+                try output.write(format == .json ? json.element(piece) : piece)
+            }
+            try output.write(format == .json ? json.end : "")
+            try output.finish()
         }
         if failed { throw ExitCode(1) }
     }

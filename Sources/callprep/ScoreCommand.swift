@@ -2,10 +2,7 @@ import ArgumentParser
 import CallPrepKit
 import Foundation
 
-/// Output formats of `callprep score`.
-enum ScorecardFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, md, json, csv
-}
+extension ScorecardFormat: ExpressibleByArgument {}
 
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,7 +16,7 @@ struct ScoreCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Filled debrief forms ('-' reads standard input).")
+    @Argument(help: "Filled debrief forms, or folders of them ('-' reads standard input).")
     var debriefs: [String]
 
     @Option(help: "Output format: text, md, json or csv.")
@@ -39,30 +36,35 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (cards, catalog, parseFailed) = try reportingDiagnostics { () throws(DiagnosticError) in
-            let catalog = try ProcessCatalog(explicit: processOptions.process)
-            let (records, failed) = try readDebriefs(debriefs, catalog: catalog, maxBytes: limitOptions.maxBytes)
-            return (ScoringRun.score(records, catalog: catalog), catalog, failed)
-        }
-        var failed = parseFailed
-        let processOf = { (card: Scorecard) in catalog.process(id: card.process.id) }
-        let text = switch format {
-        case .text: ScorecardText.render(cards, process: processOf, color: useColor)
-        case .md: ScorecardMarkdown.render(cards, process: processOf)
-        case .json: JSONOutput.render(cards)
-        case .csv: CSVOutput.scorecards(cards)
-        }
+        var failed = false
+        var low: [String] = []
         try reportingDiagnostics { () throws(DiagnosticError) in
-            try OutputFile.emit(text, to: outputOptions.output, force: outputOptions.force)
-        }
-        if let minScore {
-            let low = cards.filter { $0.score < minScore }
-            for card in low {
-                FileHandle.standardError.write(Data("\(card.source): score \(card.score) is below --min-score \(minScore)\n".utf8))
+            let catalog = try ProcessCatalog(explicit: processOptions.process)
+            let parser = try debriefParser(catalog: catalog, maxBytes: limitOptions.maxBytes)
+            var writer = ScorecardWriter(format: format, process: { catalog.process(id: $0.process.id) },
+                                         color: useColor)
+            let render = { @Sendable [writer] card in writer.piece(card) }
+            // Each scorecard is written as it is made; a file appears, whole, only at the end.
+            let output = try OutputSink(outputOptions.output, force: outputOptions.force)
+            try output.write(writer.start)
+            let paths = DebriefFiles.expandingFolders(debriefs)
+            try ScoringRun.score(paths, parser: parser, catalog: catalog, render: render) {
+                parsed, card, piece throws(DiagnosticError) in
+                printDiagnostics(parsed.diagnostics)
+                failed = failed || parsed.hasErrors
+                guard let card, let piece else { return }
+                try output.write(writer.add(card, piece: piece))
+                if let minScore, card.score < minScore {
+                    low.append("\(card.source): score \(card.score) is below --min-score \(minScore)")
+                }
             }
-            failed = failed || !low.isEmpty
+            try output.write(writer.end)
+            try output.finish()
         }
-        if failed { throw ExitCode(1) }
+        if !low.isEmpty {
+            FileHandle.standardError.write(Data(low.map { $0 + "\n" }.joined().utf8))
+        }
+        if failed || !low.isEmpty { throw ExitCode(1) }
     }
 
     private var useColor: Bool {

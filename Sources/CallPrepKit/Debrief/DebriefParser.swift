@@ -10,11 +10,12 @@ public struct ParsedDebrief: Sendable {
 }
 
 /// Reads filled debrief forms into `DebriefRecord`s, from the Markdown tree, not lines of text.
-public struct DebriefParser {
+public struct DebriefParser: Sendable {
     let catalog: ProcessCatalog
     let boilerplate: FormBoilerplate
     /// Files larger than this are refused before anything parses them.
     public let maxBytes: Int
+    private let indexes = PerProcess(ItemIndex.init)
 
     public init(catalog: ProcessCatalog, boilerplate: FormBoilerplate, maxBytes: Int = SourceFile.defaultMaxBytes) {
         self.catalog = catalog
@@ -31,9 +32,26 @@ public struct DebriefParser {
         }
     }
 
-    public func parse(_ source: SourceFile) -> ParsedDebrief {
-        let reading = DebriefReading(file: source.path, boilerplate: boilerplate)
-        let record = reading.read(source.text, catalog: catalog)
+    /// What a debrief's front matter says, read alone.
+    public struct FrontMatterReading: Sendable {
+        /// The record with its meeting and process, and nothing else yet.
+        public let record: DebriefRecord
+        let process: SalesProcess
+        let diagnostics: [Diagnostic]
+    }
+
+    /// The front matter alone; nil when it cannot be read (`parse` says why).
+    public func frontMatter(_ source: SourceFile) -> FrontMatterReading? {
+        let reading = DebriefReading(file: source.path, boilerplate: boilerplate, indexes: indexes)
+        guard reading.readFrontMatter(source.text, catalog: catalog) != nil else { return nil }
+        return FrontMatterReading(record: reading.record, process: reading.process, diagnostics: reading.diagnostics)
+    }
+
+    /// Parses a debrief; `frontMatter`, when given, is what `frontMatter(_:)` read of the same text,
+    /// so that it is not read again.
+    public func parse(_ source: SourceFile, frontMatter: FrontMatterReading? = nil) -> ParsedDebrief {
+        let reading = DebriefReading(file: source.path, boilerplate: boilerplate, indexes: indexes)
+        let record = reading.read(source.text, catalog: catalog, frontMatter: frontMatter)
         let diagnostics = reading.diagnostics.sortedByLocation
         var withDiagnostics = record
         withDiagnostics?.diagnostics = diagnostics.map {
@@ -54,11 +72,12 @@ private final class DebriefReading {
     let boilerplate: FormBoilerplate
     private(set) var diagnostics: [Diagnostic] = []
 
-    private var process = SalesProcess(id: "", version: "", title: "", stages: [])
-    private var itemsByID: [String: (milestone: Milestone, kind: DebriefRecord.Kind, stage: String?)] = [:]
-    private var idsByTitle: [String: String] = [:]
-    private var stageTitles: Set<String> = []
-    private var record: DebriefRecord!
+    private let indexes: PerProcess<ItemIndex>
+    private(set) var process = SalesProcess(id: "", version: "", title: "", stages: [])
+    private var index = ItemIndex(process: SalesProcess(id: "", version: "", title: "", stages: []))
+    private var itemsByID: [String: ItemIndex.Entry] { index.itemsByID }
+    private var idsByTitle: [String: String] { index.idsByTitle }
+    private(set) var record: DebriefRecord!
 
     private var section: FormSection?
     private var sectionLevel = 0
@@ -67,9 +86,10 @@ private final class DebriefReading {
     private var openLabel: AnswerLabel?
     private var itemLines: [String: Int] = [:]
 
-    init(file: String, boilerplate: FormBoilerplate) {
+    init(file: String, boilerplate: FormBoilerplate, indexes: PerProcess<ItemIndex>) {
         self.file = file
         self.boilerplate = boilerplate
+        self.indexes = indexes
     }
 
     private func report(_ problem: DebriefProblem, line: Int, column: Int = 1, _ severity: Severity = .error) {
@@ -82,15 +102,18 @@ private final class DebriefReading {
 
     // MARK: Reading
 
-    func read(_ text: String, catalog: ProcessCatalog) -> DebriefRecord? {
-        let (yaml, body) = FrontMatter.split(text)
-        guard let yaml else {
-            let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
-            let opened = firstLine.trimmingCharacters(in: CharacterSet.whitespaces.union(["\u{FEFF}"])) == "---"
-            report(opened ? .frontMatterNotClosed : .noFrontMatter, line: 1)
-            return nil
+    func read(_ text: String, catalog: ProcessCatalog, frontMatter: DebriefParser.FrontMatterReading?) -> DebriefRecord? {
+        let body: String
+        if let frontMatter {
+            body = FrontMatter.split(text).body
+            process = frontMatter.process
+            index = indexes.value(for: process)
+            record = frontMatter.record
+            diagnostics = frontMatter.diagnostics
+        } else {
+            guard let read = readFrontMatter(text, catalog: catalog) else { return nil }
+            body = read
         }
-        guard readFrontMatter(yaml, catalog: catalog) else { return nil }
         // Shapes on which cmark-gfm takes quadratic time never reach it.
         if let costly = MarkdownLimits.check(body) {
             report(.tooCostly(costly.problem), line: costly.line, column: costly.column)
@@ -108,14 +131,25 @@ private final class DebriefReading {
         }
         reportWhatIsMissing()
         // The process's order, so that moving sections around does not change the record.
-        let order = Dictionary(uniqueKeysWithValues: (process.milestones + process.practices).enumerated()
-            .map { ($0.element.id, $0.offset) })
-        record.items.sort { order[$0.id, default: 0] < order[$1.id, default: 0] }
+        record.items.sort { index.order[$0.id, default: 0] < index.order[$1.id, default: 0] }
         return record
     }
 
-    /// The meeting, process and stage; false when the rest cannot be read without them.
-    private func readFrontMatter(_ yaml: String, catalog: ProcessCatalog) -> Bool {
+    /// Reads the front matter into the record's meeting and process; the Markdown after it, or nil
+    /// when the rest cannot be read without them.
+    func readFrontMatter(_ text: String, catalog: ProcessCatalog) -> String? {
+        let (yaml, body) = FrontMatter.split(text)
+        guard let yaml else {
+            let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+            let opened = firstLine.trimmingCharacters(in: CharacterSet.whitespaces.union(["\u{FEFF}"])) == "---"
+            report(opened ? .frontMatterNotClosed : .noFrontMatter, line: 1)
+            return nil
+        }
+        return readFrontMatter(yaml: yaml, catalog: catalog) ? body : nil
+    }
+
+    /// Reads the front matter into `record`; false when the rest cannot be read without it.
+    private func readFrontMatter(yaml: String, catalog: ProcessCatalog) -> Bool {
         let reader = YAMLReader(file: file, lineOffset: 1)
         guard let root = reader.compose(yaml) else {
             diagnostics += reader.diagnostics
@@ -176,22 +210,13 @@ private final class DebriefReading {
         guard ok, let meeting = values["meeting"]?.text, let date = values["date"]?.text,
               let stage = values["stage"]?.text else { return false }
 
-        for stage in process.stages {
-            stageTitles.insert(normalized(stage.title))
-            for milestone in stage.milestones { index(milestone, kind: .milestone, stage: stage.id) }
-        }
-        for practice in process.practices { index(practice, kind: .practice, stage: nil) }
+        index = indexes.value(for: process)
         record = DebriefRecord(
             source: file,
             meeting: .init(id: meeting, date: date, account: values["account"]?.text,
                            opportunity: values["opportunity"]?.text, rep: values["rep"]?.text, stage: stage),
             process: .init(id: process.id, version: version))
         return true
-    }
-
-    private func index(_ milestone: Milestone, kind: DebriefRecord.Kind, stage: String?) {
-        itemsByID[milestone.id] = (milestone, kind, stage)
-        idsByTitle[normalized(milestone.title)] = milestone.id
     }
 
     private func readBlock(_ block: MarkdownNode) {
@@ -219,7 +244,7 @@ private final class DebriefReading {
         let words = normalized(headingText(heading))
         if section != nil, level > sectionLevel {
             // A sub-heading: the form's own stage headings, or one a person added inside the section.
-            if section?.holdsItems == true, stageTitles.contains(words) { return }
+            if section?.holdsItems == true, index.stageTitles.contains(words) { return }
         } else {
             section = nil
             sectionLevel = level
@@ -593,5 +618,33 @@ enum AnswerLabel {
             if text.contains("✗") || text.contains("✘") { return false }
             return nil
         }
+    }
+}
+
+/// What a debrief's items are looked up by in one process: built once per process, not per file.
+struct ItemIndex: Sendable {
+    typealias Entry = (milestone: Milestone, kind: DebriefRecord.Kind, stage: String?)
+    let itemsByID: [String: Entry]
+    let idsByTitle: [String: String]
+    let stageTitles: Set<String>
+    /// Each item's place in the process.
+    let order: [String: Int]
+
+    init(process: SalesProcess) {
+        var itemsByID: [String: Entry] = [:]
+        var idsByTitle: [String: String] = [:]
+        func add(_ milestone: Milestone, kind: DebriefRecord.Kind, stage: String?) {
+            itemsByID[milestone.id] = (milestone, kind, stage)
+            idsByTitle[normalized(milestone.title)] = milestone.id
+        }
+        for stage in process.stages {
+            for milestone in stage.milestones { add(milestone, kind: .milestone, stage: stage.id) }
+        }
+        for practice in process.practices { add(practice, kind: .practice, stage: nil) }
+        self.itemsByID = itemsByID
+        self.idsByTitle = idsByTitle
+        stageTitles = Set(process.stages.map { normalized($0.title) })
+        order = Dictionary((process.milestones + process.practices).enumerated().map { ($0.element.id, $0.offset) },
+                           uniquingKeysWith: { first, _ in first })
     }
 }

@@ -44,8 +44,12 @@ public struct SourceFile: Sendable {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw fail(.empty) }
         if let nul = body.firstIndex(of: 0) { throw fail(.binary, at: nul) }
-        if let bad = firstInvalidUTF8(body) { throw fail(.notUTF8(byteOffset: bad), at: bad) }
-        return SourceFile(path: path, text: String(decoding: body, as: UTF8.self))
+        // One validating pass; the offset of the first bad byte is looked for only when there is one.
+        guard let text = String(validating: body, as: UTF8.self) else {
+            let bad = firstInvalidUTF8(body) ?? body.startIndex
+            throw fail(.notUTF8(byteOffset: bad), at: bad)
+        }
+        return SourceFile(path: path, text: text)
     }
 
     private static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {

@@ -4,34 +4,33 @@ public enum CSVOutput {
     static let meetingColumns = ["source", "meeting", "date", "account", "opportunity", "rep", "stage", "process",
                                  "process_version"]
 
-    public static func records(_ records: [DebriefRecord]) -> String {
-        var out = row(meetingColumns + ["item", "kind", "item_stage", "state", "evidence", "line"])
-        for record in records {
-            let meeting = meetingCells(record.source, record.meeting, record.process)
-            for item in record.items {
-                out += row(meeting + [item.id, item.kind.rawValue, item.stage ?? "", item.state.rawValue,
-                                      item.evidence, String(item.line)])
-            }
-        }
-        return out
+    public static let recordHeader = row(meetingColumns + ["item", "kind", "item_stage", "state", "evidence", "line"])
+
+    /// A record's rows, one per item.
+    public static func rows(_ record: DebriefRecord) -> String {
+        let meeting = meetingCells(record.source, record.meeting, record.process)
+        return record.items.map { item in
+            row(meeting + [item.id, item.kind.rawValue, item.stage ?? "", item.state.rawValue, item.evidence,
+                           String(item.line)])
+        }.joined()
     }
 
-    public static func scorecards(_ scorecards: [Scorecard]) -> String {
-        var out = row(meetingColumns + ["score", "claimed_score", "self_score", "manager_score", "evidenced_stage",
-                                        "ready_to_advance", "item", "kind", "status", "weight", "required",
-                                        "overridden_by", "reason", "line"])
-        for card in scorecards {
-            let head = meetingCells(card.source, card.meeting, card.process) + [
-                String(card.score), String(card.claimedScore), card.selfScore.map(String.init) ?? "",
-                card.managerScore.map(String.init) ?? "", card.stage.evidenced ?? "", card.readyToAdvance ? "yes" : "no",
-            ]
-            for item in card.items {
-                out += row(head + [item.id, item.kind.rawValue, item.status.rawValue,
-                                   ProcessSummaryMarkdown.number(item.weight), item.required ? "yes" : "no",
-                                   item.overriddenBy ?? "", item.reason, item.line.map(String.init) ?? ""])
-            }
-        }
-        return out
+    static let scorecardHeader = row(meetingColumns + [
+        "score", "claimed_score", "self_score", "manager_score", "evidenced_stage", "ready_to_advance", "item", "kind",
+        "status", "weight", "required", "overridden_by", "reason", "line",
+    ])
+
+    /// A scorecard's rows, one per item.
+    static func rows(_ card: Scorecard) -> String {
+        let head = meetingCells(card.source, card.meeting, card.process) + [
+            String(card.score), String(card.claimedScore), card.selfScore.map(String.init) ?? "",
+            card.managerScore.map(String.init) ?? "", card.stage.evidenced ?? "", card.readyToAdvance ? "yes" : "no",
+        ]
+        return card.items.map { item in
+            row(head + [item.id, item.kind.rawValue, item.status.rawValue, ProcessSummaryMarkdown.number(item.weight),
+                        item.required ? "yes" : "no", item.overriddenBy ?? "", item.reason,
+                        item.line.map(String.init) ?? ""])
+        }.joined()
     }
 
     /// One table of the team report.

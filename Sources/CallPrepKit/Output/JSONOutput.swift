@@ -9,4 +9,33 @@ public enum JSONOutput {
         let data = (try? encoder.encode(value)) ?? Data("null".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
+
+    /// A JSON array written an element at a time, byte for byte as `render` writes the whole array.
+    public struct ArrayWriter: Sendable {
+        private var count = 0
+
+        public init() {}
+
+        public let start = "[\n"
+        public let end = "\n]\n"
+
+        /// The next element, from `indented(_:)`.
+        public mutating func element(_ indented: String) -> String {
+            defer { count += 1 }
+            return count == 0 ? indented : ",\n" + indented
+        }
+
+        /// `value` as an element of an array: each line indented one level; empty lines stay empty.
+        /// Apart from `element`, so that threads can render elements at once.
+        public static func indented(_ value: some Encodable) -> String {
+            var out: [UInt8] = []
+            var lineStart = true
+            for byte in render(value).utf8.dropLast() {
+                if lineStart, byte != 0x0A { out += [0x20, 0x20] }
+                out.append(byte)
+                lineStart = byte == 0x0A
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
 }

@@ -9,60 +9,122 @@ import Darwin
 public enum OutputFile {
     /// Writes `text` to `path`, or to standard output when `path` is nil or `-`.
     public static func emit(_ text: String, to path: String?, force: Bool) throws(DiagnosticError) {
-        guard let path, path != "-" else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        try write(text, to: path, force: force)
+        let sink = try OutputSink(path, force: force)
+        try sink.write(text)
+        try sink.finish()
     }
 
     /// Writes through a temporary file in the same folder, renamed into place, so a reader never
     /// sees half a file. An existing file is replaced only with `force`, keeping its mode.
     public static func write(_ text: String, to path: String, force: Bool,
                              createFolders: Bool = false) throws(DiagnosticError) {
-        func fail(_ problem: FileProblem) -> DiagnosticError {
-            DiagnosticError([Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), problem)])
+        let sink = try OutputSink(path, force: force, createFolders: createFolders)
+        try sink.write(text)
+        try sink.finish()
+    }
+}
+
+/// Output written a piece at a time, so that a long run need not hold it all: to standard output
+/// as it comes, or to a temporary file in the target's folder that `finish()` puts in place (a
+/// reader never sees half a file; without `finish()`, nothing is put in place). An existing file is
+/// replaced only with `force`, keeping its mode.
+public final class OutputSink {
+    private let path: String?
+    private let force: Bool
+    private var temporary: String?
+    private var descriptor: Int32
+    private var existing: stat?
+    private var buffer: [UInt8] = []
+    private static let flushSize = 1 << 16
+
+    /// `path` nil or `-` is standard output.
+    public init(_ path: String?, force: Bool, createFolders: Bool = false) throws(DiagnosticError) {
+        guard let path, path != "-" else {
+            self.path = nil
+            self.force = force
+            descriptor = STDOUT_FILENO
+            return
         }
-        func failWithErrno() -> DiagnosticError {
-            fail(.cannotWrite(reason: String(cString: strerror(errno))))
-        }
+        self.path = path
+        self.force = force
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         if createFolders {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw fail(.cannotWrite(reason: "cannot create folder \(folder)"))
+                throw Self.failure(path, .cannotWrite(reason: "cannot create folder \(folder)"))
             }
         }
-        var existing = stat()
-        let exists = lstat(path, &existing) == 0
-        if exists, !force { throw fail(.exists) }
-
+        var status = stat()
+        if lstat(path, &status) == 0 {
+            if !force { throw Self.failure(path, .exists) }
+            existing = status
+        }
         let temporary = folder + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o666)
-        guard descriptor >= 0 else { throw failWithErrno() }
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o666)
+        guard descriptor >= 0 else { throw Self.failureWithErrno(path) }
+        self.temporary = temporary
+    }
+
+    deinit {
+        if let temporary {
+            close(descriptor)
+            unlink(temporary)
+        }
+    }
+
+    public func write(_ text: String) throws(DiagnosticError) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= Self.flushSize { try flush() }
+    }
+
+    /// Writes what is buffered; for a file, makes it durable and puts it in place.
+    public func finish() throws(DiagnosticError) {
+        try flush()
+        guard let path, let temporary else { return }
+        if let existing { fchmod(descriptor, existing.st_mode & 0o7777) }
+        let synced = fsync(descriptor) == 0
+        let closed = close(descriptor) == 0
+        self.temporary = nil
         var removeTemporary = true
         defer { if removeTemporary { unlink(temporary) } }
-
-        do {
-            try FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).write(contentsOf: Data(text.utf8))
-        } catch {
-            close(descriptor)
-            throw fail(.cannotWrite(reason: error.localizedDescription))
-        }
-        if exists { fchmod(descriptor, existing.st_mode & 0o7777) }
-        guard fsync(descriptor) == 0, close(descriptor) == 0 else { throw failWithErrno() }
-
-        if exists {
-            guard rename(temporary, path) == 0 else { throw failWithErrno() }
+        guard synced, closed else { throw Self.failureWithErrno(path) }
+        if existing != nil {
+            guard rename(temporary, path) == 0 else { throw Self.failureWithErrno(path) }
             removeTemporary = false
         } else if link(temporary, path) != 0 {
-            // link() refuses to replace a file that appeared since the check above.
-            if errno == EEXIST { throw fail(.exists) }
+            // link() refuses to replace a file that appeared since the check in init.
+            if errno == EEXIST { throw Self.failure(path, .exists) }
             // A file system without hard links: rename, accepting that small race.
-            guard rename(temporary, path) == 0 else { throw failWithErrno() }
+            guard rename(temporary, path) == 0 else { throw Self.failureWithErrno(path) }
             removeTemporary = false
         }
     }
+
+    private func flush() throws(DiagnosticError) {
+        var written = 0
+        while written < buffer.count {
+            let result = buffer[written...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw Self.failureWithErrno(path ?? "-")
+            }
+            written += result
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private static func failure(_ path: String, _ problem: FileProblem) -> DiagnosticError {
+        DiagnosticError([Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), problem)])
+    }
+
+    private static func failureWithErrno(_ path: String) -> DiagnosticError {
+        failure(path, .cannotWrite(reason: String(cString: strerror(errno))))
+    }
+}
+
+/// write(2), out of reach of `OutputSink.write` by name.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }

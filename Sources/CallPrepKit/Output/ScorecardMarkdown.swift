@@ -1,12 +1,6 @@
 /// Scorecards as Markdown, to paste into a CRM note, an issue or a coaching document.
 public enum ScorecardMarkdown {
-    public static func render(_ cards: [Scorecard], process: (Scorecard) -> SalesProcess?) -> String {
-        var out = cards.map { card($0, process: process($0)) }.joined(separator: "\n")
-        if cards.count > 1 { out += "\n" + summary(cards) }
-        return out
-    }
-
-    private static func card(_ card: Scorecard, process: SalesProcess?) -> String {
+    static func card(_ card: Scorecard, process: SalesProcess?) -> String {
         func text(_ value: String) -> String { MarkdownEscaping.inline(value) }
         func stageTitle(_ id: String?) -> String { id.map { process?.stage($0)?.title ?? $0 } ?? "none yet" }
         let meeting = card.meeting
@@ -37,13 +31,13 @@ public enum ScorecardMarkdown {
         return out
     }
 
-    private static func summary(_ cards: [Scorecard]) -> String {
+    static func summary(_ cards: [ScorecardWriter.Line]) -> String {
         var out = "## Summary\n\n| Debrief | Score | Claimed | Self | Manager | Findings |\n"
         out += "| --- | ---: | ---: | ---: | ---: | ---: |\n"
         for card in cards {
             out += "| \(MarkdownEscaping.inline(card.source)) | \(card.score) | \(card.claimedScore) "
             out += "| \(card.selfScore.map(String.init) ?? "–") | \(card.managerScore.map(String.init) ?? "–") "
-            out += "| \(card.findings.count) |\n"
+            out += "| \(card.findings) |\n"
         }
         let average = cards.map(\.score).reduce(0, +) / max(cards.count, 1)
         return out + "\nAverage score: \(average) over \(cards.count) debriefs.\n"

@@ -1,13 +1,7 @@
 /// Scorecards as plain text for a terminal: the three figures first, then items and findings.
 public enum ScorecardText {
     /// `color` adds ANSI colours; the command passes it only on a terminal without NO_COLOR.
-    public static func render(_ cards: [Scorecard], process: (Scorecard) -> SalesProcess?, color: Bool) -> String {
-        var out = cards.map { card(card: $0, process: process($0), color: color) }.joined(separator: "\n")
-        if cards.count > 1 { out += "\n" + summary(cards, color: color) }
-        return out
-    }
-
-    private static func card(card: Scorecard, process: SalesProcess?, color: Bool) -> String {
+    static func card(_ card: Scorecard, process: SalesProcess?, color: Bool) -> String {
         func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
         func stageTitle(_ id: String?) -> String {
             guard let id else { return "none yet" }
@@ -49,12 +43,12 @@ public enum ScorecardText {
         return out
     }
 
-    private static func summary(_ cards: [Scorecard], color: Bool) -> String {
+    static func summary(_ cards: [ScorecardWriter.Line]) -> String {
         let average = cards.map(\.score).reduce(0, +) / max(cards.count, 1)
         var out = "Summary: \(cards.count) debriefs, average score \(average)\n"
         for card in cards {
             out += "  \(String(card.score).leftPadded(3))  claimed \(String(card.claimedScore).leftPadded(3))"
-            out += "  findings \(String(card.findings.count).leftPadded(2))  \(card.source)\n"
+            out += "  findings \(String(card.findings).leftPadded(2))  \(card.source)\n"
         }
         return out
     }

@@ -2,11 +2,13 @@ import Foundation
 
 /// Finds the process a debrief names (DESIGN section 3): `--process` when given; else the process
 /// of that id in the workspace (`process.yaml` or `processes/*.yaml`) or built in; with no id,
-/// `./process.yaml`, else the built-in default. Each file is loaded once per run.
-public final class ProcessCatalog {
+/// `./process.yaml`, else the built-in default. Each file is loaded once per run. Safe to share
+/// between threads.
+public final class ProcessCatalog: @unchecked Sendable {
     /// The process given with `--process`, which every debrief then uses.
     public let explicitProcess: SalesProcess?
     private let workspace: String
+    private let lock = NSLock()
     private var byID: [String: SalesProcess]?
     private lazy var workspaceDefault: SalesProcess? = try? ProcessResolver.resolve(nil, in: workspace)
 
@@ -19,15 +21,18 @@ public final class ProcessCatalog {
     /// The process for a debrief whose front matter names `id`; nil when no process has that id.
     public func process(id: String?) -> SalesProcess? {
         if let explicitProcess { return explicitProcess }
-        guard let id else { return workspaceDefault }
-        return known()[id]
+        return lock.withLock {
+            guard let id else { return workspaceDefault }
+            return known()[id]
+        }
     }
 
     /// Ids of every process this catalog can find, for messages.
     public var availableIDs: [String] {
-        explicitProcess.map { [$0.id] } ?? known().keys.sorted()
+        explicitProcess.map { [$0.id] } ?? lock.withLock { known().keys.sorted() }
     }
 
+    /// Call with `lock` held.
     private func known() -> [String: SalesProcess] {
         if let byID { return byID }
         var found: [String: SalesProcess] = [:]
