@@ -20,7 +20,8 @@ public struct IngestSummary: Sendable, Equatable {
     }
 }
 
-/// Adds debriefs to the index, incrementally: a file whose bytes are unchanged is not even parsed.
+/// Adds debriefs to the index, incrementally: a file whose size and modification time are as
+/// indexed is not even read, and one whose bytes are unchanged is not parsed.
 public struct Ingester {
     let store: IndexStore
     let parser: DebriefParser
@@ -40,36 +41,37 @@ public struct Ingester {
         found.diagnostics.forEach(report)
         var summary = IngestSummary()
         do {
-            let existing = rebuild ? [:] : try store.hashes()
-            var parsed: [(path: String, hash: String, record: DebriefRecord)] = []
-            var seen: Set<String> = []
-            for file in found.files {
-                seen.insert(file)
-                guard let data = FileManager.default.contents(atPath: file) else {
+            let existing = rebuild ? [:] : try store.files()
+            let toRead = found.files.filter { file in
+                guard let known = existing[file], let size = known.size, let modified = known.modified,
+                      let now = IndexedFile.status(of: file), now.size == size, now.modified == modified else { return true }
+                summary.unchanged += 1
+                return false
+            }
+            let parser = parser
+            let outcomes = concurrentMap(toRead.count) { Self.read(toRead[$0], known: existing[toRead[$0]], parser: parser) }
+            var parsed: [(path: String, file: IndexedFile, record: DebriefRecord)] = []
+            var sameBytes: [(path: String, file: IndexedFile)] = []
+            for (file, outcome) in zip(toRead, outcomes) {
+                switch outcome {
+                case .unreadable:
                     report(Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
                                       FileProblem.cannotRead(reason: "permission denied")))
                     summary.failed.append(file)
-                    continue
-                }
-                let hash = Self.hash(data)
-                if existing[file] == hash {
+                case let .unchanged(indexed):
                     summary.unchanged += 1
-                    continue
+                    sameBytes.append((file, indexed))
+                case let .parsed(indexed, result):
+                    result.diagnostics.forEach(report)
+                    guard let record = result.record else {
+                        summary.failed.append(file)
+                        continue
+                    }
+                    parsed.append((file, indexed, record))
+                    if existing[file] == nil { summary.added.append(file) } else { summary.updated.append(file) }
                 }
-                let result: ParsedDebrief
-                do {
-                    result = parser.parse(try SourceFile.decode(data, path: file, maxBytes: parser.maxBytes))
-                } catch {
-                    result = ParsedDebrief(record: nil, diagnostics: error.diagnostics)
-                }
-                result.diagnostics.forEach(report)
-                guard let record = result.record else {
-                    summary.failed.append(file)
-                    continue
-                }
-                parsed.append((file, hash, record))
-                if existing[file] == nil { summary.added.append(file) } else { summary.updated.append(file) }
             }
+            let seen = Set(found.files)
             let gone = existing.keys.filter { path in !seen.contains(path) && found.covers(path) }.sorted()
             summary.removed = gone
             let dropped = gone + summary.failed.filter { existing[$0] != nil }
@@ -83,12 +85,16 @@ public struct Ingester {
                     }
                     try db.execute(sql: "DELETE FROM debrief WHERE path = ?", arguments: [path])
                 }
+                for entry in sameBytes {
+                    try db.execute(sql: "UPDATE debrief SET fileSize = ?, fileModified = ? WHERE path = ?",
+                                   arguments: [entry.file.size, entry.file.modified, entry.path])
+                }
                 for entry in parsed {
                     if let row = try Row.fetchOne(db, sql: "SELECT processID, opportunity FROM debrief WHERE path = ?",
                                                   arguments: [entry.path]) {
                         affected.insert([row["processID"], row["opportunity"] ?? ""])
                     }
-                    try insert(entry.record, path: entry.path, hash: entry.hash, in: db)
+                    try insert(entry.record, path: entry.path, file: entry.file, in: db)
                     affected.insert([entry.record.process.id, entry.record.meeting.opportunity ?? entry.path])
                 }
                 for key in affected { try rescore(process: key[0], opportunity: key[1], in: db) }
@@ -102,15 +108,42 @@ public struct Ingester {
         return summary
     }
 
-    private func insert(_ record: DebriefRecord, path: String, hash: String, in db: Database) throws {
+    private enum Outcome: Sendable {
+        case unreadable
+        /// The bytes are as indexed; the file's size and time are new.
+        case unchanged(IndexedFile)
+        case parsed(IndexedFile, ParsedDebrief)
+    }
+
+    /// Reads, hashes and (when its bytes changed) parses one file; runs on any thread.
+    private static func read(_ path: String, known: IndexedFile?, parser: DebriefParser) -> Outcome {
+        // Size and time before reading, so that a change made during the read shows next time.
+        let status = IndexedFile.status(of: path)
+        guard let data = FileManager.default.contents(atPath: path) else { return .unreadable }
+        var file = IndexedFile(hash: hash(data), size: status?.size, modified: status?.modified)
+        // A file changed within the clock's granularity of now could change again unseen with
+        // the same size and time: its time is not trusted, so the next ingest reads it.
+        let now = Int64(Date().timeIntervalSince1970 * 1e9)
+        if let modified = file.modified, modified > now - 2_000_000_000 { file.modified = nil }
+        if known?.hash == file.hash { return .unchanged(file) }
+        do {
+            return .parsed(file, parser.parse(try SourceFile.decode(data, path: path, maxBytes: parser.maxBytes)))
+        } catch {
+            return .parsed(file, ParsedDebrief(record: nil, diagnostics: error.diagnostics))
+        }
+    }
+
+    private func insert(_ record: DebriefRecord, path: String, file: IndexedFile, in db: Database) throws {
         try db.execute(sql: "DELETE FROM debrief WHERE path = ?", arguments: [path])
         try db.execute(sql: """
-            INSERT INTO debrief (path, contentHash, meetingID, date, account, opportunity, rep, stage, processID,
-                                 processVersion, record)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [path, hash, record.meeting.id, record.meeting.date, record.meeting.account,
-                             record.meeting.opportunity, record.meeting.rep, record.meeting.stage, record.process.id,
-                             record.process.version, JSONOutput.render(record)])
+            INSERT INTO debrief (path, contentHash, fileSize, fileModified, meetingID, date, account, opportunity, rep,
+                                 stage, processID, processVersion)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [path, file.hash, file.size, file.modified, record.meeting.id, record.meeting.date,
+                             record.meeting.account, record.meeting.opportunity, record.meeting.rep,
+                             record.meeting.stage, record.process.id, record.process.version])
+        try db.execute(sql: "INSERT INTO debriefRecord (path, record) VALUES (?, ?)",
+                       arguments: [path, JSONOutput.render(record)])
         for note in record.coachingNotes {
             try db.execute(sql: "INSERT INTO coachingNote (path, text, milestone, author, line) VALUES (?, ?, ?, ?, ?)",
                            arguments: [path, note.text, note.milestone, note.author, note.line])
@@ -121,7 +154,7 @@ public struct Ingester {
     /// A debrief without an opportunity is its own history (`opportunity` is then its path).
     private func rescore(process processID: String, opportunity: String, in db: Database) throws {
         var records = try store.records(process: processID, opportunity: opportunity, in: db)
-        if records.isEmpty, let alone = try String.fetchOne(db, sql: "SELECT record FROM debrief WHERE path = ?",
+        if records.isEmpty, let alone = try String.fetchOne(db, sql: "SELECT record FROM debriefRecord WHERE path = ?",
                                                              arguments: [opportunity]) {
             records = [try JSONDecoder().decode(DebriefRecord.self, from: Data(alone.utf8))]
         }
@@ -135,15 +168,19 @@ public struct Ingester {
             let met = evaluation.met
             try db.execute(sql: """
                 UPDATE debrief SET score = ?, claimedScore = ?, selfScore = ?, managerScore = ?, evidencedStage = ?,
-                                   readyToAdvance = ?, gained = ?
+                                   readyToAdvance = ?, gained = ?, aheadOfEvidence = ?
                 WHERE path = ?
                 """, arguments: [card.score, card.claimedScore, card.selfScore, card.managerScore, card.stage.evidenced,
-                                 card.readyToAdvance, met.subtracting(metBefore).count, record.source])
+                                 card.readyToAdvance, met.subtracting(metBefore).count,
+                                 card.findings.contains { $0.check == StageAheadOfEvidenceCheck().description.id }, record.source])
             try db.execute(sql: "DELETE FROM itemStatus WHERE path = ?", arguments: [record.source])
             try db.execute(sql: "DELETE FROM finding WHERE path = ?", arguments: [record.source])
             for item in card.items {
-                try db.execute(sql: "INSERT INTO itemStatus (path, item, kind, status, weight) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [record.source, item.id, item.kind.rawValue, item.status.rawValue, item.weight])
+                try db.execute(sql: """
+                    INSERT INTO itemStatus (path, item, kind, status, weight, rep, processID, date)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [record.source, item.id, item.kind.rawValue, item.status.rawValue, item.weight,
+                                     record.meeting.rep, record.process.id, record.meeting.date])
             }
             for finding in card.findings {
                 try db.execute(sql: #"INSERT INTO finding (path, "check", message, line) VALUES (?, ?, ?, ?)"#,

@@ -16,7 +16,7 @@ public struct ReportFilter: Sendable, Hashable, Codable {
         self.process = process
     }
 
-    /// A WHERE clause on the `debrief` table aliased `d`, and its arguments.
+    /// A WHERE clause on the `debrief` or `itemStatus` table aliased `d`, and its arguments.
     var sql: (clause: String, arguments: StatementArguments) {
         var conditions = ["1 = 1"]
         var arguments: [(any DatabaseValueConvertible)?] = []
@@ -104,34 +104,57 @@ extension IndexStore {
             return (found.milestones + found.practices).first { $0.id == id }?.title ?? id
         }
 
+        // Each query reads one covering index (schema v2), with no join: 100,000 debriefs in well
+        // under a second.
         // Per rep: scores in date order, for averages and trend.
         var perRep: [String: [(score: Int, selfScore: Int?, manager: Int?)]] = [:]
         var total = 0
         var sum = 0
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT COALESCE(d.rep, '') AS rep, d.score, d.selfScore, d.managerScore FROM debrief d
-            WHERE \(clause) ORDER BY rep, d.date, d.path
+            SELECT d.rep, d.score, d.selfScore, d.managerScore FROM debrief d
+            WHERE \(clause) ORDER BY d.rep, d.date, d.path
             """, arguments: arguments)
+        // Columns by position: looking them up by name costs more than the query, row after row.
         while let row = try rows.next() {
-            let score: Int = row["score"] ?? 0
-            perRep[row["rep"], default: []].append((score, row["selfScore"], row["managerScore"]))
+            let score: Int = row[1] ?? 0
+            perRep[row[0] ?? "", default: []].append((score, row[2], row[3]))
             total += 1
             sum += score
         }
 
+        // Per rep and item: how often met, missed and in play; the milestones and practices table
+        // adds these up over the reps.
         var misses: [String: [TeamReport.Priority]] = [:]
-        let missRows = try Row.fetchAll(db, sql: """
-            SELECT COALESCE(d.rep, '') AS rep, d.processID AS process, i.item,
-                   SUM(i.status IN ('missed', 'unsupported')) AS missed, SUM(i.status != 'not-applicable') AS inPlay
-            FROM itemStatus i JOIN debrief d ON d.path = i.path
-            WHERE \(clause) AND i.kind = 'milestone'
-            GROUP BY rep, process, i.item
+        var rates: [String: TeamReport.MilestoneRate] = [:]
+        // Counted by status, which SQLite does fastest (no expression per row), then added up here.
+        var tallies: [[String]: (met: Int, missed: Int, inPlay: Int)] = [:]
+        let itemRows = try Row.fetchCursor(db, sql: """
+            SELECT d.rep, d.processID, d.item, d.kind, d.status, COUNT(*)
+            FROM itemStatus d WHERE \(clause) GROUP BY d.rep, d.processID, d.item, d.kind, d.status
             """, arguments: arguments)
-        for row in missRows where (row["missed"] as Int? ?? 0) > 0 {
-            let process: String = row["process"]
-            let item: String = row["item"]
-            misses[row["rep"], default: []].append(TeamReport.Priority(id: item, title: title(process, item), missed: row["missed"],
-                                                            of: row["inPlay"]))
+        while let row = try itemRows.next() {
+            let key: [String] = [row[0] ?? "", row[1], row[2], row[3]]
+            let status = Scorecard.Status(rawValue: row[4])
+            let count: Int = row[5]
+            var tally = tallies[key] ?? (0, 0, 0)
+            if status == .met { tally.met += count }
+            if status == .missed || status == .unsupported { tally.missed += count }
+            if status != .notApplicable { tally.inPlay += count }
+            tallies[key] = tally
+        }
+        // In the order SQLite grouped them, so that ties between priorities fall the same way every time.
+        for (key, tally) in tallies.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            let (rep, process, item, kind) = (key[0], key[1], key[2], key[3])
+            if kind == DebriefRecord.Kind.milestone.rawValue, tally.missed > 0 {
+                misses[rep, default: []].append(
+                    TeamReport.Priority(id: item, title: title(process, item), missed: tally.missed, of: tally.inPlay))
+            }
+            var rate = rates[process + "\u{0}" + item]
+                ?? TeamReport.MilestoneRate(id: item, title: title(process, item), kind: kind, process: process,
+                                            met: 0, inPlay: 0, rate: 0)
+            rate.met += tally.met
+            rate.inPlay += tally.inPlay
+            rates[process + "\u{0}" + item] = rate
         }
 
         let reps = perRep.keys.sorted().map { rep -> TeamReport.Rep in
@@ -151,31 +174,23 @@ extension IndexStore {
                                   priorities: Array(priorities))
         }
 
-        let milestones = try Row.fetchAll(db, sql: """
-            SELECT d.processID AS process, i.item, i.kind, SUM(i.status = 'met') AS met,
-                   SUM(i.status != 'not-applicable') AS inPlay
-            FROM itemStatus i JOIN debrief d ON d.path = i.path
-            WHERE \(clause) GROUP BY process, i.item
-            """, arguments: arguments).map { row -> TeamReport.MilestoneRate in
-            let process: String = row["process"]
-            let item: String = row["item"]
-            let met: Int = row["met"]
-            let inPlay: Int = row["inPlay"]
-            return TeamReport.MilestoneRate(id: item, title: title(process, item), kind: row["kind"], process: process,
-                                            met: met, inPlay: inPlay, rate: percent(met, inPlay))
+        let milestones = rates.values.map { rate in
+            var rate = rate
+            rate.rate = percent(rate.met, rate.inPlay)
+            return rate
         }.sorted { ($0.process, order($0), $0.id) < ($1.process, order($1), $1.id) }
 
         // Per stage: each opportunity's latest debrief in the window.
         var latest: [String: (process: String, stage: String, calls: Int, gained: Int, ahead: Bool)] = [:]
         let opportunityRows = try Row.fetchCursor(db, sql: """
             SELECT d.processID AS process, COALESCE(d.opportunity, d.path) AS opportunity, d.stage, d.gained,
-                   EXISTS (SELECT 1 FROM finding f WHERE f.path = d.path AND f."check" = 'stage-ahead-of-evidence') AS ahead
+                   d.aheadOfEvidence AS ahead
             FROM debrief d WHERE \(clause) ORDER BY d.date, d.path
             """, arguments: arguments)
         while let row = try opportunityRows.next() {
-            let process: String = row["process"]
-            let key = process + "\u{0}" + (row["opportunity"] as String)
-            latest[key] = (process, row["stage"], (latest[key]?.calls ?? 0) + 1, row["gained"] ?? 0, row["ahead"])
+            let process: String = row[0]
+            let key = process + "\u{0}" + (row[1] as String)
+            latest[key] = (process, row[2], (latest[key]?.calls ?? 0) + 1, row[3] ?? 0, row[4])
         }
         var stageRows: [TeamReport.StageRow] = []
         let processes = Set(latest.values.map(\.process)).sorted()

@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+import Testing
+@testable import CallPrepKit
+
+/// What makes long runs fast (BENCHMARKS.md) must not change what they produce: streamed scoring,
+/// output written a piece at a time, index schema v2, and ingest trusting a file's size and time.
+@Suite("Long runs", .serialized)
+struct LongRunTests {
+    private static func parser() throws -> (DebriefParser, ProcessCatalog) {
+        let catalog = try ProcessCatalog(explicit: nil, workspace: TestSupport.temporaryFolder().path)
+        let templates = try TemplateSet.load(workspace: TestSupport.temporaryFolder().path)
+        return (DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(templates: templates)), catalog)
+    }
+
+    @Test func streamedScoringMatchesScoringEveryRecordAtOnceInAnyOrder() throws {
+        let folder = try TestSupport.temporaryFolder()
+        // More than two batches, with opportunities of several calls.
+        try IndexSupport.writeCorpus(150, seed: 3, into: folder)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("debriefs").path)
+            .sorted().map { folder.appendingPathComponent("debriefs/\($0)").path }
+        let (parser, catalog) = try Self.parser()
+        // Sorted (dates ascending), reversed, and mixed: the i-th file goes to place 37 i mod 150.
+        let mixed = files.indices.sorted { ($0 * 37) % files.count < ($1 * 37) % files.count }.map { files[$0] }
+        for order in [files, files.reversed(), mixed] {
+            var streamed: [Scorecard] = []
+            ScoringRun.score(order, parser: parser, catalog: catalog, render: { _ in 0 }) { parsed, card, _ in
+                #expect(!parsed.hasErrors)
+                if let card { streamed.append(card) }
+            }
+            let records = order.compactMap { parser.parse(path: $0).record }
+            #expect(records.count == 150)
+            #expect(streamed == ScoringRun.score(records, catalog: catalog))
+        }
+        // The case the streaming has to work for: history that comes later in the list.
+        var reversed: [Scorecard] = []
+        ScoringRun.score(files.reversed(), parser: parser, catalog: catalog, render: { _ in 0 }) { _, card, _ in
+            if let card { reversed.append(card) }
+        }
+        #expect(reversed.filter { !$0.history.isEmpty }.count > 50)
+    }
+
+    @Test func jsonWrittenAnElementAtATimeIsWhatTheEncoderWrites() throws {
+        let (parser, _) = try Self.parser()
+        let record = try #require(parser.parse(SourceFile(path: "filled.md", text: TestSupport.read(ParseSupport.filled))).record)
+        var empty = record
+        empty.items = []
+        empty.people = []
+        for records in [[], [record], [record, empty, record]] {
+            var writer = JSONOutput.ArrayWriter()
+            let pieces = records.map { writer.element(JSONOutput.ArrayWriter.indented($0)) }
+            #expect(writer.start + pieces.joined() + writer.end == JSONOutput.render(records))
+        }
+    }
+
+    @Test func scoreAndParseTakeAFolderAsTheFilesInIt() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try IndexSupport.writeCorpus(12, seed: 5, into: folder)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("debriefs").path)
+            .sorted().map { "debriefs/\($0)" }
+        for command in [["score", "--format", "csv"], ["parse"]] {
+            let fromFolder = try CallPrepBinary.run(command + ["debriefs"], in: folder)
+            let fromFiles = try CallPrepBinary.run(command + files, in: folder)
+            #expect(fromFolder.status == 0 && fromFolder.stderr.isEmpty)
+            #expect(fromFolder.stdout == fromFiles.stdout && fromFolder.stdout.contains("debriefs/"))
+        }
+    }
+
+    @Test func anIndexOfSchemaOneKeepsItsDebriefsWhenOpened() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let path = folder.appendingPathComponent("v1.sqlite").path
+        let (parser, _) = try Self.parser()
+        let record = try #require(parser.parse(SourceFile(path: "debriefs/filled.md",
+                                                          text: TestSupport.read(ParseSupport.filled))).record)
+        let queue = try DatabaseQueue(path: path)
+        try IndexStore.migrator.migrate(queue, upTo: "v1")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO debrief (path, contentHash, meetingID, date, rep, stage, processID, processVersion, record,
+                                     score)
+                VALUES (?, 'abc', ?, ?, ?, ?, ?, ?, ?, 40)
+                """, arguments: [record.source, record.meeting.id, record.meeting.date, record.meeting.rep,
+                                 record.meeting.stage, record.process.id, record.process.version,
+                                 JSONOutput.render(record)])
+            try db.execute(sql: """
+                INSERT INTO itemStatus (path, item, kind, status, weight) VALUES (?, 'pain-confirmed', 'milestone', 'met', 1)
+                """, arguments: [record.source])
+            try db.execute(sql: #"INSERT INTO finding (path, "check", message) VALUES (?, 'stage-ahead-of-evidence', 'x')"#,
+                           arguments: [record.source])
+        }
+        try queue.close()
+
+        let store = try IndexStore(path: path)
+        #expect(try store.records() == [record])
+        try store.queue.read { db in
+            let row = try #require(try Row.fetchOne(db, sql: "SELECT rep, processID, date FROM itemStatus"))
+            #expect(row[0] as String? == record.meeting.rep && row[1] == record.process.id && row[2] == record.meeting.date)
+            #expect(try Int.fetchOne(db, sql: "SELECT aheadOfEvidence FROM debrief") == 1)
+        }
+        let catalog = try ProcessCatalog(explicit: nil, workspace: folder.path)
+        let report = try store.teamReport(ReportFilter(), catalog: catalog)
+        #expect(report.debriefs == 1 && report.averageScore == 40)
+        #expect(report.milestones.map(\.id) == ["pain-confirmed"] && report.milestones.first?.met == 1)
+    }
+
+    @Test func ingestReadsAFileOnlyWhenItsSizeOrTimeChanged() throws {
+        let folder = try IndexSupport.workspace(IndexSupport.scoringFixtures)
+        let index = folder.appendingPathComponent("index.sqlite").path
+        func setModified(_ path: String, secondsAgo: Int) {
+            let when = timeval(tv_sec: Int(Date().timeIntervalSince1970) - secondsAgo, tv_usec: 0)
+            _ = utimes(path, [when, when])
+        }
+        func trustedTimes() throws -> Int {
+            try IndexStore(path: index).queue.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(fileModified) FROM debrief") ?? 0
+            }
+        }
+        try IndexSupport.inFolder(folder) {
+            let files = try FileManager.default.contentsOfDirectory(atPath: "debriefs").map { "debriefs/\($0)" }
+            for file in files { setModified(file, secondsAgo: 1) }
+            _ = try IndexSupport.ingester(index).ingest(["debriefs"]) { _ in }
+            // Changed a second ago: the same size and time could hide a second change, so no time is trusted.
+            #expect(try trustedTimes() == 0)
+
+            for file in files { setModified(file, secondsAgo: 3600) }
+            let again = try IndexSupport.ingester(index).ingest(["debriefs"]) { _ in }
+            #expect(!again.changed && again.unchanged == 5)
+            #expect(try trustedTimes() == 5)
+
+            // Same size, same time: taken as unchanged without reading (as make and git do).
+            let changed = "debriefs/stage-ahead.md"
+            let text = try String(contentsOfFile: changed, encoding: .utf8)
+            try text.replacingOccurrences(of: "Score (0 to 100): 85", with: "Score (0 to 100): 40")
+                .write(toFile: changed, atomically: false, encoding: .utf8)
+            setModified(changed, secondsAgo: 3600)
+            #expect(try IndexSupport.ingester(index).ingest(["debriefs"]) { _ in }.unchanged == 5)
+            // A new time: read, found changed, indexed.
+            setModified(changed, secondsAgo: 60)
+            let touched = try IndexSupport.ingester(index).ingest(["debriefs"]) { _ in }
+            #expect(touched.updated == [changed] && touched.unchanged == 4)
+            #expect(try IndexStore(path: index).records().first { $0.source == changed }?.selfAssessment.score == 40)
+        }
+    }
+}
