@@ -115,30 +115,30 @@ struct LongRunTests {
                 try Int.fetchOne(db, sql: "SELECT COUNT(fileModified) FROM debrief") ?? 0
             }
         }
-        try IndexSupport.inFolder(folder) {
-            let files = try FileManager.default.contentsOfDirectory(atPath: "debriefs").map { "debriefs/\($0)" }
-            for file in files { setModified(file, secondsAgo: 1) }
-            _ = try IndexSupport.ingester(index).ingest(["debriefs"]) { _ in }
-            // Changed a second ago: the same size and time could hide a second change, so no time is trusted.
-            #expect(try trustedTimes() == 0)
+        // Absolute paths: the other suites' tests change the working folder while these run.
+        let debriefs = folder.appendingPathComponent("debriefs").path
+        let files = try FileManager.default.contentsOfDirectory(atPath: debriefs).map { debriefs + "/" + $0 }
+        for file in files { setModified(file, secondsAgo: 1) }
+        _ = try IndexSupport.ingester(index).ingest([debriefs]) { _ in }
+        // Changed a second ago: the same size and time could hide a second change, so no time is trusted.
+        #expect(try trustedTimes() == 0)
 
-            for file in files { setModified(file, secondsAgo: 3600) }
-            let again = try IndexSupport.ingester(index).ingest(["debriefs"]) { _ in }
-            #expect(!again.changed && again.unchanged == 5)
-            #expect(try trustedTimes() == 5)
+        for file in files { setModified(file, secondsAgo: 3600) }
+        let again = try IndexSupport.ingester(index).ingest([debriefs]) { _ in }
+        #expect(!again.changed && again.unchanged == 5)
+        #expect(try trustedTimes() == 5)
 
-            // Same size, same time: taken as unchanged without reading (as make and git do).
-            let changed = "debriefs/stage-ahead.md"
-            let text = try String(contentsOfFile: changed, encoding: .utf8)
-            try text.replacingOccurrences(of: "Score (0 to 100): 85", with: "Score (0 to 100): 40")
-                .write(toFile: changed, atomically: false, encoding: .utf8)
-            setModified(changed, secondsAgo: 3600)
-            #expect(try IndexSupport.ingester(index).ingest(["debriefs"]) { _ in }.unchanged == 5)
-            // A new time: read, found changed, indexed.
-            setModified(changed, secondsAgo: 60)
-            let touched = try IndexSupport.ingester(index).ingest(["debriefs"]) { _ in }
-            #expect(touched.updated == [changed] && touched.unchanged == 4)
-            #expect(try IndexStore(path: index).records().first { $0.source == changed }?.selfAssessment.score == 40)
-        }
+        // Same size, same time: taken as unchanged without reading (as make and git do).
+        let changed = debriefs + "/stage-ahead.md"
+        let text = try String(contentsOfFile: changed, encoding: .utf8)
+        try text.replacingOccurrences(of: "Score (0 to 100): 85", with: "Score (0 to 100): 40")
+            .write(toFile: changed, atomically: false, encoding: .utf8)
+        setModified(changed, secondsAgo: 3600)
+        #expect(try IndexSupport.ingester(index).ingest([debriefs]) { _ in }.unchanged == 5)
+        // A new time: read, found changed, indexed.
+        setModified(changed, secondsAgo: 60)
+        let touched = try IndexSupport.ingester(index).ingest([debriefs]) { _ in }
+        #expect(touched.updated == [changed] && touched.unchanged == 4)
+        #expect(try IndexStore(path: index).records().first { $0.source == changed }?.selfAssessment.score == 40)
     }
 }

@@ -151,7 +151,7 @@ private final class DebriefReading {
     /// Reads the front matter into `record`; false when the rest cannot be read without it.
     private func readFrontMatter(yaml: String, catalog: ProcessCatalog) -> Bool {
         let reader = YAMLReader(file: file, lineOffset: 1)
-        guard let root = reader.compose(yaml) else {
+        guard let root = reader.compose(yaml, resolver: .basic) else {
             diagnostics += reader.diagnostics
             if reader.diagnostics.isEmpty { report(.noFrontMatter, line: 1) }
             return false

@@ -25,17 +25,12 @@ public enum JSONOutput {
             return count == 0 ? indented : ",\n" + indented
         }
 
-        /// `value` as an element of an array: each line indented one level; empty lines stay empty.
-        /// Apart from `element`, so that threads can render elements at once.
+        /// `value` as an element of an array, indented as inside one. Apart from `element`, so that
+        /// threads can render elements at once.
         public static func indented(_ value: some Encodable) -> String {
-            var out: [UInt8] = []
-            var lineStart = true
-            for byte in render(value).utf8.dropLast() {
-                if lineStart, byte != 0x0A { out += [0x20, 0x20] }
-                out.append(byte)
-                lineStart = byte == 0x0A
-            }
-            return String(decoding: out, as: UTF8.self)
+            // An array of one, without its "[\n" and "\n]\n".
+            let array = render([value]).utf8
+            return String(array.dropFirst(2).dropLast(3)) ?? ""
         }
     }
 }

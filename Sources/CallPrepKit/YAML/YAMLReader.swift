@@ -37,9 +37,11 @@ final class YAMLReader {
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// The document's root node, or nil (with a diagnostic) when the text is not one YAML document.
-    func compose(_ text: String) -> Node? {
+    /// `resolver` gives untagged scalars their types; `.basic` leaves them all strings, which spares
+    /// a regular expression per scalar where only strings are read.
+    func compose(_ text: String, resolver: Resolver = .default) -> Node? {
         do {
-            let parser = try Parser(yaml: text)
+            let parser = try Parser(yaml: text, resolver: resolver)
             return try parser.singleRoot()
         } catch let error as YamlError {
             report(error, in: text)
@@ -208,5 +210,8 @@ final class YAMLReader {
 
 /// A value written as nothing, `~` or `null` (quoted text is never null).
 func isNull(_ node: Node) -> Bool {
-    node.tag.rawValue == Tag.Name.null.rawValue
+    if node.tag.rawValue == Tag.Name.null.rawValue { return true }
+    // YAML's null, as Yams' default resolver finds it; also when composed with `Resolver.basic`.
+    guard let scalar = node.scalar, scalar.style == .plain else { return false }
+    return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
 }
