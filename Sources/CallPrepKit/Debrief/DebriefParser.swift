@@ -350,7 +350,7 @@ private final class DebriefReading {
 
     /// "Evidence (hint): what they said" as "what they said".
     private func stripEvidenceLabel(_ text: String) -> String {
-        guard text.lowercased().hasPrefix("evidence") else { return text }
+        guard text.hasLowercasePrefix("evidence") else { return text }
         let head = text.prefix(160)
         guard let colon = head.firstIndex(of: ":") else { return text }
         return String(text[text.index(after: colon)...]).trimmed
@@ -358,8 +358,7 @@ private final class DebriefReading {
 
     /// The reason after `N/A` or `not applicable`; nil when the evidence does not start with one.
     private func notApplicableReason(_ evidence: String) -> String? {
-        let lower = evidence.lowercased()
-        for marker in ["n/a", "not applicable"] where lower.hasPrefix(marker) {
+        for marker in ["n/a", "not applicable"] where evidence.hasLowercasePrefix(marker) {
             let rest = evidence.dropFirst(marker.count)
             if let next = rest.first, next.isLetter || next.isNumber { continue }
             let separators = CharacterSet(charactersIn: " \t\n:-–—.,;")

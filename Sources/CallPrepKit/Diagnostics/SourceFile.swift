@@ -31,6 +31,21 @@ public struct SourceFile: Sendable {
         return try decode(data, path: name, maxBytes: maxBytes)
     }
 
+    /// The first complete lines of `path`, up to `bytes` bytes; nil when they cannot be read or
+    /// decoded. Enough for a debrief's front matter, without reading the rest.
+    static func head(of path: String, bytes: Int = 2048) -> SourceFile? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: bytes)
+        let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+        guard count > 0 else { return nil }
+        var head = buffer[..<count]
+        // A full buffer may end inside a line (or a character): keep whole lines only.
+        if count == bytes, let lastNewline = head.lastIndex(of: 0x0A) { head = head[...lastNewline] }
+        return try? decode(Data(head), path: path)
+    }
+
     /// Decodes raw bytes, refusing what is not UTF-8 text.
     public static func decode(_ data: Data, path: String, maxBytes: Int = defaultMaxBytes) throws(DiagnosticError) -> SourceFile {
         func fail(_ problem: FileProblem, at offset: Int = 0) -> DiagnosticError {

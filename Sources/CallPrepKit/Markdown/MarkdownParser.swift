@@ -63,12 +63,21 @@ public enum MarkdownParser {
             preconditionFailure("cmark-gfm could not allocate an iterator")
         }
         defer { cmark_iter_free(iterator) }
+        // cmark-gfm names node types with static strings: each is turned into a kind once per parse.
+        var kinds: [UnsafePointer<CChar>: MarkdownNode.Kind] = [:]
+        func kind(_ pointer: OpaquePointer) -> MarkdownNode.Kind {
+            guard let name = cmark_node_get_type_string(pointer) else { return .unknown }
+            if let known = kinds[name] { return known }
+            let kind = MarkdownNode.Kind(rawValue: String(cString: name)) ?? .unknown
+            kinds[name] = kind
+            return kind
+        }
         var open: [MarkdownNode] = []
         var event = cmark_iter_next(iterator)
         while event != CMARK_EVENT_DONE {
             guard let pointer = cmark_iter_get_node(iterator) else { break }
             if event == CMARK_EVENT_ENTER {
-                var node = makeNode(pointer)
+                var node = makeNode(pointer, kind: kind(pointer))
                 if node.start.line == 0, let parent = open.last {
                     // cmark-gfm gives breaks no position: use where the previous sibling ended.
                     node.start = parent.children.last?.end ?? parent.start
@@ -91,9 +100,7 @@ public enum MarkdownParser {
                                           end: SourcePosition(line: 1, column: 1))
     }
 
-    private static func makeNode(_ pointer: OpaquePointer) -> MarkdownNode {
-        let typeName = cmark_node_get_type_string(pointer).map { String(cString: $0) } ?? ""
-        let kind = MarkdownNode.Kind(rawValue: typeName) ?? .unknown
+    private static func makeNode(_ pointer: OpaquePointer, kind: MarkdownNode.Kind) -> MarkdownNode {
         let start = SourcePosition(line: Int(cmark_node_get_start_line(pointer)),
                                    column: Int(cmark_node_get_start_column(pointer)))
         var end = SourcePosition(line: Int(cmark_node_get_end_line(pointer)),

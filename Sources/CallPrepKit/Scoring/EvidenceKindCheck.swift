@@ -65,7 +65,7 @@ enum EvidenceKindCheck {
         return people.contains { person in
             let name = normalized(person).split(separator: " ").filter { !honorifics.contains(String($0)) }
             guard let first = name.first, first.count >= 2 else { return false }
-            return folded.contains(name.joined(separator: " ")) || words.contains(first)
+            return folded.includes(name.joined(separator: " ")) || words.contains(first)
         }
     }
 

@@ -112,8 +112,13 @@ private struct Inputs: Sendable {
         return try SourceFile.read(paths[index], maxBytes: parser.maxBytes)
     }
 
+    /// Read from the head of the file when the front matter is there, as it is in nearly every
+    /// debrief; else from the whole file.
     func frontMatter(_ index: Int) -> DebriefParser.FrontMatterReading? {
-        (try? source(index)).flatMap(parser.frontMatter)
+        if paths[index] != "-", let head = SourceFile.head(of: paths[index]), let found = parser.frontMatter(head) {
+            return found
+        }
+        return (try? source(index)).flatMap(parser.frontMatter)
     }
 
     func parse(_ index: Int, frontMatter: DebriefParser.FrontMatterReading?) -> ParsedDebrief {

@@ -34,6 +34,32 @@ func normalized(_ text: String) -> String {
     return String(decoding: out, as: UTF8.self)
 }
 
+extension String {
+    /// Whether `part` occurs in this text, byte for byte: for text already `normalized`, where
+    /// Foundation's `contains`, which goes through NSString and the locale, costs many times more.
+    func includes(_ part: String) -> Bool {
+        let needle = Array(part.utf8)
+        guard let first = needle.first else { return true }
+        let haystack = Array(utf8)
+        guard haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+            if haystack[start..<start + needle.count].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+
+    /// Whether the text starts with `prefix`, ignoring ASCII case; `prefix` is lower case ASCII.
+    func hasLowercasePrefix(_ prefix: String) -> Bool {
+        var text = utf8.makeIterator()
+        for expected in prefix.utf8 {
+            guard let byte = text.next(), (0x41...0x5A).contains(byte) ? byte + 32 == expected : byte == expected else {
+                return false
+            }
+        }
+        return true
+    }
+}
+
 extension StringProtocol {
     /// Without leading and trailing white space and line breaks; native, with no trip through NSString.
     var trimmed: String {

@@ -41,7 +41,8 @@ final class YAMLReader {
     /// a regular expression per scalar where only strings are read.
     func compose(_ text: String, resolver: Resolver = .default) -> Node? {
         do {
-            let parser = try Parser(yaml: text, resolver: resolver)
+            // The encoding given: Yams' default looks at the environment on every call.
+            let parser = try Parser(yaml: text, resolver: resolver, encoding: .utf8)
             return try parser.singleRoot()
         } catch let error as YamlError {
             report(error, in: text)

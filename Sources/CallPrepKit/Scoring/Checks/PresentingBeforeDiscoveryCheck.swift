@@ -55,6 +55,9 @@ struct PresentingBeforeDiscoveryCheck: ScoringCheck {
         }
         let texts = context.record.items.map { ($0.evidence, $0.line) } + context.record.unmapped.map { ($0.text, $0.line) }
         for (text, line) in texts {
+            // Most text names no presenting at all: one look at the whole of it.
+            let folded = normalized(text)
+            guard Self.presentingWords.contains(where: folded.includes) else { continue }
             for sentence in text.split(whereSeparator: { ".;!?\n".contains($0) }) {
                 let words = normalized(String(sentence)).split(separator: " ").map(String.init)
                 if words.contains(where: Self.presentingWords.contains), !words.contains(where: Self.negations.contains) {
