@@ -106,8 +106,9 @@ struct LongRunTests {
     @Test func ingestReadsAFileOnlyWhenItsSizeOrTimeChanged() throws {
         let folder = try IndexSupport.workspace(IndexSupport.scoringFixtures)
         let index = folder.appendingPathComponent("index.sqlite").path
-        func setModified(_ path: String, secondsAgo: Int) {
-            let when = timeval(tv_sec: Int(Date().timeIntervalSince1970) - secondsAgo, tv_usec: 0)
+        let now = Date().timeIntervalSince1970
+        func setModified(_ path: String, at time: TimeInterval) {
+            let when = timeval(tv_sec: Int(time), tv_usec: Int((time - time.rounded(.down)) * 1_000_000))
             _ = utimes(path, [when, when])
         }
         func trustedTimes() throws -> Int {
@@ -118,12 +119,12 @@ struct LongRunTests {
         // Absolute paths: the other suites' tests change the working folder while these run.
         let debriefs = folder.appendingPathComponent("debriefs").path
         let files = try FileManager.default.contentsOfDirectory(atPath: debriefs).map { debriefs + "/" + $0 }
-        for file in files { setModified(file, secondsAgo: 1) }
+        for file in files { setModified(file, at: now) }
         _ = try IndexSupport.ingester(index).ingest([debriefs]) { _ in }
-        // Changed a second ago: the same size and time could hide a second change, so no time is trusted.
+        // Changed just now: the same size and time could hide a second change, so no time is trusted.
         #expect(try trustedTimes() == 0)
 
-        for file in files { setModified(file, secondsAgo: 3600) }
+        for file in files { setModified(file, at: now - 3600) }
         let again = try IndexSupport.ingester(index).ingest([debriefs]) { _ in }
         #expect(!again.changed && again.unchanged == 5)
         #expect(try trustedTimes() == 5)
@@ -133,10 +134,10 @@ struct LongRunTests {
         let text = try String(contentsOfFile: changed, encoding: .utf8)
         try text.replacingOccurrences(of: "Score (0 to 100): 85", with: "Score (0 to 100): 40")
             .write(toFile: changed, atomically: false, encoding: .utf8)
-        setModified(changed, secondsAgo: 3600)
+        setModified(changed, at: now - 3600)
         #expect(try IndexSupport.ingester(index).ingest([debriefs]) { _ in }.unchanged == 5)
         // A new time: read, found changed, indexed.
-        setModified(changed, secondsAgo: 60)
+        setModified(changed, at: now - 60)
         let touched = try IndexSupport.ingester(index).ingest([debriefs]) { _ in }
         #expect(touched.updated == [changed] && touched.unchanged == 4)
         #expect(try IndexStore(path: index).records().first { $0.source == changed }?.selfAssessment.score == 40)
