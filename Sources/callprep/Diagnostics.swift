@@ -23,18 +23,3 @@ func reportingDiagnostics<T>(_ body: () throws(DiagnosticError) -> T) throws -> 
 func debriefParser(catalog: ProcessCatalog, maxBytes: Int) throws(DiagnosticError) -> DebriefParser {
     DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(templates: try TemplateSet.load()), maxBytes: maxBytes)
 }
-
-/// Reads debriefs with one parser, printing each file's diagnostics; returns the records of the
-/// files without errors, and whether any file had one.
-func readDebriefs(_ paths: [String], catalog: ProcessCatalog, maxBytes: Int) throws(DiagnosticError)
-    -> (records: [DebriefRecord], failed: Bool) {
-    let parser = try debriefParser(catalog: catalog, maxBytes: maxBytes)
-    var failed = false
-    let records = paths.compactMap { path in
-        let parsed = parser.parse(path: path)
-        printDiagnostics(parsed.diagnostics)
-        failed = failed || parsed.hasErrors
-        return parsed.record
-    }
-    return (records, failed)
-}

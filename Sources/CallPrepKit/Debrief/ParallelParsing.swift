@@ -1,31 +1,3 @@
-import Foundation
-
-/// `transform` of 0..<count, run on every core; the results in order.
-func concurrentMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
-    let results = Slots<T>(count)
-    DispatchQueue.concurrentPerform(iterations: count) { index in results.set(index, transform(index)) }
-    return results.values
-}
-
-/// One slot per iteration of a concurrent loop; each iteration writes only its own.
-private final class Slots<T>: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<T?>
-
-    init(_ count: Int) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil)
-    }
-
-    deinit {
-        _ = storage.deinitialize()
-        storage.deallocate()
-    }
-
-    func set(_ index: Int, _ value: T) { storage[index] = value }
-
-    var values: [T] { storage.map { $0! } }
-}
-
 extension DebriefParser {
     /// How many files are parsed at once: enough to keep every core busy, few enough that a long
     /// run holds only a batch of records at a time.
