@@ -53,6 +53,63 @@ struct LongRunTests {
         }
     }
 
+    /// Values that reach every path of `JSONWriter`: escapes, numbers, empty containers, absent
+    /// optionals, raw-value enums, nested containers and a super encoder.
+    private struct Awkward: Encodable {
+        enum Shade: String, Encodable { case light, dark }
+        struct Empty: Encodable {}
+        var text = "q\" b\\ s/ \u{8}\u{c}\n\r\t \u{1}\u{1f}\u{7f} é \u{2028} 😀"
+        var numbers = [0, -16, Int.max]
+        var doubles = [1.0, 0.5, -2.0, 100.0, 0.1, 1e20, 1.0 / 3.0, 1e-7, 5e15, 1e16]
+        var flags = [true, false]
+        var nothing: String?
+        var nulls: [Int?] = [nil, 3]
+        var empty: [String] = []
+        var emptyObject = Empty()
+        var shade = Shade.dark
+        var keys = ["b": 1, "B": 2, "a10": 1, "a9": 2, "_x": 3, "Z": 4, "a_b": 5, "aB": 6, "ab": 7]
+
+        enum Keys: String, CodingKey { case text, numbers, doubles, flags, nothing, nulls, empty, emptyObject, shade, keys, nested }
+        enum Nested: String, CodingKey { case inner, list }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(text, forKey: .text)
+            try container.encode(numbers, forKey: .numbers)
+            try container.encode(doubles, forKey: .doubles)
+            try container.encode(flags, forKey: .flags)
+            try container.encodeIfPresent(nothing, forKey: .nothing)
+            try container.encode(nulls, forKey: .nulls)
+            try container.encode(empty, forKey: .empty)
+            try container.encode(emptyObject, forKey: .emptyObject)
+            try container.encode(shade, forKey: .shade)
+            try container.encode(keys, forKey: .keys)
+            var nested = container.nestedContainer(keyedBy: Nested.self, forKey: .nested)
+            try nested.encode("in", forKey: .inner)
+            var list = nested.nestedUnkeyedContainer(forKey: .list)
+            try list.encode(1.5)
+            var deeper = list.nestedUnkeyedContainer()
+            try deeper.encode(Shade.light)
+            try shade.encode(to: container.superEncoder())
+        }
+    }
+
+    @Test func jsonIsByteForByteWhatFoundationWrites() throws {
+        let foundation = JSONEncoder()
+        foundation.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        func expectSame(_ value: some Encodable, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+            let expected = String(decoding: try foundation.encode(value), as: UTF8.self) + "\n"
+            #expect(JSONOutput.render(value) == expected, sourceLocation: sourceLocation)
+        }
+        try expectSame(Awkward())
+        try expectSame([Awkward(), Awkward()])
+        let cards = try ScoringSupport.scorecards(["scoring/manager-overrides.md", "scoring/stage-ahead.md",
+                                                   "scoring/meddpicc-validate.md"])
+        try expectSame(cards)
+        let (parser, _) = try Self.parser()
+        try expectSame(try #require(parser.parse(SourceFile(path: "filled.md", text: TestSupport.read(ParseSupport.filled))).record))
+    }
+
     @Test func scoreAndParseTakeAFolderAsTheFilesInIt() throws {
         let folder = try TestSupport.temporaryFolder()
         try IndexSupport.writeCorpus(12, seed: 5, into: folder)

@@ -1,13 +1,7 @@
-import Foundation
-
-/// Records and scorecards as JSON: sorted keys, so output is stable and diff-friendly.
+/// Records and scorecards as JSON: pretty, with sorted keys, so output is stable and diff-friendly.
 public enum JSONOutput {
     public static func render(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Plain structs of strings, numbers and flags always encode.
-        let data = (try? encoder.encode(value)) ?? Data("null".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        JSONWriter.write(value) + "\n"
     }
 
     /// A JSON array written an element at a time, byte for byte as `render` writes the whole array.
@@ -28,9 +22,7 @@ public enum JSONOutput {
         /// `value` as an element of an array, indented as inside one. Apart from `element`, so that
         /// threads can render elements at once.
         public static func indented(_ value: some Encodable) -> String {
-            // An array of one, without its "[\n" and "\n]\n".
-            let array = render([value]).utf8
-            return String(array.dropFirst(2).dropLast(3)) ?? ""
+            "  " + JSONWriter.write(value, depth: 1)
         }
     }
 }
