@@ -66,6 +66,6 @@ public struct DebriefFiles {
         var head = bytes[..<count]
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
         return head.starts(with: Array("---".utf8))
-            && String(decoding: head, as: UTF8.self).contains("callprep.debrief-form/")
+            && String(decoding: head, as: UTF8.self).includes("callprep.debrief-form/")
     }
 }

@@ -16,19 +16,45 @@ public struct SourceFile: Sendable {
 
     /// Reads `path`, or standard input when `path` is `-`.
     public static func read(_ path: String, maxBytes: Int = defaultMaxBytes) throws(DiagnosticError) -> SourceFile {
-        let name = path == "-" ? "<stdin>" : path
-        let data: Data
-        do {
-            if path == "-" {
-                data = FileHandle.standardInput.readDataToEndOfFile()
-            } else {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
-            }
-        } catch {
-            throw DiagnosticError([Diagnostic(at: SourceLocation(file: name, line: 1, column: 1),
-                                              FileProblem.cannotRead(reason: describeReadFailure(path)))])
+        if path == "-" {
+            return try decode([UInt8](FileHandle.standardInput.readDataToEndOfFile()), path: "<stdin>",
+                              maxBytes: maxBytes)
         }
-        return try decode(data, path: name, maxBytes: maxBytes)
+        func fail(_ problem: FileProblem) -> DiagnosticError {
+            DiagnosticError([Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), problem)])
+        }
+        guard let (bytes, size) = readBytes(path, atMost: maxBytes + 1) else {
+            throw fail(.cannotRead(reason: describeReadFailure(path)))
+        }
+        // Too large is said with the file's size, though only the limit and a byte were read.
+        if size > maxBytes { throw fail(.tooLarge(bytes: size, limit: maxBytes)) }
+        return try decode(bytes, path: path, maxBytes: maxBytes)
+    }
+
+    /// The first `limit` bytes of a file (all of it when shorter), with plain POSIX calls: this
+    /// runs for every debrief, and Foundation's `Data(contentsOf:)` costs more than the reading.
+    private static func readBytes(_ path: String, atMost limit: Int) -> (bytes: [UInt8], fileSize: Int)? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else { return nil }
+        var bytes = [UInt8](repeating: 0, count: min(limit, max(Int(status.st_size), 0) + 1))
+        var count = 0
+        while count < limit {
+            if count == bytes.count { bytes += [UInt8](repeating: 0, count: min(limit - count, max(count, 4096))) }
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if read < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if read == 0 { break }
+            count += read
+        }
+        bytes.removeSubrange(count...)
+        return (bytes, max(Int(status.st_size), count))
     }
 
     /// The first complete lines of `path`, up to `bytes` bytes; nil when they cannot be read or
@@ -43,17 +69,20 @@ public struct SourceFile: Sendable {
         var head = buffer[..<count]
         // A full buffer may end inside a line (or a character): keep whole lines only.
         if count == bytes, let lastNewline = head.lastIndex(of: 0x0A) { head = head[...lastNewline] }
-        return try? decode(Data(head), path: path)
+        return try? decode(Array(head), path: path)
     }
 
     /// Decodes raw bytes, refusing what is not UTF-8 text.
     public static func decode(_ data: Data, path: String, maxBytes: Int = defaultMaxBytes) throws(DiagnosticError) -> SourceFile {
+        try decode([UInt8](data), path: path, maxBytes: maxBytes)
+    }
+
+    static func decode(_ bytes: [UInt8], path: String, maxBytes: Int = defaultMaxBytes) throws(DiagnosticError) -> SourceFile {
         func fail(_ problem: FileProblem, at offset: Int = 0) -> DiagnosticError {
-            let (line, column) = position(ofByte: offset, in: data)
+            let (line, column) = position(ofByte: offset, in: bytes)
             return DiagnosticError([Diagnostic(at: SourceLocation(file: path, line: line, column: column), problem)])
         }
-        if data.count > maxBytes { throw fail(.tooLarge(bytes: data.count, limit: maxBytes)) }
-        let bytes = [UInt8](data)
+        if bytes.count > maxBytes { throw fail(.tooLarge(bytes: bytes.count, limit: maxBytes)) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { throw fail(.utf16) }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
@@ -81,10 +110,10 @@ public struct SourceFile: Sendable {
     }
 
     /// 1-based line and column (in bytes) of a byte offset.
-    private static func position(ofByte offset: Int, in data: Data) -> (Int, Int) {
+    private static func position(ofByte offset: Int, in bytes: [UInt8]) -> (Int, Int) {
         var line = 1
         var lineStart = 0
-        for (index, byte) in data.prefix(offset).enumerated() where byte == 0x0A {
+        for (index, byte) in bytes.prefix(offset).enumerated() where byte == 0x0A {
             line += 1
             lineStart = index + 1
         }
