@@ -448,7 +448,7 @@ private final class DebriefReading {
         guard let item, item < row.children.count else { return }
         used.insert(item)
         let itemCell = row.children[item]
-        let code = itemCell.descendants.first { $0.kind == .code }?.literal
+        let code = itemCell.firstDescendant { $0.kind == .code }?.literal
         let id = [code, idsByTitle[normalized(itemCell.plainText)]].compactMap { $0 }.first { itemsByID[$0] != nil }
         guard agreeText != nil || commentText != nil else { return }
         guard let id else {
@@ -509,7 +509,7 @@ private final class DebriefReading {
     private func addCoachingNote(_ node: MarkdownNode, text: String) {
         var note = text.trimmed
         guard !note.isEmpty else { return }
-        let milestone = node.descendants.first { $0.kind == .code && itemsByID[$0.literal ?? ""] != nil }?.literal
+        let milestone = node.firstDescendant { $0.kind == .code && itemsByID[$0.literal ?? ""] != nil }?.literal
         var author: String?
         if note.hasSuffix(")"), let open = note.lastIndex(of: "("), note.distance(from: open, to: note.endIndex) <= 60 {
             author = String(note[note.index(after: open)..<note.index(before: note.endIndex)])

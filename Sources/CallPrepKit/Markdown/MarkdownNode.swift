@@ -103,6 +103,15 @@ extension MarkdownNode {
         }
     }
 
+    /// The first node below this one, depth first, that `matches`; without collecting the rest.
+    public func firstDescendant(where matches: (MarkdownNode) -> Bool) -> MarkdownNode? {
+        for child in children {
+            if matches(child) { return child }
+            if let found = child.firstDescendant(where: matches) { return found }
+        }
+        return nil
+    }
+
     /// Every node below this one, depth first, in document order.
     public var descendants: [MarkdownNode] {
         var out: [MarkdownNode] = []

@@ -3,12 +3,22 @@ public struct Scorer: Sendable {
     public let process: SalesProcess
     private let milestonesByID: [String: Milestone]
     private let practiceIDs: Set<String>
+    /// The checks the process leaves on, those it weighs more first, each with its threshold.
+    private let checks: [(check: any ScoringCheck, threshold: Double?)]
 
     public init(process: SalesProcess) {
         self.process = process
         milestonesByID = Dictionary((process.milestones + process.practices).map { ($0.id, $0) },
                                     uniquingKeysWith: { first, _ in first })
         practiceIDs = Set(process.practices.map(\.id))
+        let settings = Dictionary(process.checks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let enabled = CheckRegistry.all.filter { settings[$0.description.id]?.enabled ?? true }
+        // Checks a process weighs more come first.
+        checks = enabled.enumerated().sorted { lhs, rhs in
+            let left = settings[lhs.element.description.id]?.weight ?? 1
+            let right = settings[rhs.element.description.id]?.weight ?? 1
+            return left != right ? left > right : lhs.offset < rhs.offset
+        }.map { _, check in (check, settings[check.description.id]?.threshold ?? check.description.threshold?.value) }
     }
 
     /// The scorecard of `record`; `history` holds earlier debriefs of the same opportunity, whose
@@ -126,19 +136,10 @@ public struct Scorer: Sendable {
     }
 
     private func findings(_ base: CheckContext) -> [Scorecard.Finding] {
-        let settings = Dictionary(process.checks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let enabled = CheckRegistry.all.filter { settings[$0.description.id]?.enabled ?? true }
-        // Checks a process weighs more come first.
-        let ordered = enabled.enumerated().sorted { lhs, rhs in
-            let left = settings[lhs.element.description.id]?.weight ?? 1
-            let right = settings[rhs.element.description.id]?.weight ?? 1
-            return left != right ? left > right : lhs.offset < rhs.offset
-        }.map(\.element)
-        return ordered.flatMap { check in
-            let setting = settings[check.description.id]
+        checks.flatMap { check, threshold in
             let context = CheckContext(record: base.record, process: base.process, items: base.items,
                                        metOverHistory: base.metOverHistory, score: base.score, stage: base.stage,
-                                       threshold: setting?.threshold ?? check.description.threshold?.value)
+                                       threshold: threshold)
             return check.findings(context)
         }
     }
