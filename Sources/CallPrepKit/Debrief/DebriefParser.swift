@@ -375,8 +375,13 @@ private final class DebriefReading {
         let rows = table.children.dropFirst().filter { row in
             row.children.contains { !$0.plainText.trimmed.isEmpty }
         }
+        // Asked for every row: each answer is worked out once per table.
+        var columns: [[String]: Int?] = [:]
         func column(_ names: String...) -> Int? {
-            headers.firstIndex { header in names.contains { header == $0 || header.hasPrefix($0 + " ") } }
+            if let known = columns[names] { return known }
+            let found = headers.firstIndex { header in names.contains { header == $0 || header.hasPrefix($0 + " ") } }
+            columns[names] = found
+            return found
         }
         let kind: FormSection?
         if column("action") != nil {

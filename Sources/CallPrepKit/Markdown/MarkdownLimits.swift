@@ -20,8 +20,15 @@ public enum MarkdownLimits {
         var openers = (processing: 0, cdata: 0, declarations: 0)
         // A table starts at a delimiter row: its line, its columns, and its rows so far.
         var table: (line: Int, columns: Int, rows: Int)?
-        for (offset, content) in Array(text.utf8).split(separator: 10, omittingEmptySubsequences: false).enumerated() {
-            let line = offset + 1
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        var line = 0
+        // Line by line, without collecting the lines first.
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 10) ?? bytes.count
+            let content = bytes[lineStart..<lineEnd]
+            lineStart = lineEnd + 1
+            line += 1
             if var current = table {
                 if content.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) {
                     table = nil

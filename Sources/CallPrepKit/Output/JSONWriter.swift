@@ -11,7 +11,7 @@ enum JSONWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    fileprivate indirect enum Value {
+    fileprivate enum Value {
         case string(String)
         case number(String)
         case bool(Bool)
