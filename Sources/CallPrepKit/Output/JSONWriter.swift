@@ -182,28 +182,12 @@ fileprivate final class TreeEncoder: Encoder {
         }
     }
 
-    private struct UnkeyedContainer: UnkeyedEncodingContainer {
+    private struct UnkeyedContainer: UnkeyedEncodingContainer, ValueSink {
         let list: List
         let codingPath: [any CodingKey] = []
         var count: Int { list.elements.count }
 
-        func add(_ value: JSONWriter.Value) { list.elements.append(value) }
-        mutating func encodeNil() { add(.null) }
-        mutating func encode(_ value: Bool) { add(.bool(value)) }
-        mutating func encode(_ value: String) { add(.string(value)) }
-        mutating func encode(_ value: Double) { add(JSONWriter.number(value)) }
-        mutating func encode(_ value: Float) { add(JSONWriter.number(Double(value))) }
-        mutating func encode(_ value: Int) { add(.number(String(value))) }
-        mutating func encode(_ value: Int8) { add(.number(String(value))) }
-        mutating func encode(_ value: Int16) { add(.number(String(value))) }
-        mutating func encode(_ value: Int32) { add(.number(String(value))) }
-        mutating func encode(_ value: Int64) { add(.number(String(value))) }
-        mutating func encode(_ value: UInt) { add(.number(String(value))) }
-        mutating func encode(_ value: UInt8) { add(.number(String(value))) }
-        mutating func encode(_ value: UInt16) { add(.number(String(value))) }
-        mutating func encode(_ value: UInt32) { add(.number(String(value))) }
-        mutating func encode(_ value: UInt64) { add(.number(String(value))) }
-        mutating func encode<T: Encodable>(_ value: T) { add(JSONWriter.tree(value)) }
+        func put(_ value: JSONWriter.Value) { list.elements.append(value) }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
             -> KeyedEncodingContainer<NestedKey> {
@@ -214,31 +198,40 @@ fileprivate final class TreeEncoder: Encoder {
 
         mutating func superEncoder() -> any Encoder {
             let encoder = TreeEncoder()
-            add(.later(encoder))
+            put(.later(encoder))
             return encoder
         }
     }
 
-    private struct SingleContainer: SingleValueEncodingContainer {
+    private struct SingleContainer: SingleValueEncodingContainer, ValueSink {
         let encoder: TreeEncoder
         let codingPath: [any CodingKey] = []
 
-        func set(_ value: JSONWriter.Value) { encoder.single = value }
-        mutating func encodeNil() { set(.null) }
-        mutating func encode(_ value: Bool) { set(.bool(value)) }
-        mutating func encode(_ value: String) { set(.string(value)) }
-        mutating func encode(_ value: Double) { set(JSONWriter.number(value)) }
-        mutating func encode(_ value: Float) { set(JSONWriter.number(Double(value))) }
-        mutating func encode(_ value: Int) { set(.number(String(value))) }
-        mutating func encode(_ value: Int8) { set(.number(String(value))) }
-        mutating func encode(_ value: Int16) { set(.number(String(value))) }
-        mutating func encode(_ value: Int32) { set(.number(String(value))) }
-        mutating func encode(_ value: Int64) { set(.number(String(value))) }
-        mutating func encode(_ value: UInt) { set(.number(String(value))) }
-        mutating func encode(_ value: UInt8) { set(.number(String(value))) }
-        mutating func encode(_ value: UInt16) { set(.number(String(value))) }
-        mutating func encode(_ value: UInt32) { set(.number(String(value))) }
-        mutating func encode(_ value: UInt64) { set(.number(String(value))) }
-        mutating func encode<T: Encodable>(_ value: T) { set(JSONWriter.tree(value)) }
+        func put(_ value: JSONWriter.Value) { encoder.single = value }
     }
+}
+
+/// The `encode` methods that unkeyed and single-value containers share, for a container that
+/// takes one value after another.
+private protocol ValueSink {
+    func put(_ value: JSONWriter.Value)
+}
+
+extension ValueSink {
+    mutating func encodeNil() { put(.null) }
+    mutating func encode(_ value: Bool) { put(.bool(value)) }
+    mutating func encode(_ value: String) { put(.string(value)) }
+    mutating func encode(_ value: Double) { put(JSONWriter.number(value)) }
+    mutating func encode(_ value: Float) { put(JSONWriter.number(Double(value))) }
+    mutating func encode(_ value: Int) { put(.number(String(value))) }
+    mutating func encode(_ value: Int8) { put(.number(String(value))) }
+    mutating func encode(_ value: Int16) { put(.number(String(value))) }
+    mutating func encode(_ value: Int32) { put(.number(String(value))) }
+    mutating func encode(_ value: Int64) { put(.number(String(value))) }
+    mutating func encode(_ value: UInt) { put(.number(String(value))) }
+    mutating func encode(_ value: UInt8) { put(.number(String(value))) }
+    mutating func encode(_ value: UInt16) { put(.number(String(value))) }
+    mutating func encode(_ value: UInt32) { put(.number(String(value))) }
+    mutating func encode(_ value: UInt64) { put(.number(String(value))) }
+    mutating func encode<T: Encodable>(_ value: T) { put(JSONWriter.tree(value)) }
 }
