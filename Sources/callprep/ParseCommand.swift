@@ -40,7 +40,9 @@ struct ParseCommand: ParsableCommand {
             let render = { @Sendable record in
                 format == .json ? JSONOutput.ArrayWriter.indented(record) : CSVOutput.rows(record)
             }
-            try parser.parseAll(DebriefFiles.expandingFolders(debriefs), render: render) { parsed, piece throws(DiagnosticError) in
+            let (paths, folderProblems) = DebriefFiles.expandingFolders(debriefs)
+            printDiagnostics(folderProblems)
+            try parser.parseAll(paths, render: render) { parsed, piece throws(DiagnosticError) in
                 printDiagnostics(parsed.diagnostics)
                 failed = failed || parsed.hasErrors
                 guard let piece else { return }

@@ -47,7 +47,8 @@ struct ScoreCommand: ParsableCommand {
             // Each scorecard is written as it is made; a file appears, whole, only at the end.
             let output = try OutputSink(outputOptions.output, force: outputOptions.force)
             try output.write(writer.start)
-            let paths = DebriefFiles.expandingFolders(debriefs)
+            let (paths, folderProblems) = DebriefFiles.expandingFolders(debriefs)
+            printDiagnostics(folderProblems)
             try ScoringRun.score(paths, parser: parser, catalog: catalog, render: render) {
                 parsed, card, piece throws(DiagnosticError) in
                 printDiagnostics(parsed.diagnostics)

@@ -121,6 +121,12 @@ struct LongRunTests {
             #expect(fromFolder.status == 0 && fromFolder.stderr.isEmpty)
             #expect(fromFolder.stdout == fromFiles.stdout && fromFolder.stdout.contains("debriefs/"))
         }
+        // A folder with no debriefs in it says so, rather than printing nothing.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        let empty = try CallPrepBinary.run(["score", "--format", "json", "empty"], in: folder)
+        #expect(empty.status == 0 && empty.stdout == "[\n\n]\n")
+        #expect(empty.stderr == "empty:1:1: warning: no debrief forms in this folder (Markdown files whose front matter "
+            + "has form: callprep.debrief-form/…)\n")
     }
 
     @Test func anIndexOfSchemaOneKeepsItsDebriefsWhenOpened() throws {

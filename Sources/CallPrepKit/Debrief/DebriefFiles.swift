@@ -42,13 +42,21 @@ public struct DebriefFiles {
     /// are kept as given, so a missing one is reported by whatever reads it. Naming a folder is
     /// also the fast way to give thousands of files: ArgumentParser's time grows with the square of
     /// the number of arguments (3.7 s for 10,000).
-    public static func expandingFolders(_ paths: [String]) -> [String] {
-        paths.flatMap { path in
+    /// A folder with no debrief forms in it is a warning.
+    public static func expandingFolders(_ paths: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let files = paths.flatMap { path in
             var isFolder: ObjCBool = false
-            let folder = path != "-" && FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-                && isFolder.boolValue
-            return folder ? find([path]).files : [path]
+            guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder),
+                  isFolder.boolValue else { return [path] }
+            let found = find([path]).files
+            if found.isEmpty {
+                diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path, line: 1, column: 1),
+                                              FileProblem.noDebriefForms))
+            }
+            return found
         }
+        return (files, diagnostics)
     }
 
     /// Whether an indexed path lies under what was ingested, so that its absence means it is gone.

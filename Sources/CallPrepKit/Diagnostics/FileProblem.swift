@@ -10,6 +10,7 @@ public enum FileProblem: LocalizedError, Equatable, Sendable {
     case tooLarge(bytes: Int, limit: Int)
     case exists
     case cannotWrite(reason: String)
+    case noDebriefForms
 
     public var errorDescription: String? {
         switch self {
@@ -29,6 +30,8 @@ public enum FileProblem: LocalizedError, Equatable, Sendable {
             "the file exists already; pass --force to replace it"
         case let .cannotWrite(reason):
             "cannot write the file: \(reason)"
+        case .noDebriefForms:
+            "no debrief forms in this folder (Markdown files whose front matter has form: callprep.debrief-form/…)"
         }
     }
 }
