@@ -31,21 +31,27 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // Realistic filled debriefs for tests, benchmarks, fuzzing and `generate-corpus`; not part of the library.
+        .target(
+            name: "CallPrepCorpus",
+            dependencies: ["CallPrepKit"]
+        ),
         .executableTarget(
             name: "callprep",
             dependencies: [
                 "CallPrepKit",
+                "CallPrepCorpus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // A fuzzing harness: libFuzzer's entry point under scripts/fuzz, a reproducer otherwise.
         .executableTarget(
             name: "callprep-fuzz",
-            dependencies: ["CallPrepKit"]
+            dependencies: ["CallPrepKit", "CallPrepCorpus"]
         ),
         .testTarget(
             name: "CallPrepKitTests",
-            dependencies: ["CallPrepKit", "callprep", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CallPrepKit", "CallPrepCorpus", "callprep", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
     ]

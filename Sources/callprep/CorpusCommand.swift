@@ -1,5 +1,6 @@
 import ArgumentParser
 import CallPrepKit
+import CallPrepCorpus
 
 /// A developer's tool: writes a generated corpus of filled debriefs for tests and benchmarks.
 struct CorpusCommand: ParsableCommand {

@@ -94,7 +94,7 @@ private struct MeetingDecoder {
             timePart = timePart ?? rest
         }
         var ok = true
-        if !isCalendarDate(datePart) {
+        if !CalendarDate.isValid(datePart) {
             reader.report(MeetingProblem.invalidDate(raw), at: dateNode)
             ok = false
         }
@@ -181,17 +181,6 @@ private struct MeetingDecoder {
     }
 }
 
-/// `YYYY-MM-DD` naming a real day.
-func isCalendarDate(_ text: String) -> Bool {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-          let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-          (1...12).contains(month), day >= 1 else { return false }
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-    return day <= days[month - 1]
-}
-
 /// `H:MM`, `HH:MM` or `HH:MM:SS` as `HH:MM`; nil when not a clock time.
 func clockTime(_ text: String) -> String? {
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
@@ -219,9 +208,4 @@ func isTimeZone(_ text: String) -> Bool {
 private func isEmailAddress(_ text: String) -> Bool {
     let parts = text.split(separator: "@", omittingEmptySubsequences: false)
     return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
-}
-
-/// Dates as callprep writes them: `YYYY-MM-DD`.
-public enum CalendarDate {
-    public static func isValid(_ text: String) -> Bool { isCalendarDate(text) }
 }

@@ -27,7 +27,7 @@ public enum CSVOutput {
             card.managerScore.map(String.init) ?? "", card.stage.evidenced ?? "", card.readyToAdvance ? "yes" : "no",
         ]
         return card.items.map { item in
-            row(head + [item.id, item.kind.rawValue, item.status.rawValue, ProcessSummaryMarkdown.number(item.weight),
+            row(head + [item.id, item.kind.rawValue, item.status.rawValue, NumberText.plain(item.weight),
                         item.required ? "yes" : "no", item.overriddenBy ?? "", item.reason,
                         item.line.map(String.init) ?? ""])
         }.joined()

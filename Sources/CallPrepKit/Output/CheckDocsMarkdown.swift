@@ -27,7 +27,7 @@ public enum CheckDocsMarkdown {
             let description = check.description
             out += "\n## \(description.id)\n\n\(description.summary)\n\n**Why it matters:** \(description.why)\n"
             if let threshold = description.threshold {
-                out += "\n**Threshold:** \(ProcessSummaryMarkdown.number(threshold.value)), \(threshold.meaning).\n"
+                out += "\n**Threshold:** \(NumberText.plain(threshold.value)), \(threshold.meaning).\n"
             }
             for (heading, examples) in [("Triggers", description.triggers), ("Does not trigger", description.passes)] {
                 for example in examples {

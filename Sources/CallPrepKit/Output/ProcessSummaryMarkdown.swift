@@ -21,8 +21,8 @@ public enum ProcessSummaryMarkdown {
         if !process.checks.isEmpty {
             out += "\n## Check settings\n\n| Check | Enabled | Weight | Threshold |\n| --- | --- | --- | --- |\n"
             for check in process.checks {
-                out += "| `\(check.id)` | \(check.enabled ? "yes" : "no") | \(check.weight.map(number) ?? "") "
-                out += "| \(check.threshold.map(number) ?? "") |\n"
+                out += "| `\(check.id)` | \(check.enabled ? "yes" : "no") | \(check.weight.map(NumberText.plain) ?? "") "
+                out += "| \(check.threshold.map(NumberText.plain) ?? "") |\n"
             }
         }
         return out
@@ -31,7 +31,7 @@ public enum ProcessSummaryMarkdown {
     private static func table(_ items: [Milestone], heading: String) -> String {
         var out = "| \(heading) | Id | Weight | Required | Evidence |\n| --- | --- | ---: | --- | --- |\n"
         for item in items {
-            out += "| \(MarkdownEscaping.inline(item.title)) | `\(item.id)` | \(number(item.weight)) "
+            out += "| \(MarkdownEscaping.inline(item.title)) | `\(item.id)` | \(NumberText.plain(item.weight)) "
             out += "| \(item.required ? "yes" : "no") | \(item.evidence.rawValue) |\n"
         }
         return out
@@ -39,10 +39,5 @@ public enum ProcessSummaryMarkdown {
 
     private static func count(_ n: Int, _ noun: String) -> String {
         "\(n) \(noun)\(n == 1 ? "" : "s")"
-    }
-
-    /// 2 rather than 2.0; 1.5 as it is.
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

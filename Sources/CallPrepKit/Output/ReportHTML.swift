@@ -74,7 +74,7 @@ public enum ReportHTML {
             let priorities = rep.priorities.map { "\(escape($0.title)) <code>\(escape($0.id))</code> (\($0.missed) of \($0.of))" }
             table += "<tr><td>\(escape(rep.rep.isEmpty ? "unknown" : rep.rep))</td><td class=\"n\">\(rep.calls)</td>"
             table += "<td class=\"n\">\(rep.averageScore)</td><td class=\"n\">\(trend)</td>"
-            table += "<td class=\"n\">\(signed(rep.selfGap))</td><td class=\"n\">\(signed(rep.managerGap))</td>"
+            table += "<td class=\"n\">\(NumberText.signed(rep.selfGap))</td><td class=\"n\">\(NumberText.signed(rep.managerGap))</td>"
             table += "<td>\(priorities.joined(separator: "<br>"))</td></tr>"
         }
         return "<section><h2>Reps</h2><p class=\"note\">Bars: average evidence score. Black tick: where the reps score "
@@ -122,10 +122,6 @@ public enum ReportHTML {
 
     private static func color(_ value: Int) -> String {
         value >= 70 ? "#3ebd93" : value >= 40 ? "#f0b429" : "#ef4e4e"
-    }
-
-    private static func signed(_ value: Int?) -> String {
-        value.map { $0 > 0 ? "+\($0)" : "\($0)" } ?? "–"
     }
 
     private static func shortened(_ text: String) -> String {

@@ -7,7 +7,6 @@ public enum ReportSection: String, Sendable, CaseIterable {
 public enum ReportMarkdown {
     public static func render(_ report: TeamReport, sections: [ReportSection] = ReportSection.allCases) -> String {
         func text(_ value: String) -> String { MarkdownEscaping.inline(value) }
-        func signed(_ value: Int?) -> String { value.map { $0 > 0 ? "+\($0)" : "\($0)" } ?? "–" }
         var out = "# Team report\n\n\(ReportText.scope(report)).\n"
         if sections.contains(.rep) {
             out += "\n## Reps\n\n"
@@ -16,7 +15,7 @@ public enum ReportMarkdown {
             for rep in report.reps {
                 let priorities = rep.priorities.map { "\(text($0.title)) (`\($0.id)`, missed \($0.missed) of \($0.of))" }
                 out += "| \(text(rep.rep.isEmpty ? "unknown" : rep.rep)) | \(rep.calls) | \(rep.averageScore) "
-                out += "| \(signed(rep.trend)) | \(signed(rep.selfGap)) | \(signed(rep.managerGap)) "
+                out += "| \(NumberText.signed(rep.trend)) | \(NumberText.signed(rep.selfGap)) | \(NumberText.signed(rep.managerGap)) "
                 out += "| \(priorities.joined(separator: "; ")) |\n"
             }
         }

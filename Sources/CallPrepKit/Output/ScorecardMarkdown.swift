@@ -16,7 +16,7 @@ public enum ScorecardMarkdown {
         for item in card.items {
             let override = item.overriddenBy.map { " (overridden by the \($0))" } ?? ""
             out += "| \(item.status.rawValue) | \(text(item.title)) (`\(item.id)`) "
-            out += "| \(ProcessSummaryMarkdown.number(item.weight)) | \(text(item.reason + override)) |\n"
+            out += "| \(NumberText.plain(item.weight)) | \(text(item.reason + override)) |\n"
         }
         out += "\n"
         if card.findings.isEmpty {
@@ -39,7 +39,7 @@ public enum ScorecardMarkdown {
             out += "| \(card.selfScore.map(String.init) ?? "–") | \(card.managerScore.map(String.init) ?? "–") "
             out += "| \(card.findings) |\n"
         }
-        let average = cards.map(\.score).reduce(0, +) / max(cards.count, 1)
+        let average = NumberText.flooredAverage(cards.map(\.score))
         return out + "\nAverage score: \(average) over \(cards.count) debriefs.\n"
     }
 }

@@ -26,7 +26,7 @@ public enum ScorecardText {
             case .missed: "31"
             case .notApplicable: "2"
             }
-            out += "  \(paint(status, code))  w\(ProcessSummaryMarkdown.number(item.weight))  \(item.title) (\(item.id))"
+            out += "  \(paint(status, code))  w\(NumberText.plain(item.weight))  \(item.title) (\(item.id))"
             if item.status != .met { out += ": \(item.reason)" }
             if item.overriddenBy != nil { out += " [overridden by the \(item.overriddenBy ?? "")]" }
             if let line = item.line { out += "  line \(line)" }
@@ -44,7 +44,7 @@ public enum ScorecardText {
     }
 
     static func summary(_ cards: [ScorecardWriter.Line]) -> String {
-        let average = cards.map(\.score).reduce(0, +) / max(cards.count, 1)
+        let average = NumberText.flooredAverage(cards.map(\.score))
         var out = "Summary: \(cards.count) debriefs, average score \(average)\n"
         for card in cards {
             out += "  \(String(card.score).leftPadded(3))  claimed \(String(card.claimedScore).leftPadded(3))"

@@ -10,6 +10,7 @@ public enum ProcessProblem: LocalizedError, Equatable, Sendable {
     case weightNotPositive(String)
     case thresholdNegative(String)
     case unknownCheck(String, known: [String])
+    case noSuchProcess(String, builtins: [String])
 
     public var errorDescription: String? {
         switch self {
@@ -27,6 +28,8 @@ public enum ProcessProblem: LocalizedError, Equatable, Sendable {
             "'weight' must be a positive number, not '\(found)'"
         case let .unknownCheck(id, known):
             "unknown check '\(id)' (expected one of: \(known.joined(separator: ", ")))"
+        case let .noSuchProcess(name, builtins):
+            "no process file '\(name)' (built-in processes: \(builtins.joined(separator: ", ")))"
         case let .thresholdNegative(found):
             "'threshold' must not be negative, not '\(found)'"
         }

@@ -42,7 +42,7 @@ enum EvidenceKindCheck {
     static func hasDate(_ text: String) -> Bool {
         let tokens = words(of: text) { isLetter($0) || isDigit($0) || $0 == "-" || $0 == "/" }.map(String.init)
         for (index, token) in tokens.enumerated() {
-            if DateText.isoDate(String(token.prefix(10))) != nil { return true }
+            if CalendarDate.iso(String(token.prefix(10))) != nil { return true }
             let lower = token.lowercased()
             guard lower.count >= 3, months.contains(where: { lower.hasPrefix($0) }) else { continue }
             let neighbours = [index > 0 ? tokens[index - 1] : "", index + 1 < tokens.count ? tokens[index + 1] : ""]

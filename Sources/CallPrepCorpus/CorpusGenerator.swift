@@ -1,3 +1,5 @@
+import CallPrepKit
+
 /// Writes realistic filled debriefs, deterministically from a seed, through the real form template:
 /// for tests of the index and reports, and for benchmarks. Opportunities move through their
 /// stages over several calls; reps differ in how thoroughly they work.

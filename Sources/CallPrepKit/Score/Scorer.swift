@@ -50,11 +50,11 @@ public struct Scorer: Sendable {
         let ready = process.stage(record.meeting.stage).map { current in
             current.milestones.filter(\.required).allSatisfy { metOverHistory.contains($0.id) }
         } ?? false
-        let score = percent(met, of: applicable)
+        let score = NumberText.percent(met, of: applicable)
         let context = CheckContext(record: record, process: process, items: items, metOverHistory: metOverHistory,
                                    score: score, stage: stage, threshold: nil)
         return Scorecard(source: record.source, meeting: record.meeting, process: record.process, score: score,
-                         claimedScore: percent(claimedWeight, of: applicable), selfScore: record.selfAssessment.score,
+                         claimedScore: NumberText.percent(claimedWeight, of: applicable), selfScore: record.selfAssessment.score,
                          managerScore: record.review.grade, items: items, stage: stage, readyToAdvance: ready,
                          findings: findings(context), history: history)
     }
@@ -142,9 +142,5 @@ public struct Scorer: Sendable {
                                        threshold: threshold)
             return check.findings(context)
         }
-    }
-
-    private func percent(_ part: Double, of whole: Double) -> Int {
-        whole > 0 ? Int((part / whole * 100).rounded()) : 0
     }
 }

@@ -185,7 +185,7 @@ private final class DebriefReading {
                    line: location("form").line, column: location("form").column)
             ok = false
         }
-        if let date = values["date"], !isCalendarDate(date.text) {
+        if let date = values["date"], !CalendarDate.isValid(date.text) {
             report(.invalidDate(date.text), line: location("date").line, column: location("date").column)
             ok = false
         }
@@ -408,7 +408,7 @@ private final class DebriefReading {
             switch kind {
             case .nextSteps:
                 let due = cell(row, column("due", "when", "date"))
-                let dueDate = due.flatMap(DateText.isoDate)
+                let dueDate = due.flatMap(CalendarDate.iso)
                 if let due, dueDate == nil, let index = column("due", "when", "date") {
                     report(.dueNotADate(due), at: textStart(row.children[index]), .warning)
                 }

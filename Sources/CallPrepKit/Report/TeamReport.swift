@@ -161,22 +161,22 @@ extension IndexStore {
             let calls = perRep[rep] ?? []
             let half = calls.count / 2
             let trend = calls.count < 2 ? 0
-                : average(calls.suffix(calls.count - half).map(\.score)) - average(calls.prefix(half).map(\.score))
+                : NumberText.average(calls.suffix(calls.count - half).map(\.score)) - NumberText.average(calls.prefix(half).map(\.score))
             let selfGaps = calls.compactMap { call in call.selfScore.map { $0 - call.score } }
             let managerGaps = calls.compactMap { call in call.selfScore.flatMap { own in call.manager.map { own - $0 } } }
             // Most missed first; ties by id, for stable output.
             let priorities = (misses[rep] ?? []).sorted { lhs, rhs in
                 lhs.missed != rhs.missed ? lhs.missed > rhs.missed : lhs.id < rhs.id
             }.prefix(2)
-            return TeamReport.Rep(rep: rep, calls: calls.count, averageScore: average(calls.map(\.score)), trend: trend,
-                                  selfGap: selfGaps.isEmpty ? nil : average(selfGaps),
-                                  managerGap: managerGaps.isEmpty ? nil : average(managerGaps),
+            return TeamReport.Rep(rep: rep, calls: calls.count, averageScore: NumberText.average(calls.map(\.score)), trend: trend,
+                                  selfGap: selfGaps.isEmpty ? nil : NumberText.average(selfGaps),
+                                  managerGap: managerGaps.isEmpty ? nil : NumberText.average(managerGaps),
                                   priorities: Array(priorities))
         }
 
         let milestones = rates.values.map { rate in
             var rate = rate
-            rate.rate = percent(rate.met, rate.inPlay)
+            rate.rate = NumberText.percent(rate.met, of: rate.inPlay)
             return rate
         }.sorted { ($0.process, order($0), $0.id) < ($1.process, order($1), $1.id) }
 
@@ -210,13 +210,5 @@ extension IndexStore {
         }
         return TeamReport(filter: filter, debriefs: total, averageScore: total == 0 ? nil : Int((Double(sum) / Double(total)).rounded()),
                           reps: reps, milestones: milestones, stages: stageRows)
-    }
-
-    private func average(_ values: [Int]) -> Int {
-        values.isEmpty ? 0 : Int((Double(values.reduce(0, +)) / Double(values.count)).rounded())
-    }
-
-    private func percent(_ part: Int, _ whole: Int) -> Int {
-        whole == 0 ? 0 : Int((Double(part) * 100 / Double(whole)).rounded())
     }
 }

@@ -102,7 +102,7 @@ struct ItemView {
         evidenceHint = milestone.evidence.hint
         required = milestone.required
         ask = milestone.ask
-        weight = ProcessSummaryMarkdown.number(milestone.weight)
+        weight = NumberText.plain(milestone.weight)
     }
 }
 

@@ -1,3 +1,5 @@
+import CallPrepKit
+
 import Foundation
 
 /// Fills a form made by the built-in template the way a person would (its preconditions are that

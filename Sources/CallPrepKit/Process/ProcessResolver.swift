@@ -20,7 +20,7 @@ public enum ProcessResolver {
             }
             if let builtin = builtinSource(explicit) { return builtin }
             throw DiagnosticError([Diagnostic(at: SourceLocation(file: explicit, line: 1, column: 1),
-                                              WorkspaceProblem.noSuchProcess(explicit, builtins: builtinIDs))])
+                                              ProcessProblem.noSuchProcess(explicit, builtins: builtinIDs))])
         }
         let local = directory == "." ? "process.yaml" : (directory as NSString).appendingPathComponent("process.yaml")
         if FileManager.default.fileExists(atPath: local) {
