@@ -14,18 +14,21 @@ enum FuzzTarget: String, CaseIterable {
               let process = try? ProcessLoader.load(source) else { preconditionFailure("the default process must load") }
         return process
     }()
-    private static let templates: TemplateSet = {
-        guard let templates = try? TemplateSet.load(workspace: "/nonexistent") else {
-            preconditionFailure("the built-in templates must load")
+    /// A workspace with nothing of its own: the built-in process and templates.
+    nonisolated(unsafe) private static let workspace: Workspace = {
+        guard let workspace = try? Workspace(folder: "/nonexistent", process: ProcessResolver.defaultID) else {
+            preconditionFailure("the default process must load")
         }
+        return workspace
+    }()
+    private static let templates: TemplateSet = {
+        guard let templates = try? workspace.templates() else { preconditionFailure("the built-in templates must load") }
         return templates
     }()
     // libFuzzer runs inputs one at a time on one thread.
     nonisolated(unsafe) private static let parser: DebriefParser = {
-        guard let catalog = try? ProcessCatalog(explicit: ProcessResolver.defaultID) else {
-            preconditionFailure("the default process must load")
-        }
-        return DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(templates: templates))
+        guard let parser = try? workspace.parser() else { preconditionFailure("the built-in templates must load") }
+        return parser
     }()
 
     /// Runs one input; any crash or sanitizer report is a bug.

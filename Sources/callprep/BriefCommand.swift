@@ -27,15 +27,9 @@ struct BriefCommand: ParsableCommand {
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            let (meeting, process) = try meetingArguments.load()
-            let templates = try TemplateSet.load()
-            let earlier = try EarlierDebriefs.load(index: index, folder: debriefs,
-                                                   catalog: try ProcessCatalog(explicit: meetingArguments.processOptions.process),
-                                                   templates: templates)
-            printDiagnostics(earlier.diagnostics)
-            let brief = DocumentRenderer.brief(meeting: meeting, process: process, templates: templates,
-                                               meetingPath: meetingArguments.meeting, earlier: earlier.records)
-            try OutputFile.emit(brief, to: outputOptions.output, force: outputOptions.force)
+            try Workspace(process: meetingArguments.processOptions.process)
+                .brief(meeting: meetingArguments.meeting, index: index, debriefs: debriefs, to: outputOptions.target,
+                       report: printDiagnostic)
         }
     }
 }

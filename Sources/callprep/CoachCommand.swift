@@ -1,11 +1,6 @@
 import ArgumentParser
 import CallPrepKit
 
-/// Output formats of `callprep coach`.
-enum CoachFormat: String, ExpressibleByArgument, CaseIterable {
-    case md, json
-}
-
 struct CoachCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coach",
@@ -22,10 +17,8 @@ struct CoachCommand: ParsableCommand {
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            let (store, catalog, filter) = try inputs.open()
-            let notes = try store.coachingNotes(filter, catalog: catalog)
-            let text = format == .md ? CoachingMarkdown.render(notes) : JSONOutput.render(notes)
-            try OutputFile.emit(text, to: outputOptions.output, force: outputOptions.force)
+            try Workspace(process: inputs.processOptions.process)
+                .coach(inputs.scope, format: format, to: outputOptions.target, report: printDiagnostic, note: printNote)
         }
     }
 }

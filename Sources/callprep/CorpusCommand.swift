@@ -21,7 +21,7 @@ struct CorpusCommand: ParsableCommand {
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            var generator = try CorpusGenerator(seed: seed, templates: try TemplateSet.load())
+            var generator = try CorpusGenerator(seed: seed, templates: try Workspace().templates())
             for index in 0..<count {
                 let (name, text) = generator.debrief(index)
                 try OutputFile.write(text, to: folder + "/" + name, force: false, createFolders: true)

@@ -9,6 +9,16 @@ func printDiagnostics(_ diagnostics: [Diagnostic]) {
     FileHandle.standardError.write(Data(text.utf8))
 }
 
+/// Prints one diagnostic to standard error: what a run reports as it goes.
+func printDiagnostic(_ diagnostic: Diagnostic) {
+    printDiagnostics([diagnostic])
+}
+
+/// Prints a line to standard error: what a run says besides its output.
+func printNote(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
 /// Runs `body`; diagnostics it throws are printed and become exit code 1.
 func reportingDiagnostics<T>(_ body: () throws(DiagnosticError) -> T) throws -> T {
     do {
@@ -17,9 +27,4 @@ func reportingDiagnostics<T>(_ body: () throws(DiagnosticError) -> T) throws -> 
         printDiagnostics(error.diagnostics)
         throw ExitCode(1)
     }
-}
-
-/// A parser that knows the workspace's form template (to tell its text from what people wrote).
-func debriefParser(catalog: ProcessCatalog, maxBytes: Int) throws(DiagnosticError) -> DebriefParser {
-    DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(templates: try TemplateSet.load()), maxBytes: maxBytes)
 }

@@ -18,9 +18,8 @@ struct FormCommand: ParsableCommand {
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            let (meeting, process) = try meetingArguments.load()
-            let form = DocumentRenderer.form(meeting: meeting, process: process, templates: try TemplateSet.load())
-            try OutputFile.emit(form, to: outputOptions.output, force: outputOptions.force)
+            try Workspace(process: meetingArguments.processOptions.process)
+                .form(meeting: meetingArguments.meeting, to: outputOptions.target)
         }
     }
 }

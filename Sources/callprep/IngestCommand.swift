@@ -25,20 +25,11 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let summary = try reportingDiagnostics { () throws(DiagnosticError) in
-            try ingest(paths, index: indexOptions.index, process: processOptions.process, rebuild: rebuild,
-                       maxBytes: limitOptions.maxBytes)
+            try Workspace(process: processOptions.process)
+                .ingest(paths, index: indexOptions.index, rebuild: rebuild, maxBytes: limitOptions.maxBytes,
+                        report: printDiagnostic)
         }
         print(summary.description)
         if !summary.failed.isEmpty { throw ExitCode(1) }
     }
-}
-
-/// Ingests `paths` into the index at `index`, printing each file's diagnostics.
-func ingest(_ paths: [String], index: String, process: String?, rebuild: Bool = false,
-            maxBytes: Int = SourceFile.defaultMaxBytes) throws(DiagnosticError) -> IngestSummary {
-    let catalog = try ProcessCatalog(explicit: process)
-    let parser = DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(templates: try TemplateSet.load()),
-                               maxBytes: maxBytes)
-    let ingester = Ingester(store: try IndexStore(path: index), parser: parser, catalog: catalog)
-    return try ingester.ingest(paths, rebuild: rebuild) { printDiagnostics([$0]) }
 }

@@ -10,6 +10,8 @@ struct OutputOptions: ParsableArguments {
 
     @Flag(help: "Replace the output file when it exists.")
     var force = false
+
+    var target: OutputTarget { OutputTarget(path: output, force: force) }
 }
 
 /// Which sales process a command uses.
@@ -26,11 +28,6 @@ struct MeetingArguments: ParsableArguments {
     var meeting: String
 
     @OptionGroup var processOptions: ProcessOptions
-
-    func load() throws(DiagnosticError) -> (meeting: Meeting, process: SalesProcess) {
-        let process = try ProcessResolver.resolve(processOptions.process)
-        return (try MeetingLoader.load(path: meeting, process: process), process)
-    }
 }
 
 /// How large a debrief may be.
@@ -67,39 +64,26 @@ struct FilterOptions: ParsableArguments {
             }
         }
     }
-
-    func filter(process: SalesProcess?) -> ReportFilter {
-        ReportFilter(since: since, until: until, rep: rep, process: process?.id)
-    }
-}
-
-/// Debriefs to ingest before reading the index, so that one command does the whole job.
-struct SourceArguments: ParsableArguments {
-    @Argument(help: "Debrief files or folders to ingest into the index first (optional).")
-    var paths: [String] = []
-
-    /// Ingests `paths`, if any, reporting problems on standard error; the report goes on without
-    /// the files that had errors.
-    func ingestFirst(index: String, process: String?, maxBytes: Int) throws(DiagnosticError) {
-        guard !paths.isEmpty else { return }
-        let summary = try ingest(paths, index: index, process: process, maxBytes: maxBytes)
-        FileHandle.standardError.write(Data((summary.description + "\n").utf8))
-    }
 }
 
 /// What `report` and `coach` read: folders to ingest first, the index, the filters, the process.
 struct ReportInputs: ParsableArguments {
-    @OptionGroup var sources: SourceArguments
+    @Argument(help: "Debrief files or folders to ingest into the index first (optional).")
+    var paths: [String] = []
+
     @OptionGroup var filterOptions: FilterOptions
     @OptionGroup var processOptions: ProcessOptions
     @OptionGroup var indexOptions: IndexOptions
     @OptionGroup var limitOptions: LimitOptions
 
-    /// Ingests what was given, then opens the index with the filter the options describe.
-    func open() throws(DiagnosticError) -> (store: IndexStore, catalog: ProcessCatalog, filter: ReportFilter) {
-        try sources.ingestFirst(index: indexOptions.index, process: processOptions.process,
-                                maxBytes: limitOptions.maxBytes)
-        let catalog = try ProcessCatalog(explicit: processOptions.process)
-        return (try IndexStore(path: indexOptions.index), catalog, filterOptions.filter(process: catalog.explicitProcess))
+    var scope: ReportScope {
+        ReportScope(sources: paths, index: indexOptions.index, since: filterOptions.since,
+                    until: filterOptions.until, rep: filterOptions.rep, maxBytes: limitOptions.maxBytes)
     }
 }
+
+extension RecordFormat: ExpressibleByArgument {}
+extension ScorecardFormat: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
+extension ReportSection: ExpressibleByArgument {}
+extension CoachFormat: ExpressibleByArgument {}

@@ -12,9 +12,7 @@ struct ProcessShowCommand: ParsableCommand {
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            let process = try ProcessResolver.resolve(processOptions.process)
-            try OutputFile.emit(ProcessSummaryMarkdown.render(process), to: outputOptions.output,
-                                force: outputOptions.force)
+            try Workspace(process: processOptions.process).showProcess(to: outputOptions.target)
         }
     }
 }

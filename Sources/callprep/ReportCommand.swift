@@ -1,13 +1,6 @@
 import ArgumentParser
 import CallPrepKit
 
-/// Output formats of `callprep report`.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case md, json, csv, html
-}
-
-extension ReportSection: ExpressibleByArgument {}
-
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -32,16 +25,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            let (store, catalog, filter) = try inputs.open()
-            let report = try store.teamReport(filter, catalog: catalog)
-            let sections = by.map { [$0] } ?? ReportSection.allCases
-            let text = switch format {
-            case .md: ReportMarkdown.render(report, sections: sections)
-            case .json: JSONOutput.render(report)
-            case .csv: CSVOutput.report(report, section: by ?? .rep)
-            case .html: ReportHTML.render(report, sections: sections)
-            }
-            try OutputFile.emit(text, to: outputOptions.output, force: outputOptions.force)
+            try Workspace(process: inputs.processOptions.process)
+                .report(inputs.scope, format: format, section: by, to: outputOptions.target, report: printDiagnostic,
+                        note: printNote)
         }
     }
 }

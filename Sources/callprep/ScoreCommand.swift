@@ -2,8 +2,6 @@ import ArgumentParser
 import CallPrepKit
 import Foundation
 
-extension ScorecardFormat: ExpressibleByArgument {}
-
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
@@ -36,36 +34,13 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func run() throws {
-        var failed = false
-        var low: [String] = []
-        try reportingDiagnostics { () throws(DiagnosticError) in
-            let catalog = try ProcessCatalog(explicit: processOptions.process)
-            let parser = try debriefParser(catalog: catalog, maxBytes: limitOptions.maxBytes)
-            var writer = ScorecardWriter(format: format, process: { catalog.process(id: $0.process.id) },
-                                         color: useColor)
-            let render = { @Sendable [writer] card in writer.piece(card) }
-            // Each scorecard is written as it is made; a file appears, whole, only at the end.
-            let output = try OutputSink(outputOptions.output, force: outputOptions.force)
-            try output.write(writer.start)
-            let (paths, folderProblems) = DebriefFiles.expandingFolders(debriefs)
-            printDiagnostics(folderProblems)
-            try ScoringRun.score(paths, parser: parser, catalog: catalog, render: render) {
-                parsed, card, piece throws(DiagnosticError) in
-                printDiagnostics(parsed.diagnostics)
-                failed = failed || parsed.hasErrors
-                guard let card, let piece else { return }
-                try output.write(writer.add(card, piece: piece))
-                if let minScore, card.score < minScore {
-                    low.append("\(card.source): score \(card.score) is below --min-score \(minScore)")
-                }
-            }
-            try output.write(writer.end)
-            try output.finish()
+        let outcome = try reportingDiagnostics { () throws(DiagnosticError) in
+            try Workspace(process: processOptions.process)
+                .score(debriefs, format: format, minScore: minScore, maxBytes: limitOptions.maxBytes, color: useColor,
+                       to: outputOptions.target, report: printDiagnostic)
         }
-        if !low.isEmpty {
-            FileHandle.standardError.write(Data(low.map { $0 + "\n" }.joined().utf8))
-        }
-        if failed || !low.isEmpty { throw ExitCode(1) }
+        outcome.belowMinimum.forEach(printNote)
+        if outcome.failed || !outcome.belowMinimum.isEmpty { throw ExitCode(1) }
     }
 
     private var useColor: Bool {

@@ -8,8 +8,7 @@ enum ParseSupport {
     static let filled = TestSupport.root.appendingPathComponent("templates/examples/northwind-2026-11-26-debrief.md")
 
     static func parser() throws -> DebriefParser {
-        DebriefParser(catalog: try ProcessCatalog(explicit: nil, workspace: TestSupport.temporaryFolder().path),
-                      boilerplate: FormBoilerplate(templates: try TemplateSet.load(workspace: TestSupport.temporaryFolder().path)))
+        try TestSupport.workspace().parser()
     }
 
     static func parse(_ text: String, path: String = "d.md") throws -> ParsedDebrief {
@@ -69,7 +68,7 @@ struct DebriefParserTests {
         let text = try TestSupport.read(ParseSupport.filled)
         let parsed = try ParseSupport.parse(text, path: "northwind-filled.md")
         let record = try #require(parsed.record)
-        try TestSupport.expectGolden(JSONOutput.render(record), TestSupport.fixture("debriefs/northwind-filled.record.json"))
+        try TestSupport.expectGolden(TestSupport.json(record), TestSupport.fixture("debriefs/northwind-filled.record.json"))
     }
 
     @Test func theBlankFormHasNoAnswersAndNoWarnings() throws {

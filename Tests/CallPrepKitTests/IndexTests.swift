@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CallPrepKit
+import CallPrepCorpus
 
 enum IndexSupport {
     /// A folder holding the given fixtures (path below Fixtures/, or a URL) under `debriefs/`.
@@ -13,12 +14,19 @@ enum IndexSupport {
         return folder
     }
 
+    /// Ingests into the index at `index` as `callprep ingest` does, with the built-in process and templates.
+    struct Ingester {
+        let workspace: Workspace
+        let index: String
+
+        func ingest(_ paths: [String], rebuild: Bool = false,
+                    report: (Diagnostic) -> Void) throws(DiagnosticError) -> IngestSummary {
+            try workspace.ingest(paths, index: index, rebuild: rebuild, report: report)
+        }
+    }
+
     static func ingester(_ index: String) throws -> Ingester {
-        let catalog = try ProcessCatalog(explicit: nil, workspace: TestSupport.temporaryFolder().path)
-        let templates = try TemplateSet.load(workspace: TestSupport.temporaryFolder().path)
-        return Ingester(store: try IndexStore(path: index),
-                        parser: DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(templates: templates)),
-                        catalog: catalog)
+        Ingester(workspace: try TestSupport.workspace(), index: index)
     }
 
     /// Runs `body` with the working folder set to `folder`, as the commands see paths.

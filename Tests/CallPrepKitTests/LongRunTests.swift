@@ -8,9 +8,23 @@ import Testing
 @Suite("Long runs", .serialized)
 struct LongRunTests {
     private static func parser() throws -> (DebriefParser, ProcessCatalog) {
-        let catalog = try ProcessCatalog(explicit: nil, workspace: TestSupport.temporaryFolder().path)
-        let templates = try TemplateSet.load(workspace: TestSupport.temporaryFolder().path)
-        return (DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(templates: templates)), catalog)
+        let workspace = try TestSupport.workspace()
+        return (try workspace.parser(), workspace.catalog)
+    }
+
+    /// What `callprep score --format json` writes for `paths`, through the streaming run.
+    private static func streamedJSON(_ paths: [String]) throws -> String {
+        let output = try TestSupport.temporaryFolder().appendingPathComponent("cards.json").path
+        let outcome = try TestSupport.workspace().score(paths, format: .json, minScore: nil, maxBytes: 1 << 20,
+                                                        color: false, to: OutputTarget(path: output), report: { _ in })
+        #expect(!outcome.failed)
+        return try String(contentsOfFile: output, encoding: .utf8)
+    }
+
+    /// `cards` as a JSON array, as `--format json` writes a list.
+    private static func json(_ cards: [Scorecard]) -> String {
+        var reporter = JSONReporter<Scorecard>(list: true)
+        return reporter.start + cards.map { reporter.add($0, rendered: reporter.render($0)) }.joined() + reporter.end
     }
 
     @Test func streamedScoringMatchesScoringEveryRecordAtOnceInAnyOrder() throws {
@@ -23,21 +37,13 @@ struct LongRunTests {
         // Sorted (dates ascending), reversed, and mixed: the i-th file goes to place 37 i mod 150.
         let mixed = files.indices.sorted { ($0 * 37) % files.count < ($1 * 37) % files.count }.map { files[$0] }
         for order in [files, files.reversed(), mixed] {
-            var streamed: [Scorecard] = []
-            ScoringRun.score(order, parser: parser, catalog: catalog, render: { _ in 0 }) { parsed, card, _ in
-                #expect(!parsed.hasErrors)
-                if let card { streamed.append(card) }
-            }
             let records = order.compactMap { parser.parse(path: $0).record }
             #expect(records.count == 150)
-            #expect(streamed == ScoringRun.score(records, catalog: catalog))
+            #expect(try Self.streamedJSON(order) == Self.json(ScoringRun.score(records, catalog: catalog)))
         }
         // The case the streaming has to work for: history that comes later in the list.
-        var reversed: [Scorecard] = []
-        ScoringRun.score(files.reversed(), parser: parser, catalog: catalog, render: { _ in 0 }) { _, card, _ in
-            if let card { reversed.append(card) }
-        }
-        #expect(reversed.filter { !$0.history.isEmpty }.count > 50)
+        let reversed = files.reversed().compactMap { parser.parse(path: $0).record }
+        #expect(ScoringRun.score(reversed, catalog: catalog).filter { !$0.history.isEmpty }.count > 50)
     }
 
     @Test func jsonWrittenAnElementAtATimeIsWhatTheEncoderWrites() throws {
@@ -47,9 +53,9 @@ struct LongRunTests {
         empty.items = []
         empty.people = []
         for records in [[], [record], [record, empty, record]] {
-            var writer = JSONOutput.ArrayWriter()
-            let pieces = records.map { writer.element(JSONOutput.ArrayWriter.indented($0)) }
-            #expect(writer.start + pieces.joined() + writer.end == JSONOutput.render(records))
+            var reporter = JSONReporter<DebriefRecord>(list: true)
+            let pieces = records.map { reporter.add($0, rendered: reporter.render($0)) }
+            #expect(reporter.start + pieces.joined() + reporter.end == TestSupport.json(records))
         }
     }
 
@@ -99,7 +105,7 @@ struct LongRunTests {
         foundation.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         func expectSame(_ value: some Encodable, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
             let expected = String(decoding: try foundation.encode(value), as: UTF8.self) + "\n"
-            #expect(JSONOutput.render(value) == expected, sourceLocation: sourceLocation)
+            #expect(TestSupport.json(value) == expected, sourceLocation: sourceLocation)
         }
         try expectSame(Awkward())
         try expectSame([Awkward(), Awkward()])
@@ -144,7 +150,7 @@ struct LongRunTests {
                 VALUES (?, 'abc', ?, ?, ?, ?, ?, ?, ?, 40)
                 """, arguments: [record.source, record.meeting.id, record.meeting.date, record.meeting.rep,
                                  record.meeting.stage, record.process.id, record.process.version,
-                                 JSONOutput.render(record)])
+                                 TestSupport.json(record)])
             try db.execute(sql: """
                 INSERT INTO itemStatus (path, item, kind, status, weight) VALUES (?, 'pain-confirmed', 'milestone', 'met', 1)
                 """, arguments: [record.source])

@@ -118,8 +118,8 @@ struct ProcessLoaderTests {
         let m2 = process.stages[0].milestones[1]
         #expect(m2.weight == 1 && m2.required && m2.evidence == .text)
         #expect(process.practices.map(\.ask) == [["Single question?"]])
-        #expect(process.checks == [CheckSetting(id: "next-step-dated", enabled: false, line: 23),
-                                   CheckSetting(id: "self-assessment-gap", weight: 2, threshold: 30, line: 24)])
+        #expect(process.checks == [CheckSetting(id: .nextStepDated, enabled: false, line: 23),
+                                   CheckSetting(id: .selfAssessmentGap, weight: 2, threshold: 30, line: 24)])
     }
 
     @Test("shipped processes load", arguments: ProcessResolver.builtinIDs)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CallPrepKit
+import CallPrepCorpus
 
 @Suite("Form, filled, parsed: the round trip")
 struct RoundTripTests {

@@ -21,8 +21,7 @@ struct ScoringCase: CustomTestStringConvertible, Sendable {
 enum ScoringSupport {
     static func scorecards(_ paths: [String], process: String? = nil) throws -> [Scorecard] {
         let catalog = try ProcessCatalog(explicit: process, workspace: TestSupport.temporaryFolder().path)
-        let parser = DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(
-            templates: try TemplateSet.load(workspace: TestSupport.temporaryFolder().path)))
+        let parser = try Workspace(folder: TestSupport.temporaryFolder().path, process: process).parser()
         let records = try paths.map { path in
             let text = try TestSupport.read(TestSupport.fixture(path))
             return try #require(parser.parse(SourceFile(path: (path as NSString).lastPathComponent, text: text)).record)
@@ -87,7 +86,7 @@ struct ScoringTests {
         }
         #expect(card.items.filter { $0.overriddenBy == "manager" }.map(\.id).sorted() == testCase.overridden.sorted())
         #expect(card.findings.map(\.check) == testCase.findings)
-        try TestSupport.expectGolden(JSONOutput.render(card),
+        try TestSupport.expectGolden(TestSupport.json(card),
                                      TestSupport.fixture("scoring/\(testCase.fixture).scorecard.json"))
     }
 
@@ -164,8 +163,8 @@ struct CheckTests {
     }
 
     static let examples: [(check: String, example: CheckExample, triggers: Bool)] = CheckRegistry.all.flatMap { check in
-        check.description.triggers.map { (check.description.id, $0, true) }
-            + check.description.passes.map { (check.description.id, $0, false) }
+        check.description.triggers.map { (check.description.id.rawValue, $0, true) }
+            + check.description.passes.map { (check.description.id.rawValue, $0, false) }
     }
 
     @Test("every example triggers its check, or does not, as it says", arguments: examples.indices)
@@ -191,9 +190,9 @@ struct CheckTests {
         var process = try TestSupport.builtinProcess("b2b")
         let gap = try #require(CheckRegistry.check(id: "self-assessment-gap")?.description.triggers.first)
         #expect(try Self.scorecard(gap, process: process).findings.contains { $0.check == "self-assessment-gap" })
-        process.checks = [CheckSetting(id: "self-assessment-gap", threshold: 95)]
+        process.checks = [CheckSetting(id: .selfAssessmentGap, threshold: 95)]
         #expect(try !Self.scorecard(gap, process: process).findings.contains { $0.check == "self-assessment-gap" })
-        process.checks = [CheckSetting(id: "self-assessment-gap", enabled: false)]
+        process.checks = [CheckSetting(id: .selfAssessmentGap, enabled: false)]
         #expect(try !Self.scorecard(gap, process: process).findings.contains { $0.check == "self-assessment-gap" })
         let dated = try #require(CheckRegistry.check(id: "next-step-dated")?.description.triggers.first)
         #expect(try Self.scorecard(dated, process: process).findings.contains { $0.check == "next-step-dated" })

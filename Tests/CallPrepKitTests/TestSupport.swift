@@ -36,6 +36,16 @@ enum TestSupport {
         return url
     }
 
+    /// A workspace of nothing but the built-in process and templates, in a fresh folder.
+    static func workspace(process: String? = nil) throws -> Workspace {
+        try Workspace(folder: temporaryFolder().path, process: process)
+    }
+
+    /// `value` as `--format json` writes it.
+    static func json(_ value: some Encodable) -> String {
+        JSONReporter(list: false).render(value)
+    }
+
     static func builtinProcess(_ id: String) throws -> SalesProcess {
         try ProcessLoader.load(#require(ProcessResolver.builtinSource(id)))
     }

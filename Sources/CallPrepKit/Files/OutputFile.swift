@@ -128,3 +128,29 @@ public final class OutputSink {
 private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
     write(descriptor, bytes, count)
 }
+
+/// Where a command writes: a file (atomically, replacing one only with `force`), or standard
+/// output when `path` is nil or `-`.
+public struct OutputTarget: Sendable {
+    public var path: String?
+    public var force: Bool
+
+    public init(path: String?, force: Bool = false) {
+        self.path = path
+        self.force = force
+    }
+
+    /// Standard output.
+    public static let standardOutput = OutputTarget(path: nil)
+
+    /// Whether output goes to standard output.
+    public var isStandardOutput: Bool { (path ?? "-") == "-" }
+
+    public func emit(_ text: String) throws(DiagnosticError) {
+        try OutputFile.emit(text, to: path, force: force)
+    }
+
+    public func sink() throws(DiagnosticError) -> OutputSink {
+        try OutputSink(path, force: force)
+    }
+}

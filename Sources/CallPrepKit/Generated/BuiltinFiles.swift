@@ -903,5 +903,71 @@ practices:
       - "What should happen next, who will do it, and by when?"
 
 """#,
+        "report.html.mustache": ##"""
+{{! The team report as one self-contained page: inline CSS and SVG, no scripts, no network.
+    Values in double braces are escaped for HTML. A comment tag opened at the end of a line and
+    closed at the start of the next joins the two, so the page keeps its long lines while this
+    template stays readable. docs/templates.md lists every name. }}
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>callprep team report</title>
+<style>body{font:15px/1.5 -apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:#1f2933;background:#f5f7fa;margin:0;padding:32px 48px;}
+header h1{margin:0;font-size:28px;}header p{margin:4px 0 24px;color:#52606d;}
+section{background:#fff;border-radius:10px;box-shadow:0 1px 3px rgba(0,0,0,.08);padding:20px 24px;margin:0 0 24px;}
+h2{font-size:19px;margin:0 0 4px;}p.note{color:#616e7c;margin:0 0 14px;font-size:13px;}
+.tiles{display:flex;gap:16px;margin:0 0 24px;}.tile{flex:1;background:#fff;border-radius:10px;box-shadow:0 1px 3px rgba(0,0,0,.08);padding:14px 18px;}
+.tile b{display:block;font-size:28px;}.tile span{color:#616e7c;font-size:13px;}
+table{border-collapse:collapse;width:100%;margin-top:12px;font-size:14px;}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e4e7eb;}
+th{color:#52606d;font-weight:600;}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;}
+.up{color:#199473;}.down{color:#cf1124;}code{font-size:12px;color:#616e7c;}
+svg text{font:12px -apple-system,"Segoe UI",Helvetica,Arial,sans-serif;fill:#3e4c59;}
+footer{color:#7b8794;font-size:12px;}</style>
+</head>
+<body>
+<header><h1>Team report</h1><p>{{scope}}</p></header>
+<div class="tiles">{{#tiles}}<div class="tile"><b>{{value}}</b><span>{{label}}</span></div>{{/tiles}}</div>
+{{#reps}}
+<section><h2>Reps</h2><p class="note">Bars: average evidence score. Black tick: where the reps score their own calls. {{!
+}}Trend: later half of the calls against the earlier half.</p>{{!
+}}<svg width="100%" viewBox="0 0 760 {{chartHeight}}" role="img" aria-label="Average score per rep">{{!
+}}{{#bars}}<text x="150" y="{{textY}}" text-anchor="end">{{name}}</text>{{!
+}}<rect x="160" y="{{barY}}" width="500" height="18" rx="3" fill="#e4e7eb"/>{{!
+}}<rect x="160" y="{{barY}}" width="{{width}}" height="18" rx="3" fill="{{color}}"/>{{!
+}}{{#ownScoreX}}<line x1="{{.}}" x2="{{.}}" y1="{{y}}" y2="{{tickEndY}}" stroke="#1f2933" stroke-width="2"/>{{/ownScoreX}}{{!
+}}<text x="670" y="{{textY}}">{{score}}</text>{{/bars}}{{!
+}}<text x="160" y="{{axisY}}">0</text><text x="660" y="{{axisY}}" text-anchor="end">100</text></svg>{{!
+}}<table><tr><th>Rep</th><th class="n">Calls</th><th class="n">Average</th><th class="n">Trend</th>{{!
+}}<th class="n">Self vs evidence</th><th class="n">Self vs manager</th><th>Coaching priorities</th></tr>{{!
+}}{{#rows}}<tr><td>{{name}}</td><td class="n">{{calls}}</td><td class="n">{{average}}</td><td class="n">{{!
+}}{{#up}}<span class="up">▲ {{.}}</span>{{/up}}{{#down}}<span class="down">▼ {{.}}</span>{{/down}}{{^up}}{{^down}}–{{/down}}{{/up}}</td>{{!
+}}<td class="n">{{selfGap}}</td><td class="n">{{managerGap}}</td><td>{{!
+}}{{#priorities}}{{title}} <code>{{id}}</code> ({{missed}} of {{of}}){{^last()}}<br>{{/last()}}{{/priorities}}</td></tr>{{/rows}}{{!
+}}</table></section>
+{{/reps}}
+{{#milestones}}
+<section><h2>Milestones and practices</h2><p class="note">How often each is met with evidence when it is in play, {{!
+}}across the team.</p><svg width="100%" viewBox="0 0 900 {{chartHeight}}" role="img" aria-label="How often each item is met">{{!
+}}{{#rows}}{{#heading}}<text x="0" y="{{headingY}}" font-weight="bold">{{.}}</text>{{/heading}}{{!
+}}{{#item}}<text x="420" y="{{textY}}" text-anchor="end">{{title}}</text>{{!
+}}<rect x="430" y="{{barY}}" width="400" height="16" rx="3" fill="#e4e7eb"/>{{!
+}}<rect x="430" y="{{barY}}" width="{{width}}" height="16" rx="3" fill="{{color}}"/>{{!
+}}<text x="840" y="{{textY}}">{{rate}}%</text>{{/item}}{{/rows}}</svg></section>
+{{/milestones}}
+{{#stages}}
+<section><h2>Where opportunities stall</h2><p class="note">Each opportunity counts at the stage its latest debrief claims. {{!
+}}Ahead of evidence: earlier stages' milestones not met. Stalled: no milestone gained in the latest call.</p>{{!
+}}<table><tr><th>Stage</th><th>Process</th><th class="n">Opportunities</th><th class="n">Ahead of evidence</th>{{!
+}}<th class="n">Stalled</th></tr>{{!
+}}{{#rows}}<tr><td>{{title}}</td><td><code>{{process}}</code></td><td class="n">{{opportunities}}</td>{{!
+}}<td class="n">{{aheadOfEvidence}}</td><td class="n">{{stalled}}</td></tr>{{/rows}}</table></section>
+{{/stages}}
+<footer>Made by callprep from {{debriefs}} debriefs. Scores are the weighted share of applicable milestones and practices met with evidence.</footer>
+</body>
+</html>
+
+"""##,
     ]
 }

@@ -1,6 +1,27 @@
+/// Records as CSV: a header, then one row per item.
+struct RecordCSVReporter: Reporter {
+    static var identifier: String { "csv" }
+    var start: String { CSVOutput.recordHeader }
+    func render(_ record: DebriefRecord) -> String { CSVOutput.rows(record) }
+}
+
+/// Scorecards as CSV: a header, then one row per item.
+struct ScorecardCSVReporter: Reporter {
+    static var identifier: String { "csv" }
+    var start: String { CSVOutput.scorecardHeader }
+    func render(_ card: Scorecard) -> String { CSVOutput.rows(card) }
+}
+
+/// One table of the team report as CSV.
+struct ReportCSVReporter: Reporter {
+    static var identifier: String { "csv" }
+    let section: ReportSection
+    func render(_ report: TeamReport) -> String { CSVOutput.report(report, section: section) }
+}
+
 /// Records, scorecards and reports as CSV: one row per item, the meeting's columns repeated, so it pastes
 /// into a spreadsheet.
-public enum CSVOutput {
+enum CSVOutput {
     static let meetingColumns = ["source", "meeting", "date", "account", "opportunity", "rep", "stage", "process",
                                  "process_version"]
 

@@ -4,7 +4,7 @@ public enum CheckDocsMarkdown {
         var out = """
             # Checks
 
-            <!-- Generated from Sources/CallPrepKit/Scoring/Checks by `CALLPREP_RECORD=1 swift test`; do not edit. -->
+            <!-- Generated from Sources/CallPrepKit/Score/Checks by `CALLPREP_RECORD=1 swift test`; do not edit. -->
 
             `callprep score` runs these checks on every debrief. Each finding names its check and, where it
             applies, the line of the debrief it looked at. A process file switches a check off or tunes it:
@@ -21,11 +21,11 @@ public enum CheckDocsMarkdown {
 
             """
         for check in checks {
-            out += "| [`\(check.description.id)`](#\(check.description.id)) | \(check.description.summary) |\n"
+            out += "| [`\(check.description.id.rawValue)`](#\(check.description.id.rawValue)) | \(check.description.summary) |\n"
         }
         for check in checks {
             let description = check.description
-            out += "\n## \(description.id)\n\n\(description.summary)\n\n**Why it matters:** \(description.why)\n"
+            out += "\n## \(description.id.rawValue)\n\n\(description.summary)\n\n**Why it matters:** \(description.why)\n"
             if let threshold = description.threshold {
                 out += "\n**Threshold:** \(NumberText.plain(threshold.value)), \(threshold.meaning).\n"
             }

@@ -1,5 +1,10 @@
 /// Coaching notes as Markdown: per rep, per milestone, newest first, each with its date and source.
-public enum CoachingMarkdown {
+struct CoachingMarkdownReporter: Reporter {
+    static var identifier: String { "md" }
+    func render(_ coaching: CoachingNotes) -> String { CoachingMarkdown.render(coaching) }
+}
+
+enum CoachingMarkdown {
     public static func render(_ coaching: CoachingNotes) -> String {
         func text(_ value: String) -> String { MarkdownEscaping.inline(value) }
         var out = "# Coaching notes\n"

@@ -21,7 +21,7 @@ public enum ProcessSummaryMarkdown {
         if !process.checks.isEmpty {
             out += "\n## Check settings\n\n| Check | Enabled | Weight | Threshold |\n| --- | --- | --- | --- |\n"
             for check in process.checks {
-                out += "| `\(check.id)` | \(check.enabled ? "yes" : "no") | \(check.weight.map(NumberText.plain) ?? "") "
+                out += "| `\(check.id.rawValue)` | \(check.enabled ? "yes" : "no") | \(check.weight.map(NumberText.plain) ?? "") "
                 out += "| \(check.threshold.map(NumberText.plain) ?? "") |\n"
             }
         }

@@ -1,10 +1,11 @@
-/// Which part of the team report to show.
-public enum ReportSection: String, Sendable, CaseIterable {
-    case rep, milestone, stage
+/// The team report as Markdown.
+struct ReportMarkdownReporter: Reporter {
+    static var identifier: String { "md" }
+    let sections: [ReportSection]
+    func render(_ report: TeamReport) -> String { ReportMarkdown.render(report, sections: sections) }
 }
 
-/// The team report as Markdown.
-public enum ReportMarkdown {
+enum ReportMarkdown {
     public static func render(_ report: TeamReport, sections: [ReportSection] = ReportSection.allCases) -> String {
         func text(_ value: String) -> String { MarkdownEscaping.inline(value) }
         var out = "# Team report\n\n\(ReportText.scope(report)).\n"

@@ -1,5 +1,26 @@
-/// Scorecards as Markdown, to paste into a CRM note, an issue or a coaching document.
-public enum ScorecardMarkdown {
+/// Scorecards as Markdown, to paste into a CRM note, an issue or a coaching document; several
+/// end with a summary table.
+struct ScorecardMarkdownReporter: Reporter {
+    static var identifier: String { "md" }
+    let process: @Sendable (Scorecard) -> SalesProcess?
+    private var summary = ScorecardSummary()
+
+    init(process: @escaping @Sendable (Scorecard) -> SalesProcess?) {
+        self.process = process
+    }
+
+    func render(_ card: Scorecard) -> String {
+        ScorecardMarkdown.card(card, process: process(card))
+    }
+
+    mutating func add(_ card: Scorecard, rendered: String) -> String {
+        summary.add(card) + rendered
+    }
+
+    var end: String { summary.end(ScorecardMarkdown.summary) }
+}
+
+enum ScorecardMarkdown {
     static func card(_ card: Scorecard, process: SalesProcess?) -> String {
         func text(_ value: String) -> String { MarkdownEscaping.inline(value) }
         func stageTitle(_ id: String?) -> String { id.map { process?.stage($0)?.title ?? $0 } ?? "none yet" }
@@ -31,7 +52,7 @@ public enum ScorecardMarkdown {
         return out
     }
 
-    static func summary(_ cards: [ScorecardWriter.Line]) -> String {
+    static func summary(_ cards: [ScorecardSummary.Line]) -> String {
         var out = "## Summary\n\n| Debrief | Score | Claimed | Self | Manager | Findings |\n"
         out += "| --- | ---: | ---: | ---: | ---: | ---: |\n"
         for card in cards {

@@ -1,5 +1,29 @@
-/// Scorecards as plain text for a terminal: the three figures first, then items and findings.
-public enum ScorecardText {
+/// Scorecards as plain text for a terminal: the three figures first, then items and findings;
+/// several end with a summary.
+struct ScorecardTextReporter: Reporter {
+    static var identifier: String { "text" }
+    let process: @Sendable (Scorecard) -> SalesProcess?
+    /// ANSI colours; a command asks for them only on a terminal without NO_COLOR.
+    let color: Bool
+    private var summary = ScorecardSummary()
+
+    init(process: @escaping @Sendable (Scorecard) -> SalesProcess?, color: Bool) {
+        self.process = process
+        self.color = color
+    }
+
+    func render(_ card: Scorecard) -> String {
+        ScorecardText.card(card, process: process(card), color: color)
+    }
+
+    mutating func add(_ card: Scorecard, rendered: String) -> String {
+        summary.add(card) + rendered
+    }
+
+    var end: String { summary.end(ScorecardText.summary) }
+}
+
+enum ScorecardText {
     /// `color` adds ANSI colours; the command passes it only on a terminal without NO_COLOR.
     static func card(_ card: Scorecard, process: SalesProcess?, color: Bool) -> String {
         func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
@@ -43,7 +67,7 @@ public enum ScorecardText {
         return out
     }
 
-    static func summary(_ cards: [ScorecardWriter.Line]) -> String {
+    static func summary(_ cards: [ScorecardSummary.Line]) -> String {
         let average = NumberText.flooredAverage(cards.map(\.score))
         var out = "Summary: \(cards.count) debriefs, average score \(average)\n"
         for card in cards {

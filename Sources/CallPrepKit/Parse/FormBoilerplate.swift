@@ -5,23 +5,14 @@ public struct FormBoilerplate: Sendable {
     /// Text longer than this cannot be one of `texts`, however a reformatter spaced it.
     private let longest: Int
 
-    /// The top-level blocks that read the same in two forms rendered from different meetings.
-    public init(templates: TemplateSet) {
-        func blocks(account: String, rep: String) -> Set<String> {
-            guard let source = ProcessResolver.builtinSource(ProcessResolver.defaultID),
-                  let process = try? ProcessLoader.load(source) else { return [] }
-            let meeting = Meeting(
-                id: "boilerplate-\(account)", date: account == "a" ? "2001-01-01" : "2002-02-02",
-                account: "account \(account)",
-                opportunity: Opportunity(id: "opportunity-\(account)", name: "name \(account)", stage: "discover"),
-                rep: rep, objective: "objective \(account)",
-                attendees: [Attendee(name: "person \(account)", side: .theirs)],
-                pains: [Pain(problem: "pain \(account)")])
-            let form = DocumentRenderer.form(meeting: meeting, process: process, templates: templates)
-            let tree = MarkdownParser.parse(FrontMatter.split(form).body)
-            return Set(tree.children.map { normalized($0.blockText) }.filter { !$0.isEmpty })
+    /// The top-level blocks that read the same in every one of `forms`: debrief forms rendered from
+    /// the same template for different meetings (`Workspace` renders them).
+    public init(forms: [String]) {
+        let blocks = forms.map { form in
+            Set(MarkdownParser.parse(FrontMatter.split(form).body).children.map { normalized($0.blockText) }
+                .filter { !$0.isEmpty })
         }
-        texts = blocks(account: "a", rep: "rep one").intersection(blocks(account: "b", rep: "rep two"))
+        texts = blocks.dropFirst().reduce(blocks.first ?? []) { $0.intersection($1) }
         longest = 4 * (texts.map(\.utf8.count).max() ?? 0) + 64
     }
 

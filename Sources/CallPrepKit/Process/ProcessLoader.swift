@@ -144,18 +144,18 @@ private final class ProcessDecoder {
                 reader.report(DocumentProblem.keyNotText, at: key)
                 return nil
             }
-            guard CheckRegistry.check(id: id) != nil else {
-                reader.report(ProcessProblem.unknownCheck(id, known: CheckRegistry.ids), at: key)
+            guard let id = CheckID(rawValue: id) else {
+                reader.report(ProcessProblem.unknownCheck(id, known: CheckID.names), at: key)
                 return nil
             }
             // `check-id: false` is shorthand for switching a check off.
             if value.scalar != nil, !isNull(value) {
-                let settings = Fields(node: value, what: "check '\(id)'", values: ["enabled": value])
+                let settings = Fields(node: value, what: "check '\(id.rawValue)'", values: ["enabled": value])
                 return reader.bool(settings, "enabled").map {
                     CheckSetting(id: id, enabled: $0, line: reader.location(of: key).line)
                 }
             }
-            guard let settings = reader.fields(of: value, what: "check '\(id)'", allowed: ProcessLoader.checkKeys)
+            guard let settings = reader.fields(of: value, what: "check '\(id.rawValue)'", allowed: ProcessLoader.checkKeys)
             else { return nil }
             let weight = positiveWeight(settings)
             let threshold = reader.number(settings, "threshold")

@@ -49,13 +49,13 @@ public struct Stage: Sendable, Hashable, Codable {
 
 /// A process file's settings of one built-in check.
 public struct CheckSetting: Sendable, Hashable, Codable {
-    public var id: String
+    public var id: CheckID
     public var enabled: Bool
     public var weight: Double?
     public var threshold: Double?
     public var line: Int
 
-    public init(id: String, enabled: Bool = true, weight: Double? = nil, threshold: Double? = nil, line: Int = 0) {
+    public init(id: CheckID, enabled: Bool = true, weight: Double? = nil, threshold: Double? = nil, line: Int = 0) {
         self.id = id
         self.enabled = enabled
         self.weight = weight

@@ -1,4 +1,5 @@
-/// What earlier debriefs say about a deal and its rep, for the brief (`history` in the template).
+/// What earlier debriefs say about a deal and its rep, for the brief (`history` in the template):
+/// a plain value, worked out from the debriefs by `Workspace/` (BriefHistory.swift).
 struct DealHistory {
     struct MetItem {
         let id: String
@@ -34,35 +35,4 @@ struct DealHistory {
 
     /// Ids of the milestones met so far.
     var metIDs: Set<String> { Set(met.map(\.id)) }
-
-    /// nil when no earlier debrief concerns this deal or this rep.
-    init?(meeting: Meeting, process: SalesProcess, records: [DebriefRecord]) {
-        let earlier = records.filter { $0.meeting.date < meeting.date }
-            .sorted { ($0.meeting.date, $0.source) < ($1.meeting.date, $1.source) }
-        let deal = earlier.filter { $0.meeting.opportunity == meeting.opportunity.id && $0.process.id == process.id }
-        let scorer = Scorer(process: process)
-        var met: [MetItem] = []
-        for record in deal {
-            let shown = scorer.metMilestones(record)
-            for item in record.items where shown.contains(item.id) && !met.contains(where: { $0.id == item.id }) {
-                let title = process.milestones.first { $0.id == item.id }?.title ?? item.id
-                met.append(MetItem(id: item.id, title: title, evidence: item.evidence, source: record.source))
-            }
-        }
-        let last = deal.last
-        let coaching = earlier.filter { $0.meeting.rep == meeting.rep }.reversed().flatMap { record in
-            record.coachingNotes.map { Note(text: $0.text, author: $0.author, date: record.meeting.date,
-                                            source: "\(record.source):\($0.line)") }
-        }
-        guard !deal.isEmpty || !coaching.isEmpty else { return nil }
-        debriefs = deal.map(\.source)
-        self.met = met
-        lastDebrief = last?.source
-        nextSteps = (last?.nextSteps ?? []).map { step in
-            NextStep(action: step.action, owner: step.owner, due: step.due,
-                     overdue: step.dueDate.map { $0 < meeting.date } ?? false)
-        }
-        self.coaching = Array(coaching.prefix(5))
-        rep = meeting.rep
-    }
 }

@@ -1,10 +1,15 @@
 /// Meeting and process to Markdown: the prep brief and the debrief form.
 public enum DocumentRenderer {
-    /// The pre-call brief. `meetingPath` is how the rep named the meeting file, for the
-    /// commands the brief suggests; `earlier` are debriefs that may hold the deal's history.
+    /// The pre-call brief for a deal with no earlier debriefs.
     public static func brief(meeting: Meeting, process: SalesProcess, templates: TemplateSet,
-                             meetingPath: String, earlier: [DebriefRecord] = []) -> String {
-        let history = DealHistory(meeting: meeting, process: process, records: earlier)
+                             meetingPath: String) -> String {
+        brief(meeting: meeting, process: process, templates: templates, meetingPath: meetingPath, history: nil)
+    }
+
+    /// The pre-call brief. `meetingPath` is how the rep named the meeting file, for the
+    /// commands the brief suggests; `history` is what earlier debriefs show of the deal.
+    static func brief(meeting: Meeting, process: SalesProcess, templates: TemplateSet,
+                      meetingPath: String, history: DealHistory?) -> String {
         let plan = plan(meeting, process, met: history?.metIDs ?? [])
         let view = BriefView(meeting: meeting, process: process, plan: plan, meetingPath: meetingPath, history: history)
         return templates.render(TemplateSet.briefName, view)

@@ -17,12 +17,19 @@ public enum TemplateProblem: LocalizedError, Equatable, Sendable {
 public struct TemplateSet: Sendable {
     public static let briefName = "brief.md.mustache"
     public static let formName = "debrief.md.mustache"
-    public static let names = [briefName, formName]
+    public static let reportName = "report.html.mustache"
+    public static let names = [briefName, formName, reportName]
 
-    /// Every `{{value}}` is escaped for Markdown; `{{{value}}}` is not. A standalone line, so it
-    /// renders nothing; diagnostics subtract it from line numbers.
-    private static let markdownPragma = "{{% CONTENT_TYPE: MARKDOWN }}\n"
-    private static let registerContentType: Void = MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+    /// Every `{{value}}` is escaped for the document's language (Markdown, or HTML for `.html`
+    /// templates); `{{{value}}}` is not. A standalone line, so it renders nothing; diagnostics
+    /// subtract it from line numbers.
+    private static func pragma(_ name: String) -> String {
+        name.hasSuffix(".html.mustache") ? "{{% CONTENT_TYPE: CALLPREP_HTML }}\n" : "{{% CONTENT_TYPE: MARKDOWN }}\n"
+    }
+    private static let registerContentType: Void = {
+        MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        MustacheContentTypes.register(HTMLContentType(), named: "CALLPREP_HTML")
+    }()
 
     /// Where each template came from: a workspace file's path, or `<built-in NAME>`.
     public let origins: [String: String]
@@ -48,7 +55,7 @@ public struct TemplateSet: Sendable {
                 source = SourceFile(path: "<built-in \(name)>", text: BuiltinFiles.all[name] ?? "")
             }
             do {
-                templates[name] = try MustacheTemplate(string: markdownPragma + source.text)
+                templates[name] = try MustacheTemplate(string: pragma(name) + source.text)
                 origins[name] = source.path
             } catch let error as MustacheTemplate.ParserError {
                 let line = max(1, error.context.lineNumber - 1)
@@ -78,6 +85,25 @@ public struct TemplateSet: Sendable {
 
     func render(_ name: String, _ view: Any) -> String {
         library.render(view, withTemplate: name) ?? ""
+    }
+}
+
+/// Escaping for HTML text and attribute values: the five characters that can end either.
+private struct HTMLContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
     }
 }
 

@@ -1,6 +1,3 @@
-import Foundation
-import GRDB
-
 /// Coaching notes collected per rep, then per milestone, newest first (`callprep coach`).
 public struct CoachingNotes: Sendable, Hashable, Codable {
     public static let formatVersion = "callprep.coaching/1"
@@ -30,48 +27,38 @@ public struct CoachingNotes: Sendable, Hashable, Codable {
     public var reps: [Rep]
 }
 
-extension IndexStore {
-    public func coachingNotes(_ filter: ReportFilter, catalog: ProcessCatalog) throws(DiagnosticError) -> CoachingNotes {
-        let (clause, arguments) = filter.sql
-        do {
-            let rows = try queue.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT COALESCE(d.rep, '') AS rep, d.processID AS process, d.date, d.path, n.text, n.milestone,
-                           n.author, n.line
-                    FROM coachingNote n JOIN debrief d ON d.path = n.path
-                    WHERE \(clause) ORDER BY rep, d.date DESC, d.path, n.line
-                    """, arguments: arguments)
+extension CoachingNotes {
+    /// The notes grouped by rep, then by the milestone they name: pure aggregation over the index's rows.
+    public init(rows: [IndexedCoachingNote], filter: ReportFilter, catalog: ProcessCatalog) {
+        var reps: [CoachingNotes.Rep] = []
+        for (rep, notes) in Dictionary(grouping: rows, by: \.rep).sorted(by: { $0.key < $1.key }) {
+            var topics: [String: CoachingNotes.Topic] = [:]
+            for row in notes {
+                let title = row.milestone.map { id in
+                    catalog.process(id: row.process).flatMap { process in
+                        (process.milestones + process.practices).first { $0.id == id }?.title
+                    } ?? id
+                } ?? "General"
+                let note = CoachingNotes.Note(text: row.text, author: row.author, date: row.date,
+                                              source: "\(row.path):\(row.line)")
+                topics[row.milestone ?? "", default: CoachingNotes.Topic(milestone: row.milestone, title: title, notes: [])]
+                    .notes.append(note)
             }
-            var reps: [CoachingNotes.Rep] = []
-            for (rep, notes) in Dictionary(grouping: rows, by: { $0["rep"] as String }).sorted(by: { $0.key < $1.key }) {
-                var topics: [String: CoachingNotes.Topic] = [:]
-                for row in notes {
-                    let milestone: String? = row["milestone"]
-                    let process: String = row["process"]
-                    let title = milestone.map { id in
-                        catalog.process(id: process).flatMap { process in
-                            (process.milestones + process.practices).first { $0.id == id }?.title
-                        } ?? id
-                    } ?? "General"
-                    let path: String = row["path"]
-                    let line: Int = row["line"]
-                    let note = CoachingNotes.Note(text: row["text"], author: row["author"], date: row["date"],
-                                                  source: "\(path):\(line)")
-                    topics[milestone ?? "", default: CoachingNotes.Topic(milestone: milestone, title: title, notes: [])]
-                        .notes.append(note)
-                }
-                // Named milestones first, by how many notes they have; general notes last.
-                let ordered = topics.values.sorted { lhs, rhs in
-                    if (lhs.milestone == nil) != (rhs.milestone == nil) { return rhs.milestone == nil }
-                    return lhs.notes.count != rhs.notes.count ? lhs.notes.count > rhs.notes.count
-                        : (lhs.milestone ?? "") < (rhs.milestone ?? "")
-                }
-                reps.append(.init(rep: rep, topics: ordered))
+            // Named milestones first, by how many notes they have; general notes last.
+            let ordered = topics.values.sorted { lhs, rhs in
+                if (lhs.milestone == nil) != (rhs.milestone == nil) { return rhs.milestone == nil }
+                return lhs.notes.count != rhs.notes.count ? lhs.notes.count > rhs.notes.count
+                    : (lhs.milestone ?? "") < (rhs.milestone ?? "")
             }
-            return CoachingNotes(filter: filter, reps: reps)
-        } catch {
-            throw DiagnosticError([Diagnostic(at: SourceLocation(file: path, line: 1, column: 1),
-                                              IndexProblem.failed("\(error)"))])
+            reps.append(.init(rep: rep, topics: ordered))
         }
+        self.init(filter: filter, reps: reps)
+    }
+}
+
+extension IndexStore {
+    /// The coaching notes of the indexed debriefs that `filter` lets through.
+    public func coachingNotes(_ filter: ReportFilter, catalog: ProcessCatalog) throws(DiagnosticError) -> CoachingNotes {
+        CoachingNotes(rows: try coachingNoteRows(filter), filter: filter, catalog: catalog)
     }
 }

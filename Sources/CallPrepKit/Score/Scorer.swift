@@ -21,18 +21,16 @@ public struct Scorer: Sendable {
         }.map { _, check in (check, settings[check.description.id]?.threshold ?? check.description.threshold?.value) }
     }
 
-    /// The scorecard of `record`; `history` holds earlier debriefs of the same opportunity, whose
-    /// met milestones count.
-    public func score(_ record: DebriefRecord, history: [DebriefRecord] = []) -> Scorecard {
-        let metBefore = history.reduce(into: Set<String>()) { $0.formUnion(metMilestones($1)) }
-        return score(evaluate(record), history: history.map(\.source), metBefore: metBefore)
+    /// The scorecard of `record`, alone: no earlier debrief counts.
+    public func score(_ record: DebriefRecord) -> Scorecard {
+        score(evaluate(record), history: OpportunityHistory())
     }
 
-    /// The scorecard of an evaluated debrief, given the sources of the earlier debriefs of its
-    /// opportunity and the milestones they met, so that a long history is not evaluated again for
-    /// every debrief.
-    public func score(_ evaluation: Evaluation, history: [String], metBefore: Set<String>) -> Scorecard {
+    /// The scorecard of an evaluated debrief, given what the earlier debriefs of its opportunity
+    /// showed, so that a long history is not evaluated again for every debrief.
+    public func score(_ evaluation: Evaluation, history: OpportunityHistory) -> Scorecard {
         let record = evaluation.record
+        let metBefore = history.met
         // The parser checked the stage against this process, so the plan exists for parsed records.
         let plan = ItemsInPlay(process: process, stageID: record.meeting.stage, met: metBefore)
 
@@ -56,7 +54,7 @@ public struct Scorer: Sendable {
         return Scorecard(source: record.source, meeting: record.meeting, process: record.process, score: score,
                          claimedScore: NumberText.percent(claimedWeight, of: applicable), selfScore: record.selfAssessment.score,
                          managerScore: record.review.grade, items: items, stage: stage, readyToAdvance: ready,
-                         findings: findings(context), history: history)
+                         findings: findings(context), history: history.sources)
     }
 
     /// A debrief's items judged once: the status of each, and the milestones it shows met.
@@ -66,6 +64,13 @@ public struct Scorer: Sendable {
         fileprivate let states: [String: DebriefRecord.State]
         /// The milestones this debrief shows met: checked with evidence of the right kind, as the manager sees it.
         public let met: Set<String>
+
+        /// What this debrief adds to its opportunity's history.
+        public var historyEntry: OpportunityHistory.Entry {
+            var seen: Set<String> = []
+            let items = record.items.filter { met.contains($0.id) && seen.insert($0.id).inserted }
+            return OpportunityHistory.Entry(source: record.source, met: items.map { ($0.id, $0.evidence) })
+        }
     }
 
     public func evaluate(_ record: DebriefRecord) -> Evaluation {
@@ -82,11 +87,6 @@ public struct Scorer: Sendable {
             if status.status == .met, !practiceIDs.contains(item.id) { met.insert(item.id) }
         }
         return Evaluation(record: record, statuses: statuses, states: states, met: met)
-    }
-
-    /// The milestones a debrief shows met: checked with evidence of the right kind, as the manager sees it.
-    public func metMilestones(_ record: DebriefRecord) -> Set<String> {
-        evaluate(record).met
     }
 
     private func status(of milestone: Milestone, _ recorded: DebriefRecord.Item?, review: DebriefRecord.ReviewItem?,

@@ -14,7 +14,7 @@ public struct CheckExample: Sendable {
 
 /// What a check is, for people: the documentation in docs/checks.md is made from these.
 public struct CheckDescription: Sendable {
-    public let id: String
+    public let id: CheckID
     /// One sentence: what it finds.
     public let summary: String
     /// Why it matters to a sales team.
@@ -59,20 +59,32 @@ public protocol ScoringCheck: Sendable {
 
 extension ScoringCheck {
     func finding(_ message: String, line: Int?) -> Scorecard.Finding {
-        Scorecard.Finding(check: description.id, message: message, line: line)
+        Scorecard.Finding(check: description.id.rawValue, message: message, line: line)
     }
 }
 
 /// Every built-in check, sorted by id.
 public enum CheckRegistry {
-    public static let all: [any ScoringCheck] = ([
-        NextStepDatedCheck(), NextStepDecisionMakerCheck(), PainsQuantifiedCheck(), PresentingBeforeDiscoveryCheck(),
-        StageAheadOfEvidenceCheck(), SelfAssessmentGapCheck(), RequiredWithoutEvidenceCheck(), NoPrepBriefCheck(),
-    ] as [any ScoringCheck]).sorted { $0.description.id < $1.description.id }
+    /// The rule of each id the process may name.
+    public static func check(_ id: CheckID) -> any ScoringCheck {
+        switch id {
+        case .nextStepDated: NextStepDatedCheck()
+        case .nextStepDecisionMaker: NextStepDecisionMakerCheck()
+        case .noPrepBrief: NoPrepBriefCheck()
+        case .painsQuantified: PainsQuantifiedCheck()
+        case .presentingBeforeDiscovery: PresentingBeforeDiscoveryCheck()
+        case .requiredWithoutEvidence: RequiredWithoutEvidenceCheck()
+        case .selfAssessmentGap: SelfAssessmentGapCheck()
+        case .stageAheadOfEvidence: StageAheadOfEvidenceCheck()
+        }
+    }
 
-    public static var ids: [String] { all.map(\.description.id) }
+    public static let all: [any ScoringCheck] = CheckID.allCases.sorted().map(check)
 
+    public static var ids: [String] { CheckID.names }
+
+    /// The check of that id; nil for an id no check has.
     public static func check(id: String) -> (any ScoringCheck)? {
-        all.first { $0.description.id == id }
+        CheckID(rawValue: id).map(check)
     }
 }

@@ -15,11 +15,14 @@ public enum IndexProblem: LocalizedError, Equatable, Sendable {
 }
 
 /// The SQLite index of debriefs: a cache of the files, which can always be rebuilt from them.
+///
+/// The one owner of the database: every read and write is a named method here or in
+/// `IndexWriter` (one transaction), and rows are the records of IndexRecords.swift.
 public final class IndexStore {
     public static let defaultPath = ".callprep/index.sqlite"
 
     let queue: DatabaseQueue
-    let path: String
+    public let path: String
 
     /// Opens (creating when needed) the index at `path`; `:memory:` for one in memory.
     public init(path: String) throws(DiagnosticError) {
@@ -123,49 +126,79 @@ public final class IndexStore {
         }
         return migrator
     }
+}
 
-    /// What the index knows of each file: its content hash, and its size and modification time
-    /// (nanoseconds; nil when they cannot be trusted).
-    func files() throws -> [String: IndexedFile] {
-        try queue.read { db in
-            var out: [String: IndexedFile] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, contentHash, fileSize, fileModified FROM debrief")
-            while let row = try rows.next() {
-                out[row["path"]] = IndexedFile(hash: row["contentHash"], size: row["fileSize"], modified: row["fileModified"])
-            }
-            return out
+extension IndexStore {
+    /// Runs `body` in one transaction: all of its writes land, or none.
+    public func write<T>(_ body: (IndexWriter) throws -> T) throws(DiagnosticError) -> T {
+        do {
+            return try queue.write { db in try body(IndexWriter(db: db)) }
+        } catch let error as DiagnosticError {
+            throw error
+        } catch {
+            throw failure(error)
         }
     }
 
-    /// Every indexed record of one opportunity, oldest first.
-    func records(process: String, opportunity: String, in db: Database) throws -> [DebriefRecord] {
-        let json = try String.fetchAll(db, sql: """
-            SELECT r.record FROM debrief d JOIN debriefRecord r ON r.path = d.path
-            WHERE d.processID = ? AND d.opportunity = ? ORDER BY d.date, d.path
-            """, arguments: [process, opportunity])
-        return try json.map { try JSONDecoder().decode(DebriefRecord.self, from: Data($0.utf8)) }
+    /// What the index knows of each file: its content hash, and its size and modification time
+    /// (nil when they cannot be trusted).
+    public func files() throws(DiagnosticError) -> [String: IndexedFile] {
+        do {
+            return try queue.read { db in
+                var out: [String: IndexedFile] = [:]
+                let rows = try DebriefRow.fetchCursor(db)
+                while let row = try rows.next() {
+                    out[row.path] = IndexedFile(hash: row.contentHash, size: row.fileSize, modified: row.fileModified)
+                }
+                return out
+            }
+        } catch {
+            throw failure(error)
+        }
     }
 
     /// Every indexed record, oldest first (for the brief's history and for tests).
-    public func records() throws -> [DebriefRecord] {
-        try queue.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT r.record FROM debrief d JOIN debriefRecord r ON r.path = d.path ORDER BY d.date, d.path
-                """).map { try JSONDecoder().decode(DebriefRecord.self, from: Data($0.utf8)) }
+    public func records() throws(DiagnosticError) -> [DebriefRecord] {
+        do {
+            return try queue.read { db in
+                let paths = try String.fetchAll(db, DebriefRow.select(DebriefRow.Columns.path)
+                    .order(DebriefRow.Columns.date, DebriefRow.Columns.path))
+                return try paths.compactMap { path in try IndexWriter.record(at: path, in: db) }
+            }
+        } catch {
+            throw failure(error)
         }
+    }
+
+    /// Reads the index in one consistent snapshot.
+    func read<T>(_ body: (Database) throws -> T) throws(DiagnosticError) -> T {
+        do {
+            return try queue.read(body)
+        } catch {
+            throw failure(error)
+        }
+    }
+
+    func failure(_ error: any Error) -> DiagnosticError {
+        DiagnosticError([Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), IndexProblem.failed("\(error)"))])
     }
 }
 
 /// An indexed file as `ingest` compares it with the one on disk.
-struct IndexedFile: Equatable {
-    var hash: String
-    var size: Int?
-    var modified: Int64?
+public struct IndexedFile: Sendable, Equatable {
+    public var hash: String
+    public var size: Int?
+    public var modified: Int64?
 
-    /// The size and modification time of `path`; nil when it cannot be read.
-    static func status(of path: String) -> (size: Int, modified: Int64)? {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
-        return (Int(status.st_size), Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec))
+    public init(hash: String, size: Int?, modified: Int64?) {
+        self.hash = hash
+        self.size = size
+        self.modified = modified
+    }
+
+    /// Whether the file on disk has the size and time the index saw: then it is not even read.
+    public func matches(_ status: FileStatus?) -> Bool {
+        guard let status, let size, let modified else { return false }
+        return status.size == size && status.modified == modified
     }
 }

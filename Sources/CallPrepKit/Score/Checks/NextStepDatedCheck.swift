@@ -1,7 +1,7 @@
 /// No next step with both an owner and a date.
 struct NextStepDatedCheck: ScoringCheck {
     let description = CheckDescription(
-        id: "next-step-dated",
+        id: .nextStepDated,
         summary: "No next step has both an owner and a date.",
         why: "A call that ends without a dated step someone owns loses its momentum: nothing obliges either "
             + "side to act, and the forecast cannot say when the deal moves.",

@@ -1,7 +1,7 @@
 /// Next steps that leave the decision maker out.
 struct NextStepDecisionMakerCheck: ScoringCheck {
     let description = CheckDescription(
-        id: "next-step-decision-maker",
+        id: .nextStepDecisionMaker,
         summary: "No next step involves the decision maker.",
         why: "Deals stall when every step runs through people who cannot say yes; a step that involves the "
             + "decision maker is the surest sign the deal is moving.",

@@ -1,7 +1,7 @@
 /// No prep brief for the call.
 struct NoPrepBriefCheck: ScoringCheck {
     let description = CheckDescription(
-        id: "no-prep-brief",
+        id: .noPrepBrief,
         summary: "The call had no written plan beforehand.",
         why: "Calls without a plan drift: no agreed objective, no minimum outcome, no questions ready. A "
             + "written brief is the cheapest improvement a team can make.",

@@ -1,7 +1,7 @@
 /// Pains listed without a quantified impact.
 struct PainsQuantifiedCheck: ScoringCheck {
     let description = CheckDescription(
-        id: "pains-quantified",
+        id: .painsQuantified,
         summary: "A pain is listed without a quantified impact.",
         why: "A problem without a number cannot be weighed against a price; the customer's own figure is what "
             + "turns interest into a business case.",

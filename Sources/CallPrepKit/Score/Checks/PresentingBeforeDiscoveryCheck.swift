@@ -4,7 +4,7 @@ struct PresentingBeforeDiscoveryCheck: ScoringCheck {
     static let negations = ["no", "not", "didn't", "didnt", "without", "held", "avoided", "skipped", "never"]
 
     let description = CheckDescription(
-        id: "presenting-before-discovery",
+        id: .presentingBeforeDiscovery,
         summary: "The call presented or demonstrated before the discovery milestones were met.",
         why: "A demo before the problems, their impact and the customer's commitment are known answers "
             + "questions nobody asked, and invites price comparison instead of a business case.",

@@ -1,7 +1,7 @@
 /// A required milestone claimed without evidence.
 struct RequiredWithoutEvidenceCheck: ScoringCheck {
     let description = CheckDescription(
-        id: "required-without-evidence",
+        id: .requiredWithoutEvidence,
         summary: "A required milestone is checked without evidence of the kind the process asks for.",
         why: "An exit criterion ticked without evidence moves a deal on paper only; the next stage then "
             + "rests on an assumption nobody tested.",

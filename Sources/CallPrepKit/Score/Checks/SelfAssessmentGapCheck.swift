@@ -1,7 +1,7 @@
 /// The rep's own score far above what the evidence supports.
 struct SelfAssessmentGapCheck: ScoringCheck {
     let description = CheckDescription(
-        id: "self-assessment-gap",
+        id: .selfAssessmentGap,
         summary: "The rep's self-assessment is far above the evidence score.",
         why: "Reps judge their own calls too kindly; a wide gap between how the call felt and what it showed "
             + "is the first thing to coach.",

@@ -1,7 +1,7 @@
 /// A claimed stage ahead of what the evidence supports.
 struct StageAheadOfEvidenceCheck: ScoringCheck {
     let description = CheckDescription(
-        id: "stage-ahead-of-evidence",
+        id: .stageAheadOfEvidence,
         summary: "The deal is claimed at a stage that its earlier stages' evidence does not support.",
         why: "A deal at a stage it has not earned is a forecast risk: it will slip or be lost at the step that "
             + "was skipped. Being at a stage means every earlier stage's required milestones are met.",

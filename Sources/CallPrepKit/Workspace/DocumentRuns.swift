@@ -1,0 +1,55 @@
+import Foundation
+
+extension Workspace {
+    /// `callprep brief`: the prep brief for the meeting file at `meetingPath`, with the deal's
+    /// history from `index`, else from the `debriefs` folder; with neither, from the workspace's
+    /// index when it exists, else its `debriefs/` folder. Debriefs that cannot be read are
+    /// reported and left out.
+    public func brief(meeting meetingPath: String, index: String?, debriefs: String?, to target: OutputTarget,
+                      report: (Diagnostic) -> Void) throws(DiagnosticError) {
+        let process = try meetingProcess()
+        let meeting = try MeetingLoader.load(path: meetingPath, process: process)
+        let templates = try templates()
+        let earlier = try earlierDebriefs(index: index, folder: debriefs)
+        earlier.diagnostics.forEach(report)
+        let history = DealHistory(meeting: meeting, process: process, records: earlier.records)
+        try target.emit(DocumentRenderer.brief(meeting: meeting, process: process, templates: templates,
+                                               meetingPath: meetingPath, history: history))
+    }
+
+    /// `callprep form`: the debrief form for the meeting file at `meetingPath`.
+    public func form(meeting meetingPath: String, to target: OutputTarget) throws(DiagnosticError) {
+        let process = try meetingProcess()
+        let meeting = try MeetingLoader.load(path: meetingPath, process: process)
+        try target.emit(DocumentRenderer.form(meeting: meeting, process: process, templates: try templates()))
+    }
+
+    /// `callprep process show`: the process as a Markdown summary.
+    public func showProcess(to target: OutputTarget) throws(DiagnosticError) {
+        try target.emit(ProcessSummaryMarkdown.render(try meetingProcess()))
+    }
+
+    /// Records from the index at `index`, or parsed from `folder`; with neither, the workspace's
+    /// index when it exists, else its `debriefs/` folder, else none. Problems in single debriefs
+    /// come back as diagnostics (errors only); those files are left out.
+    private func earlierDebriefs(index: String?, folder: String?) throws(DiagnosticError)
+        -> (records: [DebriefRecord], diagnostics: [Diagnostic]) {
+        let fileManager = FileManager.default
+        let defaultIndex = IndexStore.defaultPath
+        if let index = index ?? (folder == nil && fileManager.fileExists(atPath: defaultIndex) ? defaultIndex : nil) {
+            return (try openIndex(index).records(), [])
+        }
+        guard let folder = folder ?? (fileManager.fileExists(atPath: "debriefs") ? "debriefs" : nil) else {
+            return ([], [])
+        }
+        let found = DebriefFiles.find([folder])
+        let parser = try parser()
+        var diagnostics = found.diagnostics
+        let records = found.files.compactMap { file -> DebriefRecord? in
+            let parsed = parser.parse(path: file)
+            diagnostics += parsed.diagnostics.filter { $0.severity == .error }
+            return parsed.record
+        }
+        return (records, diagnostics)
+    }
+}

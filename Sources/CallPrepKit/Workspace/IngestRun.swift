@@ -1,0 +1,126 @@
+import Foundation
+
+/// What one `callprep ingest` did.
+public struct IngestSummary: Sendable, Equatable {
+    public var added: [String] = []
+    public var updated: [String] = []
+    public var removed: [String] = []
+    public var unchanged = 0
+    /// Files with errors: reported, and not in the index.
+    public var failed: [String] = []
+
+    public var changed: Bool { !(added.isEmpty && updated.isEmpty && removed.isEmpty) }
+
+    public var description: String {
+        let errors = failed.isEmpty ? "" : "; \(failed.count) with errors, not indexed"
+        guard changed else { return "Nothing changed: \(unchanged) debriefs unchanged\(errors)." }
+        return "Indexed \(added.count) new, \(updated.count) changed, \(removed.count) removed, "
+            + "\(unchanged) unchanged\(errors)."
+    }
+}
+
+extension Workspace {
+    /// `callprep ingest`: adds files and folders (searched recursively for debrief forms) to the
+    /// index at `index`, incrementally: a file whose size and modification time are as indexed is
+    /// not even read, and one whose bytes are unchanged is not parsed. Indexed files under an
+    /// ingested folder that are gone are removed. `rebuild` empties the index first. Everything
+    /// lands in one transaction, and every opportunity touched is scored again.
+    public func ingest(_ paths: [String], index: String, rebuild: Bool = false, maxBytes: Int = SourceFile.defaultMaxBytes,
+                       report: (Diagnostic) -> Void) throws(DiagnosticError) -> IngestSummary {
+        let parser = try parser(maxBytes: maxBytes)
+        let store = try openIndex(index)
+        return try ingest(paths, into: store, parser: parser, rebuild: rebuild, report: report)
+    }
+
+    func ingest(_ paths: [String], into store: IndexStore, parser: DebriefParser, rebuild: Bool,
+                report: (Diagnostic) -> Void) throws(DiagnosticError) -> IngestSummary {
+        let found = DebriefFiles.find(paths)
+        found.diagnostics.forEach(report)
+        var summary = IngestSummary()
+        let existing = rebuild ? [:] : try store.files()
+        let toRead = found.files.filter { file in
+            guard existing[file]?.matches(FileStatus.of(file)) == true else { return true }
+            summary.unchanged += 1
+            return false
+        }
+        let outcomes = concurrentMap(toRead.count) { Self.read(toRead[$0], known: existing[toRead[$0]], parser: parser) }
+        var parsed: [(path: String, file: IndexedFile, record: DebriefRecord)] = []
+        var sameBytes: [(path: String, file: IndexedFile)] = []
+        for (file, outcome) in zip(toRead, outcomes) {
+            switch outcome {
+            case .unreadable:
+                report(Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
+                                  FileProblem.cannotRead(reason: "permission denied")))
+                summary.failed.append(file)
+            case let .unchanged(indexed):
+                summary.unchanged += 1
+                sameBytes.append((file, indexed))
+            case let .parsed(indexed, result):
+                result.diagnostics.forEach(report)
+                guard let record = result.record else {
+                    summary.failed.append(file)
+                    continue
+                }
+                parsed.append((file, indexed, record))
+                if existing[file] == nil { summary.added.append(file) } else { summary.updated.append(file) }
+            }
+        }
+        let seen = Set(found.files)
+        summary.removed = existing.keys.filter { path in !seen.contains(path) && found.covers(path) }.sorted()
+        let dropped = summary.removed + summary.failed.filter { existing[$0] != nil }
+        let catalog = catalog
+        try store.write { writer in
+            if rebuild { try writer.removeAll() }
+            var affected = try writer.remove(paths: dropped)
+            for entry in sameBytes { try writer.touch(entry.path, file: entry.file) }
+            for entry in parsed { affected.formUnion(try writer.replace(entry.record, path: entry.path, file: entry.file)) }
+            let known = Dictionary(parsed.map { ($0.path, $0.record) }, uniquingKeysWith: { first, _ in first })
+            for key in affected {
+                guard let process = catalog.process(id: key.process) else { continue }
+                let scorer = Scorer(process: process)
+                var history = OpportunityHistory()
+                for record in try writer.records(of: key, known: known) {
+                    let evaluation = scorer.evaluate(record)
+                    let card = scorer.score(evaluation, history: history)
+                    try writer.setScorecard(card, of: record, gained: history.append(evaluation.historyEntry))
+                }
+            }
+        }
+        return summary
+    }
+
+    private enum IngestOutcome: Sendable {
+        case unreadable
+        /// The bytes are as indexed; the file's size and time are new.
+        case unchanged(IndexedFile)
+        case parsed(IndexedFile, ParsedDebrief)
+    }
+
+    /// Reads, hashes and (when its bytes changed) parses one file; runs on any thread.
+    private static func read(_ path: String, known: IndexedFile?, parser: DebriefParser) -> IngestOutcome {
+        // Size and time before reading, so that a change made during the read shows next time.
+        let status = FileStatus.of(path)
+        guard let data = FileManager.default.contents(atPath: path) else { return .unreadable }
+        var file = IndexedFile(hash: hash(data), size: status?.size, modified: status?.modified)
+        // A file changed within the clock's granularity of now could change again unseen with
+        // the same size and time: its time is not trusted, so the next ingest reads it.
+        let now = Int64(Date().timeIntervalSince1970 * 1e9)
+        if let modified = file.modified, modified > now - 2_000_000_000 { file.modified = nil }
+        if known?.hash == file.hash { return .unchanged(file) }
+        do {
+            return .parsed(file, parser.parse(try SourceFile.decode(data, path: path, maxBytes: parser.maxBytes)))
+        } catch {
+            return .parsed(file, ParsedDebrief(record: nil, diagnostics: error.diagnostics))
+        }
+    }
+
+    /// FNV-1a, 64 bits: enough to notice that a file changed.
+    static func hash(_ data: Data) -> String {
+        var value: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in data {
+            value ^= UInt64(byte)
+            value = value &* 0x100_0000_01B3
+        }
+        return String(value, radix: 16)
+    }
+}

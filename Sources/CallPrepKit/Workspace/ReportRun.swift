@@ -1,0 +1,56 @@
+/// What `report` and `coach` read: debriefs to ingest first, the index, and which debriefs count.
+public struct ReportScope: Sendable {
+    /// Files or folders to ingest before reading the index (may be empty).
+    public var sources: [String]
+    public var index: String
+    /// `YYYY-MM-DD`, inclusive.
+    public var since: String?
+    public var until: String?
+    public var rep: String?
+    public var maxBytes: Int
+
+    public init(sources: [String] = [], index: String = IndexStore.defaultPath, since: String? = nil,
+                until: String? = nil, rep: String? = nil, maxBytes: Int = SourceFile.defaultMaxBytes) {
+        self.sources = sources
+        self.index = index
+        self.since = since
+        self.until = until
+        self.rep = rep
+        self.maxBytes = maxBytes
+    }
+}
+
+extension Workspace {
+    /// `callprep report`: ingests `scope.sources` (problems reported, the rest indexed; the summary
+    /// goes to `note`), then writes the team report over the index.
+    public func report(_ scope: ReportScope, format: ReportFormat, section: ReportSection?, to target: OutputTarget,
+                       report: (Diagnostic) -> Void, note: (String) -> Void) throws(DiagnosticError) {
+        let (store, filter) = try open(scope, report: report, note: note)
+        let value = try store.teamReport(filter, catalog: catalog)
+        var reporter = try format.reporter(sections: section, templates: templates)
+        try target.emit(reporter.start + reporter.add(value, rendered: reporter.render(value)) + reporter.end)
+    }
+
+    /// `callprep coach`: ingests `scope.sources` as `report` does, then writes the coaching notes.
+    public func coach(_ scope: ReportScope, format: CoachFormat, to target: OutputTarget,
+                      report: (Diagnostic) -> Void, note: (String) -> Void) throws(DiagnosticError) {
+        let (store, filter) = try open(scope, report: report, note: note)
+        let value = try store.coachingNotes(filter, catalog: catalog)
+        var reporter = format.reporter
+        try target.emit(reporter.start + reporter.add(value, rendered: reporter.render(value)) + reporter.end)
+    }
+
+    /// The index, opened once, after ingesting what the scope names; and its filter.
+    private func open(_ scope: ReportScope, report: (Diagnostic) -> Void,
+                      note: (String) -> Void) throws(DiagnosticError) -> (IndexStore, ReportFilter) {
+        let store = try openIndex(scope.index)
+        if !scope.sources.isEmpty {
+            let summary = try ingest(scope.sources, into: store, parser: try parser(maxBytes: scope.maxBytes),
+                                     rebuild: false, report: report)
+            note(summary.description)
+        }
+        let filter = ReportFilter(since: scope.since, until: scope.until, rep: scope.rep,
+                                  process: catalog.explicitProcess?.id)
+        return (store, filter)
+    }
+}

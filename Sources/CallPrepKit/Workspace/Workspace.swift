@@ -1,0 +1,61 @@
+import Foundation
+
+/// The one composition root: a workspace folder's processes and templates, and the parser and
+/// index wired from them. Each command's run is a method of it (the other files of this folder),
+/// so that the stages before it never need to know each other.
+public final class Workspace {
+    /// The workspace folder: `process.yaml`, `processes/`, `templates/`, `debriefs/`, the index.
+    public let folder: String
+    /// Every process a debrief may name; `--process`, when given, for all of them.
+    public let catalog: ProcessCatalog
+    private var loadedTemplates: TemplateSet?
+
+    /// Loads `--process` at once (`process`: a file or a built-in id), so a broken one fails
+    /// before anything else is read.
+    public init(folder: String = ".", process: String? = nil) throws(DiagnosticError) {
+        self.folder = folder
+        catalog = try ProcessCatalog(explicit: process, workspace: folder)
+    }
+
+    /// The process a meeting is prepared with: `--process`, else `process.yaml`, else the default.
+    func meetingProcess() throws(DiagnosticError) -> SalesProcess {
+        if let explicit = catalog.explicitProcess { return explicit }
+        return try ProcessResolver.resolve(nil, in: folder)
+    }
+
+    /// The workspace's templates, each built-in one replaced by a file in `templates/`.
+    public func templates() throws(DiagnosticError) -> TemplateSet {
+        if let loadedTemplates { return loadedTemplates }
+        let loaded = try TemplateSet.load(workspace: folder)
+        loadedTemplates = loaded
+        return loaded
+    }
+
+    /// A parser that knows the workspace's form template, to tell its text from what people wrote.
+    public func parser(maxBytes: Int = SourceFile.defaultMaxBytes) throws(DiagnosticError) -> DebriefParser {
+        DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(forms: Self.sampleForms(try templates())),
+                      maxBytes: maxBytes)
+    }
+
+    /// Two forms for made-up meetings from the form template: what they share is the template's
+    /// own text.
+    private static func sampleForms(_ templates: TemplateSet) -> [String] {
+        guard let source = ProcessResolver.builtinSource(ProcessResolver.defaultID),
+              let process = try? ProcessLoader.load(source) else { return [] }
+        return [("a", "rep one"), ("b", "rep two")].map { account, rep in
+            let meeting = Meeting(
+                id: "boilerplate-\(account)", date: account == "a" ? "2001-01-01" : "2002-02-02",
+                account: "account \(account)",
+                opportunity: Opportunity(id: "opportunity-\(account)", name: "name \(account)", stage: "discover"),
+                rep: rep, objective: "objective \(account)",
+                attendees: [Attendee(name: "person \(account)", side: .theirs)],
+                pains: [Pain(problem: "pain \(account)")])
+            return DocumentRenderer.form(meeting: meeting, process: process, templates: templates)
+        }
+    }
+
+    /// Opens the index, creating it when needed.
+    func openIndex(_ path: String) throws(DiagnosticError) -> IndexStore {
+        try IndexStore(path: path)
+    }
+}
