@@ -1,0 +1,88 @@
+import Foundation
+import Yams
+
+/// Reads a debrief's front matter into the record's meeting and process.
+struct FrontMatterReader {
+    static let keys = ["form", "meeting", "opportunity", "account", "rep", "date", "process", "process_version",
+                       "stage"]
+
+    let file: String
+    let catalog: ProcessCatalog
+
+    /// The record with its meeting and process and the Markdown after the front matter; nil, with
+    /// the diagnostics saying why, when the rest cannot be read without them.
+    func read(_ text: String) -> (reading: DebriefParser.FrontMatterReading?, body: String, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        func report(_ problem: DebriefProblem, _ at: SourceLocation, _ severity: Severity = .error) {
+            diagnostics.append(Diagnostic(severity, at: at, problem))
+        }
+        let (yaml, body) = FrontMatter.split(text)
+        guard let yaml else {
+            let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+            let opened = firstLine.trimmingCharacters(in: CharacterSet.whitespaces.union(["\u{FEFF}"])) == "---"
+            report(opened ? .frontMatterNotClosed : .noFrontMatter, SourceLocation(file: file, line: 1, column: 1))
+            return (nil, body, diagnostics)
+        }
+        let reader = YAMLReader(file: file, lineOffset: 1)
+        guard let root = reader.compose(yaml, resolver: .basic) else {
+            diagnostics += reader.diagnostics
+            if reader.diagnostics.isEmpty { report(.noFrontMatter, SourceLocation(file: file, line: 1, column: 1)) }
+            return (nil, body, diagnostics)
+        }
+        guard let mapping = root.mapping else {
+            diagnostics.append(Diagnostic(at: reader.location(of: root), DocumentProblem.notAMapping(what: "the front matter")))
+            return (nil, body, diagnostics)
+        }
+        var values: [String: (text: String, node: Node)] = [:]
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { continue }
+            guard Self.keys.contains(name) else {
+                report(.unknownFrontMatterKey(name), reader.location(of: key), .warning)
+                continue
+            }
+            if let text = value.scalar?.string.trimmed, !text.isEmpty, !isNull(value) {
+                values[name] = (text, value)
+            }
+        }
+        func location(_ key: String) -> SourceLocation {
+            values[key].map { reader.location(of: $0.node) } ?? reader.location(of: root)
+        }
+        var ok = true
+        for key in ["meeting", "date", "stage"] where values[key] == nil {
+            report(.missingFrontMatterKey(key), location(key))
+            ok = false
+        }
+        if let form = values["form"], form.text != FormView.formatVersion {
+            report(.unsupportedFormVersion(form.text, supported: FormView.formatVersion), location("form"))
+            ok = false
+        }
+        if let date = values["date"], !CalendarDate.isValid(date.text) {
+            report(.invalidDate(date.text), location("date"))
+            ok = false
+        }
+        guard let process = catalog.process(id: values["process"]?.text) else {
+            report(.unknownProcess(values["process"]?.text ?? "", available: catalog.availableIDs), location("process"))
+            return (nil, body, diagnostics)
+        }
+        // A reformatter may rewrite version 1.0 as 1: numerically equal versions are the same.
+        var version = values["process_version"]?.text ?? process.version
+        if let number = Double(version), number == Double(process.version) { version = process.version }
+        if version != process.version {
+            report(.processVersionDiffers(processID: process.id, form: version, current: process.version),
+                   location("process_version"), .warning)
+        }
+        if let stage = values["stage"]?.text, process.stage(stage) == nil {
+            report(.unknownStage(stage, processID: process.id), location("stage"))
+            ok = false
+        }
+        guard ok, let meeting = values["meeting"]?.text, let date = values["date"]?.text,
+              let stage = values["stage"]?.text else { return (nil, body, diagnostics) }
+        let record = DebriefRecord(
+            source: file,
+            meeting: .init(id: meeting, date: date, account: values["account"]?.text,
+                           opportunity: values["opportunity"]?.text, rep: values["rep"]?.text, stage: stage),
+            process: .init(id: process.id, version: version))
+        return (DebriefParser.FrontMatterReading(record: record, process: process, diagnostics: diagnostics), body,
+                diagnostics)
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// The rule of Sources/CallPrepKit/README.md: the library's folders follow the pipeline, and a
+/// folder uses only the folders before it. Read from the source text, so that a back edge fails
+/// here, with its file and name, before it is built upon.
+@Suite("The library's folders follow the pipeline")
+struct LayeringTests {
+    /// The pipeline, in order. Generated/ holds data only and ranks with Support/.
+    static let order = ["Support", "Generated", "Files", "YAML", "Process", "Meeting", "Render", "Markdown", "Parse",
+                        "Score", "Store", "Report", "Output", "Workspace"]
+
+    /// The only folders that may import each library (Foundation and the C library of the
+    /// platform anywhere).
+    static let imports: [String: Set<String>] = [
+        "CCmarkGFM": ["Markdown"], "GRDB": ["Store"], "Mustache": ["Render"],
+        "Yams": ["YAML", "Process", "Meeting", "Parse"],
+    ]
+
+    /// Folders that must stay pure: no file I/O.
+    static let pure: Set<String> = ["Score", "Report"]
+
+    struct SourceText {
+        let path: String
+        let folder: String
+        /// The text without comments and string literals.
+        let code: String
+    }
+
+    static let library = TestSupport.root.appendingPathComponent("Sources/CallPrepKit")
+
+    static func sources() throws -> [SourceText] {
+        let files = FileManager.default.enumerator(atPath: library.path)?.compactMap { $0 as? String } ?? []
+        return try files.filter { $0.hasSuffix(".swift") }.sorted().map { relative in
+            let text = try String(contentsOf: library.appendingPathComponent(relative), encoding: .utf8)
+            return SourceText(path: relative, folder: String(relative.prefix { $0 != "/" }), code: stripped(text))
+        }
+    }
+
+    /// `text` without multi-line strings, comments and one-line strings, roughly but enough for
+    /// names: what is left is code.
+    static func stripped(_ text: String) -> String {
+        var code = text
+        for pattern in [##"#*"""[\s\S]*?"""#*"##, #"//[^\n]*"#, #""(?:\\.|[^"\\\n])*""#] {
+            code = code.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+        }
+        return code
+    }
+
+    /// Names declared at the top level of a file (types and functions), with their folder's place.
+    static func declarations(_ sources: [SourceText]) throws -> [String: Int] {
+        let declaration = try NSRegularExpression(
+            pattern: #"^(?:public |internal |package )?(?:final )?(?:struct|enum|class|protocol|typealias|actor|func) +(\w+)"#,
+            options: .anchorsMatchLines)
+        var places: [String: Int] = [:]
+        for source in sources {
+            guard let place = order.firstIndex(of: source.folder) else { continue }
+            let range = NSRange(source.code.startIndex..., in: source.code)
+            for match in declaration.matches(in: source.code, range: range) {
+                guard let name = Range(match.range(at: 1), in: source.code).map({ String(source.code[$0]) }) else {
+                    continue
+                }
+                places[name] = min(places[name] ?? .max, place)
+            }
+        }
+        return places
+    }
+
+    static func names(in code: String) -> Set<String> {
+        var names: Set<String> = []
+        var current = ""
+        for character in code.unicodeScalars {
+            if character == "_" || CharacterSet.alphanumerics.contains(character) {
+                current.unicodeScalars.append(character)
+            } else if !current.isEmpty {
+                names.insert(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { names.insert(current) }
+        return names
+    }
+
+    /// Every way `sources` break the rule, one line each.
+    static func violations(_ sources: [SourceText]) throws -> [String] {
+        let places = try declarations(sources)
+        var found: [String] = []
+        for source in sources {
+            guard let place = order.firstIndex(of: source.folder) else {
+                found.append("\(source.path): the folder \(source.folder) has no place in the pipeline")
+                continue
+            }
+            for line in source.code.split(separator: "\n") where line.hasPrefix("import ") {
+                let module = line.dropFirst("import ".count).trimmingCharacters(in: .whitespaces)
+                if let allowed = imports[module], !allowed.contains(source.folder) {
+                    found.append("\(source.path): imports \(module), which only \(allowed.sorted().joined(separator: ", ")) may")
+                }
+            }
+            let used = names(in: source.code)
+            for name in used.sorted() {
+                if let declared = places[name], declared > place {
+                    found.append("\(source.path): names \(name), which the later folder \(order[declared]) declares")
+                }
+                if pure.contains(source.folder),
+                   places[name] == order.firstIndex(of: "Files") || name == "FileManager" || name == "FileHandle" {
+                    found.append("\(source.path): names \(name): \(source.folder) is pure, with no file I/O")
+                }
+            }
+        }
+        return found
+    }
+
+    @Test func everyFolderUsesOnlyTheFoldersBeforeIt() throws {
+        let sources = try Self.sources()
+        #expect(sources.count > 50)
+        #expect(Set(sources.map(\.folder)) == Set(Self.order))
+        let violations = try Self.violations(sources)
+        #expect(violations.isEmpty, "\(violations.joined(separator: "\n"))")
+    }
+
+    /// The test itself: a back edge, an import out of place and I/O in a pure folder are each found.
+    @Test(arguments: [
+        ("Process/Extra.swift", "func f() { _ = Scorer.self }", "names Scorer, which the later folder Score declares"),
+        ("Render/Extra.swift", "import GRDB", "imports GRDB, which only Store may"),
+        ("Score/Extra.swift", "func f() { _ = try? SourceFile.read(\"x\") }", "names SourceFile: Score is pure"),
+        ("Report/Extra.swift", "func f() { _ = FileManager.default }", "names FileManager: Report is pure"),
+    ])
+    func aBackEdgeIsFound(path: String, code: String, expected: String) throws {
+        let added = SourceText(path: path, folder: String(path.prefix { $0 != "/" }), code: Self.stripped(code))
+        let violations = try Self.violations(try Self.sources() + [added])
+        #expect(violations.contains { $0.hasPrefix(path) && $0.contains(expected) }, "\(violations)")
+    }
+
+    @Test func noHandWrittenFileIsLongerThanFourHundredLines() throws {
+        for source in try Self.sources() where source.folder != "Generated" {
+            let lines = try String(contentsOf: Self.library.appendingPathComponent(source.path), encoding: .utf8)
+                .split(separator: "\n", omittingEmptySubsequences: false).count
+            #expect(lines <= 400, "\(source.path) has \(lines) lines")
+        }
+    }
+}
