@@ -21,7 +21,7 @@ public struct CorpusGenerator {
     public init(seed: UInt64, templates: TemplateSet) throws(DiagnosticError) {
         self.seed = seed
         processes = try ProcessResolver.builtinIDs.map { id throws(DiagnosticError) in
-            guard let source = ProcessResolver.builtinSource(id) else { preconditionFailure("no built-in \(id)") }
+            guard let source = ProcessResolver.builtinSource(id) else { preconditionFailure("a built-in process") }
             return try ProcessLoader.load(source)
         }
         self.templates = templates
@@ -29,7 +29,7 @@ public struct CorpusGenerator {
 
     /// The `index`th debrief of the corpus: a file name and its text. The same seed and index give
     /// the same debrief.
-    public mutating func debrief(_ index: Int) -> (name: String, text: String) {
+    public mutating func debrief(_ index: Int) throws(FormFillerError) -> (name: String, text: String) {
         // The state comes from the seed and the index alone, so debriefs can be made in any order.
         state = (seed ^ UInt64(index) &* 0x9E37_79B9_7F4A_7C15) | 1
         let opportunityNumber = index / Self.callsPerOpportunity
@@ -59,31 +59,31 @@ public struct CorpusGenerator {
             pains: [Pain(problem: "Late deliveries", impact: "EUR 1,200 each", frequency: "30 a month"),
                     Pain(problem: "Manual planning")])
         let form = DocumentRenderer.form(meeting: meeting, process: process, templates: templates)
-        guard let plan = ItemsInPlay(process: process, stageID: stage.id) else { preconditionFailure("no stage") }
+        guard let plan = ItemsInPlay(process: process, stageID: stage.id) else { preconditionFailure("a stage of its own process") }
 
         var filler = FormFiller(text: form)
         var checked = 0
         for item in plan.all {
             let roll = Int(next() % 100)
             guard roll < diligence + 25 else { continue }
-            filler.check(item.id)
+            try filler.check(item.id)
             checked += 1
-            if roll < diligence { filler.evidence(item.id, evidence(item.evidence, person: decider, date: date)) }
+            if roll < diligence { try filler.evidence(item.id, evidence(item.evidence, person: decider, date: date)) }
         }
         if next() % 4 != 0 {
-            filler.fillEmptyRow(after: "callprep:next-steps",
+            try filler.fillEmptyRow(after: "callprep:next-steps",
                                 ["Review the savings case with \(next() % 2 == 0 ? decider : champion)", rep,
                                  Self.date(dayOfYear: min(365, day + 7))])
         }
-        filler.fillEmptyRow(after: "callprep:people", [decider, "COO", "decision maker", call == 0 ? "new" : "known"])
+        try filler.fillEmptyRow(after: "callprep:people", [decider, "COO", "decision maker", call == 0 ? "new" : "known"])
         let selfScore = min(100, checked * 100 / max(plan.all.count, 1) + Int(next() % 30))
-        filler.label("Score (0 to 100):", String(selfScore))
-        filler.label("What went well:", "We kept to the agenda and got \(champion)'s numbers.")
+        try filler.label("Score (0 to 100):", String(selfScore))
+        try filler.label("What went well:", "We kept to the agenda and got \(champion)'s numbers.")
         if next() % 3 == 0 {
-            filler.label("Reviewer:", "Sam Lee")
-            filler.label("Grade (0 to 100):", String(max(0, selfScore - Int(next() % 40))))
+            try filler.label("Reviewer:", "Sam Lee")
+            try filler.label("Grade (0 to 100):", String(max(0, selfScore - Int(next() % 40))))
             if let item = plan.all.first {
-                filler.review(item.id, agree: next() % 2 == 0 ? "no" : "yes", comment: "Discussed in our one-to-one.")
+                try filler.review(item.id, agree: next() % 2 == 0 ? "no" : "yes", comment: "Discussed in our one-to-one.")
             }
         }
         if next() % 2 == 0, let item = plan.stage.milestones.first {

@@ -21,10 +21,17 @@ struct CorpusCommand: ParsableCommand {
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            var generator = try CorpusGenerator(seed: seed, templates: try Workspace().templates())
+            let templates = try Workspace().templates()
+            var generator = try CorpusGenerator(seed: seed, templates: templates)
             for index in 0..<count {
-                let (name, text) = generator.debrief(index)
-                try OutputFile.write(text, to: folder + "/" + name, force: false, createFolders: true)
+                let debrief: (name: String, text: String)
+                do throws(FormFillerError) {
+                    debrief = try generator.debrief(index)
+                } catch {
+                    let template = templates.origins[TemplateSet.formName] ?? TemplateSet.formName
+                    throw DiagnosticError([Diagnostic(file: template, error)])
+                }
+                try OutputFile.write(debrief.text, to: folder + "/" + debrief.name, force: false, createFolders: true)
             }
         }
         print("Wrote \(count) debriefs to \(folder).")

@@ -250,7 +250,7 @@ struct CommandLineTests {
         try filled.write(to: folder.appendingPathComponent("northwind-filled.md"), atomically: true, encoding: .utf8)
         let result = try CallPrepBinary.run(["parse", "--format", "csv", "northwind-filled.md"], in: folder)
         #expect(result.status == 0)
-        try TestSupport.expectGolden(result.stdout, TestSupport.fixture("debriefs/northwind-filled.items.csv"))
+        try TestSupport.expectGolden(result.stdout, TestSupport.fixture("debriefs/northwind-2026-11-26-debrief.items.csv"))
         #expect(result.stdout.split(separator: "\r\n").count == 1 + 13)
     }
 

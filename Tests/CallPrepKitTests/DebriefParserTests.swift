@@ -68,7 +68,7 @@ struct DebriefParserTests {
         let text = try TestSupport.read(ParseSupport.filled)
         let parsed = try ParseSupport.parse(text, path: "northwind-filled.md")
         let record = try #require(parsed.record)
-        try TestSupport.expectGolden(TestSupport.json(record), TestSupport.fixture("debriefs/northwind-filled.record.json"))
+        try TestSupport.expectGolden(TestSupport.json(record), TestSupport.fixture("debriefs/northwind-2026-11-26-debrief.record.json"))
     }
 
     @Test func theBlankFormHasNoAnswersAndNoWarnings() throws {

@@ -41,7 +41,7 @@ enum IndexSupport {
     static func writeCorpus(_ count: Int, seed: UInt64, into folder: URL) throws {
         var generator = try CorpusGenerator(seed: seed, templates: TemplateSet.load(workspace: folder.path))
         for index in 0..<count {
-            let (name, text) = generator.debrief(index)
+            let (name, text) = try generator.debrief(index)
             try OutputFile.write(text, to: folder.appendingPathComponent("debriefs/\(name)").path, force: false,
                                  createFolders: true)
         }

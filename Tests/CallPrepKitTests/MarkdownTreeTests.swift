@@ -27,14 +27,14 @@ struct MarkdownTreeTests {
         #expect(table.children.map(\.kind) == [.tableHeader, .tableRow, .tableRow])
         let cells = table.children.map { $0.children.map(\.plainText) }
         #expect(cells == [["a", "b"], ["1", "x | y"], ["2", ""]])
-        #expect(table.children[1].children[1].start == SourcePosition(line: 3, column: 6))
+        #expect(table.children[1].children[1].start == SourceLocation(line: 3, column: 6))
     }
 
     @Test func byteOrderMarkDoesNotShiftColumns() {
         let withMark = MarkdownParser.parse("\u{FEFF}# Title\n")
         let without = MarkdownParser.parse("# Title\n")
         #expect(withMark == without)
-        #expect(withMark.children[0].start == SourcePosition(line: 1, column: 1))
+        #expect(withMark.children[0].start == SourceLocation(line: 1, column: 1))
     }
 
     @Test func headingInCodeBlockIsCode() {

@@ -15,27 +15,27 @@ struct RoundTripTests {
         "next-step-agreed": "Figures due 2026-11-30.",
     ]
 
-    static func fill(_ form: String) -> String {
+    static func fill(_ form: String) throws -> String {
         var filler = FormFiller(text: form)
-        for id in checked { filler.check(id) }
-        for (id, words) in evidence.sorted(by: { $0.key < $1.key }) { filler.evidence(id, words) }
-        filler.fillEmptyRow(after: "callprep:next-steps", ["Send Q3 figures", "Mara Jensen", "2026-11-30"])
-        filler.fillEmptyRow(after: "callprep:pains", ["Manual planning", "16 hours a week", "weekly"])
-        filler.fillEmptyRow(after: "callprep:people", ["Henrik Sorensen", "COO", "decision maker", "new"])
-        filler.label("Score (0 to 100):", "75")
-        filler.label("What went well:", "Got their own number.")
-        filler.label("What I would do differently:", "Ask for the COO sooner.")
-        filler.label("Reviewer:", "Sam Lee")
-        filler.label("Grade (0 to 100):", "55")
-        filler.review("impact-quantified", agree: "yes", comment: "Their words, good.")
-        filler.review("upfront-agreement", agree: "no", comment: "No time agreed.")
-        filler.label("Comments:", "Find the decision maker.")
+        for id in checked { try filler.check(id) }
+        for (id, words) in evidence.sorted(by: { $0.key < $1.key }) { try filler.evidence(id, words) }
+        try filler.fillEmptyRow(after: "callprep:next-steps", ["Send Q3 figures", "Mara Jensen", "2026-11-30"])
+        try filler.fillEmptyRow(after: "callprep:pains", ["Manual planning", "16 hours a week", "weekly"])
+        try filler.fillEmptyRow(after: "callprep:people", ["Henrik Sorensen", "COO", "decision maker", "new"])
+        try filler.label("Score (0 to 100):", "75")
+        try filler.label("What went well:", "Got their own number.")
+        try filler.label("What I would do differently:", "Ask for the COO sooner.")
+        try filler.label("Reviewer:", "Sam Lee")
+        try filler.label("Grade (0 to 100):", "55")
+        try filler.review("impact-quantified", agree: "yes", comment: "Their words, good.")
+        try filler.review("upfront-agreement", agree: "no", comment: "No time agreed.")
+        try filler.label("Comments:", "Find the decision maker.")
         filler.appendNote("`impact-quantified` Write their exact words. (Sam Lee)")
         return filler.text
     }
 
     @Test func whatWasFilledComesBack() throws {
-        let record = try #require(try ParseSupport.parse(Self.fill(ParseSupport.blankForm())).record)
+        let record = try #require(try ParseSupport.parse(try Self.fill(ParseSupport.blankForm())).record)
         #expect(record.diagnostics.isEmpty && record.unmapped.isEmpty)
         #expect(record.meeting == .init(id: "northwind-2026-11-26", date: "2026-11-26", account: "Northwind Logistics",
                                         opportunity: "northwind-fleet-2026", rep: "Dana Whitfield", stage: "discover"))
@@ -67,16 +67,16 @@ struct RoundTripTests {
     }
 
     @Test func pandocBeforeFillingChangesNothing() throws {
-        let direct = try #require(try ParseSupport.parse(Self.fill(ParseSupport.blankForm())).record)
+        let direct = try #require(try ParseSupport.parse(try Self.fill(ParseSupport.blankForm())).record)
         let reformatted = try ParseSupport.pandoc(ParseSupport.blankForm())
         #expect(reformatted != (try ParseSupport.blankForm()))
-        let viaPandoc = try #require(try ParseSupport.parse(Self.fill(reformatted)).record)
+        let viaPandoc = try #require(try ParseSupport.parse(try Self.fill(reformatted)).record)
         #expect(ParseSupport.content(viaPandoc) == ParseSupport.content(direct))
     }
 
     @Test func pandocBeforeAndAfterFillingChangesNothing() throws {
-        let direct = try #require(try ParseSupport.parse(Self.fill(ParseSupport.blankForm())).record)
-        let twice = try ParseSupport.pandoc(Self.fill(ParseSupport.pandoc(ParseSupport.blankForm())))
+        let direct = try #require(try ParseSupport.parse(try Self.fill(ParseSupport.blankForm())).record)
+        let twice = try ParseSupport.pandoc(try Self.fill(ParseSupport.pandoc(ParseSupport.blankForm())))
         let viaPandoc = try #require(try ParseSupport.parse(twice).record)
         #expect(ParseSupport.content(viaPandoc) == ParseSupport.content(direct))
     }

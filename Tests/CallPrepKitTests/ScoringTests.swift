@@ -114,33 +114,49 @@ struct ScoringTests {
         #expect(cards[0].history.isEmpty)
     }
 
-    static let evidence: [(kind: EvidenceKind, text: String, problem: String?)] = [
-        (.text, "Mara described three late deliveries.", nil),
-        (.text, "", "checked, but no evidence is written"),
-        (.text, "TBD", "the evidence 'TBD' is a placeholder"),
-        (.text, "yes", "the evidence 'yes' is a placeholder"),
-        (.text, "Agreed", "the evidence 'Agreed' is too short to show anything"),
-        (.amount, "$40k a quarter", nil),
-        (.amount, "three times a month", nil),
-        (.amount, "a lot of money", "the evidence has no amount (a number, with its currency or unit)"),
-        (.number, "30 a month", nil),
-        (.number, "often", "the evidence has no number"),
-        (.date, "by 2026-12-03", nil),
-        (.date, "Figures due 30 Nov", nil),
-        (.date, "December 3, 2026", nil),
-        (.date, "next week", "the evidence has no date"),
-        (.person, "Henrik said yes", nil),
-        (.person, "The COO, Henrik Sorensen", nil),
-        (.person, "Talked to Jo Bloggs", nil),
-        (.person, "the CFO", "the evidence names no person"),
+    static let evidence: [EvidenceCase] = [
+        .init("words that describe what happened", .text, "Mara described three late deliveries.", nil),
+        .init("nothing written", .text, "", "checked, but no evidence is written"),
+        .init("a placeholder: TBD", .text, "TBD", "the evidence 'TBD' is a placeholder"),
+        .init("a placeholder: yes", .text, "yes", "the evidence 'yes' is a placeholder"),
+        .init("one word is too short", .text, "Agreed", "the evidence 'Agreed' is too short to show anything"),
+        .init("an amount with its currency and period", .amount, "$40k a quarter", nil),
+        .init("a count in words passes as an amount (by its shape alone)", .amount, "three times a month", nil),
+        .init("money without a figure", .amount, "a lot of money", "the evidence has no amount (a number, with its currency or unit)"),
+        .init("a number with its period", .number, "30 a month", nil),
+        .init("a frequency without a number", .number, "often", "the evidence has no number"),
+        .init("an ISO date", .date, "by 2026-12-03", nil),
+        .init("a day and a month name", .date, "Figures due 30 Nov", nil),
+        .init("a month name, day and year", .date, "December 3, 2026", nil),
+        .init("a relative date is no date", .date, "next week", "the evidence has no date"),
+        .init("a first name of someone met", .person, "Henrik said yes", nil),
+        .init("a title and a full name", .person, "The COO, Henrik Sorensen", nil),
+        .init("two capitalised words", .person, "Talked to Jo Bloggs", nil),
+        .init("a role without a name", .person, "the CFO", "the evidence names no person"),
     ]
 
-    @Test("evidence is checked for its kind", arguments: evidence.indices)
-    func evidenceKind(index: Int) {
-        let example = Self.evidence[index]
+    @Test("evidence is checked for its kind", arguments: evidence)
+    func evidenceKind(_ example: EvidenceCase) {
         #expect(EvidenceKindCheck.problem(example.text, kind: example.kind, people: ["Henrik Sorensen"]) == example.problem,
                 "\(example.kind): \(example.text)")
     }
+}
+
+/// One piece of evidence for an item of one kind, and the verdict it must get (nil: it counts).
+struct EvidenceCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let kind: EvidenceKind
+    let text: String
+    let problem: String?
+
+    init(_ name: String, _ kind: EvidenceKind, _ text: String, _ problem: String?) {
+        self.name = name
+        self.kind = kind
+        self.text = text
+        self.problem = problem
+    }
+
+    var testDescription: String { "\(kind.rawValue) evidence, \(name): '\(text)'" }
 }
 
 @Suite("Built-in checks")
@@ -172,6 +188,15 @@ struct CheckTests {
         let (id, example, triggers) = Self.examples[index]
         let fired = try Self.scorecard(example).findings.contains { $0.check == id }
         #expect(fired == triggers, "\(id): \(example.name)")
+    }
+
+    @Test func everyCheckIDTheProcessMayNameHasItsRule() {
+        #expect(CheckRegistry.all.count == CheckID.allCases.count)
+        for id in CheckID.allCases {
+            #expect(CheckRegistry.check(id).description.id == id, "\(id.rawValue)")
+            #expect(CheckRegistry.check(id: id.rawValue)?.description.id == id)
+        }
+        #expect(CheckRegistry.check(id: "no-such-check") == nil)
     }
 
     @Test func everyCheckHasExamplesBothWays() {

@@ -14,7 +14,7 @@ public struct DebriefFiles {
             let path = (given as NSString).standardizingPath
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                found.diagnostics.append(Diagnostic(at: SourceLocation(file: given, line: 1, column: 1),
+                found.diagnostics.append(Diagnostic(file: given,
                                                     FileProblem.cannotRead(reason: "no such file or folder")))
                 continue
             }
@@ -51,7 +51,7 @@ public struct DebriefFiles {
                   isFolder.boolValue else { return [path] }
             let found = find([path]).files
             if found.isEmpty {
-                diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: path, line: 1, column: 1),
+                diagnostics.append(Diagnostic(.warning, file: path,
                                               FileProblem.noDebriefForms))
             }
             return found

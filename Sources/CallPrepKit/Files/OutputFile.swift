@@ -116,7 +116,7 @@ public final class OutputSink {
     }
 
     private static func failure(_ path: String, _ problem: FileProblem) -> DiagnosticError {
-        DiagnosticError([Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), problem)])
+        DiagnosticError([Diagnostic(file: path, problem)])
     }
 
     private static func failureWithErrno(_ path: String) -> DiagnosticError {

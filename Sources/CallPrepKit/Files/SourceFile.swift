@@ -21,7 +21,7 @@ public struct SourceFile: Sendable {
                               maxBytes: maxBytes)
         }
         func fail(_ problem: FileProblem) -> DiagnosticError {
-            DiagnosticError([Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), problem)])
+            DiagnosticError([Diagnostic(file: path, problem)])
         }
         guard let (bytes, size) = readBytes(path, atMost: maxBytes + 1) else {
             throw fail(.cannotRead(reason: describeReadFailure(path)))
@@ -44,7 +44,7 @@ public struct SourceFile: Sendable {
         while count < limit {
             if count == bytes.count { bytes += [UInt8](repeating: 0, count: min(limit - count, max(count, 4096))) }
             let read = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                Foundation.read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
             }
             if read < 0 {
                 if errno == EINTR { continue }
@@ -80,7 +80,7 @@ public struct SourceFile: Sendable {
     static func decode(_ bytes: [UInt8], path: String, maxBytes: Int = defaultMaxBytes) throws(DiagnosticError) -> SourceFile {
         func fail(_ problem: FileProblem, at offset: Int = 0) -> DiagnosticError {
             let (line, column) = position(ofByte: offset, in: bytes)
-            return DiagnosticError([Diagnostic(at: SourceLocation(file: path, line: line, column: column), problem)])
+            return DiagnosticError([Diagnostic(file: path, at: SourceLocation(line: line, column: column), problem)])
         }
         if bytes.count > maxBytes { throw fail(.tooLarge(bytes: bytes.count, limit: maxBytes)) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { throw fail(.utf16) }

@@ -14,8 +14,8 @@ public enum MarkdownLimits {
         case tooManyOpeners(String)
     }
 
-    /// The first shape over a limit, with its 1-based line and column; nil when the text is fine.
-    public static func check(_ text: String) -> (problem: Problem, line: Int, column: Int)? {
+    /// The first shape over a limit, with where it starts; nil when the text is fine.
+    public static func check(_ text: String) -> (problem: Problem, location: SourceLocation)? {
         let cdataOpener = Array("<![CDATA[".utf8)
         var openers = (processing: 0, cdata: 0, declarations: 0)
         // A table starts at a delimiter row: its line, its columns, and its rows so far.
@@ -35,14 +35,16 @@ public enum MarkdownLimits {
                 } else {
                     current.rows += 1
                     if current.rows * current.columns > maxTableCells {
-                        return (.tableTooLarge(columns: current.columns), current.line, 1)
+                        return (.tableTooLarge(columns: current.columns), SourceLocation(line: current.line, column: 1))
                     }
                     table = current
                 }
             } else if let columns = delimiterColumns(content) {
                 // The table starts at its header row, the line above its delimiter row.
                 let header = max(1, line - 1)
-                if columns > maxTableColumns { return (.tableTooWide(columns: columns), header, 1) }
+                if columns > maxTableColumns {
+                    return (.tableTooWide(columns: columns), SourceLocation(line: header, column: 1))
+                }
                 table = (header, columns, 2)
             }
             var index = content.startIndex
@@ -61,7 +63,9 @@ public enum MarkdownLimits {
                     openers.declarations += 1
                     if openers.declarations > maxHTMLOpeners { opener = "<!" }
                 }
-                if let opener { return (.tooManyOpeners(opener), line, open - content.startIndex + 1) }
+                if let opener {
+                    return (.tooManyOpeners(opener), SourceLocation(line: line, column: open - content.startIndex + 1))
+                }
             }
         }
         return nil

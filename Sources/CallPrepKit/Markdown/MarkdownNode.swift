@@ -1,16 +1,3 @@
-/// A 1-based line and column in a Markdown source (columns count bytes, as cmark-gfm does).
-public struct SourcePosition: Sendable, Hashable, Codable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
-
-    public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
-    }
-
-    public var description: String { "\(line):\(column)" }
-}
-
 /// One node of a parsed Markdown document, as plain Swift values.
 public struct MarkdownNode: Sendable, Hashable {
     /// The node kinds of CommonMark and the GFM extensions; raw values are cmark-gfm's type names.
@@ -65,12 +52,12 @@ public struct MarkdownNode: Sendable, Hashable {
     public var isChecked: Bool?
     /// The fence info of a code block, or the destination of a link or image.
     public var info: String?
-    public var start: SourcePosition
-    public var end: SourcePosition
+    public var start: SourceLocation
+    public var end: SourceLocation
     public var children: [MarkdownNode]
 
     public init(kind: Kind, literal: String? = nil, headingLevel: Int? = nil, isChecked: Bool? = nil,
-                info: String? = nil, start: SourcePosition, end: SourcePosition, children: [MarkdownNode] = []) {
+                info: String? = nil, start: SourceLocation, end: SourceLocation, children: [MarkdownNode] = []) {
         self.kind = kind
         self.literal = literal
         self.headingLevel = headingLevel

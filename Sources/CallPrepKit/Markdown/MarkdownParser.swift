@@ -12,7 +12,7 @@ public enum MarkdownParser {
 
     /// Containers (quotes, lists, items) nested deeper than a person writes, at a position.
     public struct TooDeep: Error, Sendable {
-        public let position: SourcePosition
+        public let position: SourceLocation
         public let limit: Int
     }
 
@@ -23,8 +23,8 @@ public enum MarkdownParser {
     /// Parses text callprep wrote itself, with no nesting limit.
     public static func parse(_ text: String) -> MarkdownNode {
         // Without a limit there is nothing to throw.
-        (try? parse(text, maxDepth: .max)) ?? MarkdownNode(kind: .document, start: SourcePosition(line: 1, column: 1),
-                                                          end: SourcePosition(line: 1, column: 1))
+        (try? parse(text, maxDepth: .max)) ?? MarkdownNode(kind: .document, start: SourceLocation(line: 1, column: 1),
+                                                          end: SourceLocation(line: 1, column: 1))
     }
 
     /// Parses `text` into a document node; throws where nodes nest deeper than `maxDepth`. A
@@ -96,14 +96,14 @@ public enum MarkdownParser {
             }
             event = cmark_iter_next(iterator)
         }
-        return open.first ?? MarkdownNode(kind: .document, start: SourcePosition(line: 1, column: 1),
-                                          end: SourcePosition(line: 1, column: 1))
+        return open.first ?? MarkdownNode(kind: .document, start: SourceLocation(line: 1, column: 1),
+                                          end: SourceLocation(line: 1, column: 1))
     }
 
     private static func makeNode(_ pointer: OpaquePointer, kind: MarkdownNode.Kind) -> MarkdownNode {
-        let start = SourcePosition(line: Int(cmark_node_get_start_line(pointer)),
+        let start = SourceLocation(line: Int(cmark_node_get_start_line(pointer)),
                                    column: Int(cmark_node_get_start_column(pointer)))
-        var end = SourcePosition(line: Int(cmark_node_get_end_line(pointer)),
+        var end = SourceLocation(line: Int(cmark_node_get_end_line(pointer)),
                                  column: Int(cmark_node_get_end_column(pointer)))
         // Some blocks report an end before their start (column 0 of the next line); clamp it.
         if (end.line, end.column) < (start.line, start.column) { end = start }

@@ -13,7 +13,7 @@ public enum MeetingLoader {
         let reader = YAMLReader(file: source.path)
         guard let root = reader.compose(source.text) else {
             if reader.diagnostics.isEmpty {
-                reader.report(FileProblem.empty, at: SourceLocation(file: source.path, line: 1, column: 1))
+                reader.report(FileProblem.empty, at: .start)
             }
             throw DiagnosticError(reader.diagnostics.sortedByLocation)
         }

@@ -192,10 +192,10 @@ struct BodyReader {
     private mutating func reportWhatIsMissing() {
         guard let plan = ItemsInPlay(process: process, stageID: draft.record.meeting.stage) else { return }
         for item in plan.all where itemLines[item.id] == nil {
-            draft.report(.missingItem(item.id), line: 1, .warning)
+            draft.report(.missingItem(item.id), at: .start, .warning)
         }
         for expected in FormSection.expected where !sectionsSeen.contains(expected) {
-            draft.report(.missingSection(expected.title), line: 1, .warning)
+            draft.report(.missingSection(expected.title), at: .start, .warning)
         }
     }
 

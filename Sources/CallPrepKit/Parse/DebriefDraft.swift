@@ -4,12 +4,12 @@ struct DebriefDraft {
     var record: DebriefRecord
     var diagnostics: [Diagnostic]
 
-    mutating func report(_ problem: DebriefProblem, line: Int, column: Int = 1, _ severity: Severity = .error) {
-        diagnostics.append(Diagnostic(severity, at: SourceLocation(file: file, line: line, column: column), problem))
+    mutating func report(_ problem: DebriefProblem, at location: SourceLocation = .start, _ severity: Severity = .error) {
+        diagnostics.append(Diagnostic(severity, file: file, at: location, problem))
     }
 
     mutating func report(_ problem: DebriefProblem, at node: MarkdownNode, _ severity: Severity = .error) {
-        report(problem, line: node.start.line, column: node.start.column, severity)
+        report(problem, at: node.start, severity)
     }
 
     /// Text a person wrote that maps to no field: kept, with its line and the section it stands in.

@@ -60,14 +60,14 @@ public struct DebriefParser: Sendable {
         var draft = DebriefDraft(file: source.path, record: start.record, diagnostics: start.diagnostics)
         // Shapes on which cmark-gfm takes quadratic time never reach it.
         if let costly = MarkdownLimits.check(body) {
-            draft.report(.tooCostly(costly.problem), line: costly.line, column: costly.column)
+            draft.report(.tooCostly(costly.problem), at: costly.location)
             return finish(nil, draft.diagnostics)
         }
         let tree: MarkdownNode
         do {
             tree = try MarkdownParser.parse(body, maxDepth: MarkdownParser.defaultMaxDepth)
         } catch {
-            draft.report(.nestedTooDeep(limit: error.limit), line: error.position.line, column: error.position.column)
+            draft.report(.nestedTooDeep(limit: error.limit), at: error.position)
             return finish(nil, draft.diagnostics)
         }
         var reader = BodyReader(index: indexes.value(for: start.process), process: start.process,

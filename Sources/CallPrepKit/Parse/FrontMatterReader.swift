@@ -14,23 +14,24 @@ struct FrontMatterReader {
     func read(_ text: String) -> (reading: DebriefParser.FrontMatterReading?, body: String, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         func report(_ problem: DebriefProblem, _ at: SourceLocation, _ severity: Severity = .error) {
-            diagnostics.append(Diagnostic(severity, at: at, problem))
+            diagnostics.append(Diagnostic(severity, file: file, at: at, problem))
         }
         let (yaml, body) = FrontMatter.split(text)
         guard let yaml else {
             let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
             let opened = firstLine.trimmingCharacters(in: CharacterSet.whitespaces.union(["\u{FEFF}"])) == "---"
-            report(opened ? .frontMatterNotClosed : .noFrontMatter, SourceLocation(file: file, line: 1, column: 1))
+            report(opened ? .frontMatterNotClosed : .noFrontMatter, .start)
             return (nil, body, diagnostics)
         }
         let reader = YAMLReader(file: file, lineOffset: 1)
         guard let root = reader.compose(yaml, resolver: .basic) else {
             diagnostics += reader.diagnostics
-            if reader.diagnostics.isEmpty { report(.noFrontMatter, SourceLocation(file: file, line: 1, column: 1)) }
+            if reader.diagnostics.isEmpty { report(.noFrontMatter, .start) }
             return (nil, body, diagnostics)
         }
         guard let mapping = root.mapping else {
-            diagnostics.append(Diagnostic(at: reader.location(of: root), DocumentProblem.notAMapping(what: "the front matter")))
+            diagnostics.append(Diagnostic(file: file, at: reader.location(of: root),
+                                          DocumentProblem.notAMapping(what: "the front matter")))
             return (nil, body, diagnostics)
         }
         var values: [String: (text: String, node: Node)] = [:]

@@ -15,8 +15,7 @@ struct TableReader {
         var diagnostics: [Diagnostic] = []
 
         mutating func report(_ problem: DebriefProblem, in file: String, at node: MarkdownNode) {
-            diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: file, line: node.start.line,
-                                                                       column: node.start.column), problem))
+            diagnostics.append(Diagnostic(.warning, file: file, at: node.start, problem))
         }
     }
 

@@ -11,7 +11,7 @@ public enum ProcessLoader {
         let reader = YAMLReader(file: source.path)
         guard let root = reader.compose(source.text) else {
             if reader.diagnostics.isEmpty {
-                reader.report(FileProblem.empty, at: SourceLocation(file: source.path, line: 1, column: 1))
+                reader.report(FileProblem.empty, at: .start)
             }
             throw DiagnosticError(reader.diagnostics.sortedByLocation)
         }

@@ -19,7 +19,7 @@ public enum ProcessResolver {
                 return try SourceFile.read(explicit)
             }
             if let builtin = builtinSource(explicit) { return builtin }
-            throw DiagnosticError([Diagnostic(at: SourceLocation(file: explicit, line: 1, column: 1),
+            throw DiagnosticError([Diagnostic(file: explicit,
                                               ProcessProblem.noSuchProcess(explicit, builtins: builtinIDs))])
         }
         let local = directory == "." ? "process.yaml" : (directory as NSString).appendingPathComponent("process.yaml")

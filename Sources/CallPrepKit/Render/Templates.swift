@@ -60,10 +60,10 @@ public struct TemplateSet: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 let line = max(1, error.context.lineNumber - 1)
                 let column = max(1, error.context.columnNumber)
-                diagnostics.append(Diagnostic(at: SourceLocation(file: source.path, line: line, column: column),
+                diagnostics.append(Diagnostic(file: source.path, at: SourceLocation(line: line, column: column),
                                               TemplateProblem.invalid(describe(error.error))))
             } catch {
-                diagnostics.append(Diagnostic(at: SourceLocation(file: source.path, line: 1, column: 1),
+                diagnostics.append(Diagnostic(file: source.path,
                                               TemplateProblem.invalid("\(error)")))
             }
         }

@@ -37,7 +37,7 @@ public final class IndexStore {
             }
             try Self.migrator.migrate(queue)
         } catch {
-            throw DiagnosticError([Diagnostic(at: SourceLocation(file: path, line: 1, column: 1),
+            throw DiagnosticError([Diagnostic(file: path,
                                               IndexProblem.cannotOpen("\(error)"))])
         }
     }
@@ -180,7 +180,7 @@ extension IndexStore {
     }
 
     func failure(_ error: any Error) -> DiagnosticError {
-        DiagnosticError([Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), IndexProblem.failed("\(error)"))])
+        DiagnosticError([Diagnostic(file: path, IndexProblem.failed("\(error)"))])
     }
 }
 

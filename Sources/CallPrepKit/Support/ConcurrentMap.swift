@@ -23,5 +23,11 @@ private final class Slots<T>: @unchecked Sendable {
 
     func set(_ index: Int, _ value: T) { storage[index] = value }
 
-    var values: [T] { storage.map { $0! } }
+    /// Every slot's value; `concurrentPerform` runs every iteration before it returns.
+    var values: [T] {
+        storage.map { value in
+            guard let value else { preconditionFailure("an iteration of concurrentPerform did not run") }
+            return value
+        }
+    }
 }

@@ -1,16 +1,21 @@
 import Foundation
 
-/// A place in a file: 1-based line and column.
-public struct SourceLocation: Sendable, Hashable, Codable {
-    public var file: String
+/// A place in a text: 1-based line and column (columns count bytes, as cmark-gfm does). The one
+/// location type of the library: Markdown nodes, YAML nodes, limits and diagnostics all use it;
+/// a diagnostic adds the file.
+public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
     public var line: Int
     public var column: Int
 
-    public init(file: String, line: Int, column: Int) {
-        self.file = file
+    public init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
+
+    /// Line 1, column 1: where a problem with a file as a whole is reported.
+    public static let start = SourceLocation(line: 1, column: 1)
+
+    public var description: String { "\(line):\(column)" }
 }
 
 /// How bad a diagnostic is: errors fail the command, warnings do not.
@@ -23,17 +28,21 @@ public enum Severity: String, Sendable, Codable {
 /// `path:line:col: error: message`.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var severity: Severity
+    /// The path as given, or `<stdin>`.
+    public var file: String
     public var location: SourceLocation
     public var message: String
 
-    public init(_ severity: Severity = .error, at location: SourceLocation, _ problem: some LocalizedError) {
+    public init(_ severity: Severity = .error, file: String, at location: SourceLocation = .start,
+                _ problem: some LocalizedError) {
         self.severity = severity
+        self.file = file
         self.location = location
         self.message = problem.errorDescription ?? "\(problem)"
     }
 
     public var description: String {
-        "\(location.file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+        "\(file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
     }
 }
 

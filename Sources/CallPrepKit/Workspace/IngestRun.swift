@@ -49,7 +49,7 @@ extension Workspace {
         for (file, outcome) in zip(toRead, outcomes) {
             switch outcome {
             case .unreadable:
-                report(Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
+                report(Diagnostic(file: file,
                                   FileProblem.cannotRead(reason: "permission denied")))
                 summary.failed.append(file)
             case let .unchanged(indexed):

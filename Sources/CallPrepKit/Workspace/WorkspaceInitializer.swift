@@ -23,14 +23,14 @@ public enum WorkspaceInitializer {
     public static func create(at directory: String, withTemplates: Bool = false) throws(DiagnosticError) -> [String] {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw DiagnosticError([Diagnostic(at: SourceLocation(file: directory, line: 1, column: 1),
+            throw DiagnosticError([Diagnostic(file: directory,
                                               WorkspaceProblem.notAFolder)])
         }
         let targets = files(withTemplates: withTemplates).map { (path: join(directory, $0.path), contents: $0.contents) }
         let existing = targets.filter { FileManager.default.fileExists(atPath: $0.path) }
         if !existing.isEmpty {
             throw DiagnosticError(existing.map {
-                Diagnostic(at: SourceLocation(file: $0.path, line: 1, column: 1), WorkspaceProblem.initWouldOverwrite)
+                Diagnostic(file: $0.path, WorkspaceProblem.initWouldOverwrite)
             })
         }
         for target in targets {

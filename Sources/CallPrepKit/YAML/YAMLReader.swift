@@ -47,13 +47,13 @@ final class YAMLReader {
         } catch let error as YamlError {
             report(error, in: text)
         } catch {
-            report(DocumentProblem.syntax("\(error)"), at: SourceLocation(file: file, line: 1, column: 1))
+            report(DocumentProblem.syntax("\(error)"), at: .start)
         }
         return nil
     }
 
     func location(of node: Node) -> SourceLocation {
-        SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+        SourceLocation(line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
     }
 
     func report(_ problem: some LocalizedError, at node: Node) {
@@ -61,7 +61,7 @@ final class YAMLReader {
     }
 
     func report(_ problem: some LocalizedError, at location: SourceLocation) {
-        diagnostics.append(Diagnostic(at: location, problem))
+        diagnostics.append(Diagnostic(file: file, at: location, problem))
     }
 
     /// The mapping's keys, checked against `allowed`; reports unknown and missing keys.
@@ -178,9 +178,9 @@ final class YAMLReader {
             let place = secondOccurrence(of: duplicates.first ?? "", after: context.mark, in: text) ?? location(context.mark)
             report(DocumentProblem.duplicateKey(duplicates.joined(separator: "', '")), at: place)
         case let .reader(problem, _, _, _):
-            report(DocumentProblem.syntax(problem), at: SourceLocation(file: file, line: 1, column: 1))
+            report(DocumentProblem.syntax(problem), at: .start)
         default:
-            report(DocumentProblem.syntax("\(error)"), at: SourceLocation(file: file, line: 1, column: 1))
+            report(DocumentProblem.syntax("\(error)"), at: .start)
         }
     }
 
@@ -197,7 +197,7 @@ final class YAMLReader {
             let rest = String(String.UnicodeScalarView(line.dropFirst(first.column - 1)))
             for spelling in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(spelling) {
                 if rest.dropFirst(spelling.count).drop(while: { $0 == " " }).first == ":" {
-                    return SourceLocation(file: file, line: index + 1 + lineOffset, column: first.column)
+                    return SourceLocation(line: index + 1 + lineOffset, column: first.column)
                 }
             }
         }
@@ -205,7 +205,7 @@ final class YAMLReader {
     }
 
     private func location(_ mark: Mark) -> SourceLocation {
-        SourceLocation(file: file, line: max(mark.line, 1) + lineOffset, column: max(mark.column, 1))
+        SourceLocation(line: max(mark.line, 1) + lineOffset, column: max(mark.column, 1))
     }
 }
 

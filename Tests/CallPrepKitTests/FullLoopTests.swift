@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import CallPrepKit
+
+/// The whole loop as a rep, a manager and a team lead run it, through the built binary only:
+/// meeting → form → filled form → parse → score → ingest → report → coach → next brief.
+@Suite("The full loop through the binary", .serialized)
+struct FullLoopTests {
+    @Test func aMeetingGoesTheWholeWayToTheTeamReport() throws {
+        let folder = try TestSupport.temporaryFolder()
+        for name in ["meetings", "debriefs"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        try FileManager.default.copyItem(at: TestSupport.root.appendingPathComponent("templates/examples/northwind-discovery.yaml"),
+                                         to: folder.appendingPathComponent("meetings/northwind.yaml"))
+        func run(_ arguments: String...) throws -> CommandResult {
+            let result = try CallPrepBinary.run(arguments, in: folder)
+            #expect(result.status == 0, "callprep \(arguments.joined(separator: " ")): \(result.stderr)")
+            return result
+        }
+
+        // The rep: a brief before the call, a form after it, filled in as a person would.
+        #expect(try run("brief", "meetings/northwind.yaml").stdout.contains("# Call prep: Northwind Logistics"))
+        _ = try run("form", "meetings/northwind.yaml", "-o", "debriefs/northwind.md")
+        let form = try String(contentsOf: folder.appendingPathComponent("debriefs/northwind.md"), encoding: .utf8)
+        try RoundTripTests.fill(form).write(to: folder.appendingPathComponent("debriefs/northwind.md"), atomically: true,
+                                             encoding: .utf8)
+
+        let records = try JSONDecoder().decode([DebriefRecord].self,
+                                               from: Data(try run("parse", "debriefs").stdout.utf8))
+        let record = try #require(records.first)
+        #expect(records.count == 1 && record.diagnostics.isEmpty)
+        #expect(record.nextSteps.map(\.action) == ["Send Q3 figures"])
+        #expect(record.review.grade == 55 && record.selfAssessment.score == 75)
+
+        let cards = try JSONDecoder().decode([Scorecard].self,
+                                             from: Data(try run("score", "--format", "json", "debriefs").stdout.utf8))
+        let card = try #require(cards.first)
+        #expect(card.selfScore == 75 && card.managerScore == 55)
+        #expect(card.items.first { $0.id == "impact-quantified" }?.status == .met)
+        #expect(card.items.first { $0.id == "upfront-agreement" }?.overriddenBy == "manager")
+
+        // The team lead: the index, the report in every format, the coaching notes.
+        #expect(try run("ingest", "debriefs").stdout == "Indexed 1 new, 0 changed, 0 removed, 0 unchanged.\n")
+        let report = try JSONDecoder().decode(TeamReport.self, from: Data(try run("report", "--format", "json").stdout.utf8))
+        #expect(report.debriefs == 1 && report.averageScore == card.score)
+        #expect(report.reps.map(\.rep) == ["Dana Whitfield"])
+        let html = try run("report", "--format", "html").stdout
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("Dana Whitfield") && !html.contains("<script"))
+        #expect(try run("report", "--format", "csv").stdout.hasPrefix("rep,calls,average_score"))
+        let coach = try run("coach").stdout
+        #expect(coach.contains("## Dana Whitfield") && coach.contains("Write their exact words."))
+
+        // The next call's brief knows what this one showed.
+        let later = try String(contentsOf: folder.appendingPathComponent("meetings/northwind.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "2026-11-26", with: "2026-12-10")
+        try later.write(to: folder.appendingPathComponent("meetings/next.yaml"), atomically: true, encoding: .utf8)
+        let brief = try run("brief", "meetings/next.yaml").stdout
+        #expect(brief.contains("debriefs/northwind.md") && brief.contains("Send Q3 figures"))
+    }
+
+    @Test func aCorpusFromAWorkspacesOwnFormTemplateIsAClearErrorNotATrap() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        try "# Our own debrief for {{#meeting}}{{account}}{{/meeting}}\n"
+            .write(to: folder.appendingPathComponent("templates/debrief.md.mustache"), atomically: true, encoding: .utf8)
+        let result = try CallPrepBinary.run(["generate-corpus", "corpus", "--count", "3"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("templates/debrief.md.mustache:1:1: error: the form has no "))
+        #expect(result.stderr.contains("generate-corpus fills forms of the built-in debrief template"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("corpus").path))
+    }
+
+    @Test func aWorkspacesOwnReportTemplateMakesTheHTMLReportEscapedForHTML() throws {
+        let folder = try IndexSupport.workspace(IndexSupport.scoringFixtures)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        try "<h1>Ours</h1>{{#reps}}{{#rows}}<p>{{name}} {{average}}</p>{{/rows}}{{/reps}}<i>{{scope}}</i>\n"
+            .write(to: folder.appendingPathComponent("templates/report.html.mustache"), atomically: true, encoding: .utf8)
+        let result = try CallPrepBinary.run(["report", "debriefs", "--format", "html", "--rep", "Dana <b>Whitfield"],
+                                            in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "<h1>Ours</h1><i>0 debriefs, rep Dana &lt;b&gt;Whitfield</i>\n")
+        let all = try CallPrepBinary.run(["report", "--format", "html"], in: folder)
+        #expect(all.stdout.hasPrefix("<h1>Ours</h1><p>Dana Whitfield "))
+
+        try "{{#reps}}unclosed".write(to: folder.appendingPathComponent("templates/report.html.mustache"),
+                                      atomically: true, encoding: .utf8)
+        let broken = try CallPrepBinary.run(["report", "--format", "html"], in: folder)
+        #expect(broken.status == 1)
+        #expect(broken.stderr.hasPrefix("templates/report.html.mustache:1:"))
+        // Formats that need no template do not read it.
+        #expect(try CallPrepBinary.run(["report", "--format", "md"], in: folder).status == 0)
+    }
+}
