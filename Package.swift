@@ -47,7 +47,7 @@ let package = Package(
         // A fuzzing harness: libFuzzer's entry point under scripts/fuzz, a reproducer otherwise.
         .executableTarget(
             name: "callprep-fuzz",
-            dependencies: ["CallPrepKit", "CallPrepCorpus"]
+            dependencies: ["CallPrepKit"]
         ),
         .testTarget(
             name: "CallPrepKitTests",

@@ -22,6 +22,11 @@ extension Reporter {
     public var start: String { "" }
     public mutating func add(_ value: Value, rendered: String) -> String { rendered }
     public var end: String { "" }
+
+    /// The whole output for one value: a report, or a list of one.
+    public mutating func document(_ value: Value) -> String {
+        start + add(value, rendered: render(value)) + end
+    }
 }
 
 /// The registry of output formats, one enum per kind of value: `--format` takes their raw values,

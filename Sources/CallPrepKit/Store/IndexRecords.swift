@@ -29,6 +29,7 @@ struct DebriefRow: Codable, FetchableRecord, PersistableRecord {
 
     enum Columns {
         static let path = Column(CodingKeys.path)
+        static let contentHash = Column(CodingKeys.contentHash)
         static let fileSize = Column(CodingKeys.fileSize)
         static let fileModified = Column(CodingKeys.fileModified)
         static let date = Column(CodingKeys.date)

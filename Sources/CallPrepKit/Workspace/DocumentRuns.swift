@@ -37,7 +37,7 @@ extension Workspace {
         let fileManager = FileManager.default
         let defaultIndex = IndexStore.defaultPath
         if let index = index ?? (folder == nil && fileManager.fileExists(atPath: defaultIndex) ? defaultIndex : nil) {
-            return (try openIndex(index).records(), [])
+            return (try IndexStore(path: index).records(), [])
         }
         guard let folder = folder ?? (fileManager.fileExists(atPath: "debriefs") ? "debriefs" : nil) else {
             return ([], [])

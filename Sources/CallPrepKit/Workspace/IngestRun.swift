@@ -28,7 +28,7 @@ extension Workspace {
     public func ingest(_ paths: [String], index: String, rebuild: Bool = false, maxBytes: Int = SourceFile.defaultMaxBytes,
                        report: (Diagnostic) -> Void) throws(DiagnosticError) -> IngestSummary {
         let parser = try parser(maxBytes: maxBytes)
-        let store = try openIndex(index)
+        let store = try IndexStore(path: index)
         return try ingest(paths, into: store, parser: parser, rebuild: rebuild, report: report)
     }
 

@@ -28,7 +28,7 @@ extension Workspace {
         let (store, filter) = try open(scope, report: report, note: note)
         let value = try store.teamReport(filter, catalog: catalog)
         var reporter = try format.reporter(sections: section, templates: templates)
-        try target.emit(reporter.start + reporter.add(value, rendered: reporter.render(value)) + reporter.end)
+        try target.emit(reporter.document(value))
     }
 
     /// `callprep coach`: ingests `scope.sources` as `report` does, then writes the coaching notes.
@@ -37,13 +37,13 @@ extension Workspace {
         let (store, filter) = try open(scope, report: report, note: note)
         let value = try store.coachingNotes(filter, catalog: catalog)
         var reporter = format.reporter
-        try target.emit(reporter.start + reporter.add(value, rendered: reporter.render(value)) + reporter.end)
+        try target.emit(reporter.document(value))
     }
 
     /// The index, opened once, after ingesting what the scope names; and its filter.
     private func open(_ scope: ReportScope, report: (Diagnostic) -> Void,
                       note: (String) -> Void) throws(DiagnosticError) -> (IndexStore, ReportFilter) {
-        let store = try openIndex(scope.index)
+        let store = try IndexStore(path: scope.index)
         if !scope.sources.isEmpty {
             let summary = try ingest(scope.sources, into: store, parser: try parser(maxBytes: scope.maxBytes),
                                      rebuild: false, report: report)

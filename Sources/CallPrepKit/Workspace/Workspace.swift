@@ -53,9 +53,4 @@ public final class Workspace {
             return DocumentRenderer.form(meeting: meeting, process: process, templates: templates)
         }
     }
-
-    /// Opens the index, creating it when needed.
-    func openIndex(_ path: String) throws(DiagnosticError) -> IndexStore {
-        try IndexStore(path: path)
-    }
 }
