@@ -23,7 +23,7 @@ struct ScorecardMarkdownReporter: Reporter {
 enum ScorecardMarkdown {
     static func card(_ card: Scorecard, process: SalesProcess?) -> String {
         func text(_ value: String) -> String { MarkdownEscaping.inline(value) }
-        func stageTitle(_ id: String?) -> String { id.map { process?.stage($0)?.title ?? $0 } ?? "none yet" }
+        func stageTitle(_ id: String?) -> String { process?.stageTitle(id) ?? id ?? "none yet" }
         let meeting = card.meeting
         var out = "## Scorecard: \(text([meeting.account, meeting.date].compactMap { $0 }.joined(separator: ", ")))\n\n"
         out += "Rep \(text(meeting.rep ?? "unknown")) · `\(card.source.replacingOccurrences(of: "`", with: "'"))`"

@@ -27,10 +27,7 @@ enum ScorecardText {
     /// `color` adds ANSI colours; the command passes it only on a terminal without NO_COLOR.
     static func card(_ card: Scorecard, process: SalesProcess?, color: Bool) -> String {
         func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-        func stageTitle(_ id: String?) -> String {
-            guard let id else { return "none yet" }
-            return process?.stage(id)?.title ?? id
-        }
+        func stageTitle(_ id: String?) -> String { process?.stageTitle(id) ?? id ?? "none yet" }
         let meeting = card.meeting
         var out = [meeting.account, meeting.date, meeting.rep].compactMap { $0 }.joined(separator: " · ")
         out += " · \(card.source)\n"

@@ -88,6 +88,12 @@ public struct SalesProcess: Sendable, Hashable, Codable {
         stages.first { $0.id == id }
     }
 
+    /// The title of stage `id` as reports show it: the id itself for a stage the process lacks,
+    /// "none yet" for no stage.
+    public func stageTitle(_ id: String?) -> String {
+        id.map { stage($0)?.title ?? $0 } ?? "none yet"
+    }
+
     public func stageIndex(_ id: String) -> Int? {
         stages.firstIndex { $0.id == id }
     }
