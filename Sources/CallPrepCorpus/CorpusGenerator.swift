@@ -68,7 +68,7 @@ public struct CorpusGenerator {
             guard roll < diligence + 25 else { continue }
             try filler.check(item.id)
             checked += 1
-            if roll < diligence { try filler.evidence(item.id, evidence(item.evidence, person: decider, date: date)) }
+            if roll < diligence { try filler.evidence(item.id, evidence(item.rule, person: decider, date: date)) }
         }
         if next() % 4 != 0 {
             try filler.fillEmptyRow(after: "callprep:next-steps",
@@ -92,14 +92,21 @@ public struct CorpusGenerator {
         return ("\(date)-opp\(opportunityNumber)-call\(call).md", filler.text)
     }
 
-    private func evidence(_ kind: EvidenceKind, person: String, date: String) -> String {
-        switch kind {
-        case .text: "The customer described the problem in their own words and agreed to the plan."
-        case .number: "About 30 a month, by their count."
-        case .amount: "EUR 40k a quarter, their finance team's figure."
-        case .date: "Agreed for \(date)."
-        case .person: "\(person) confirmed it on the call."
-        }
+    /// Evidence a diligent rep writes for `rule`: a sentence for each requirement.
+    private func evidence(_ rule: EvidenceRule, person: String, date: String) -> String {
+        rule.requirements.compactMap(\.first).map { kind in
+            switch kind {
+            case .text: "The customer described the problem in their own words and agreed to the plan."
+            case .number: "About 30 a month, by their count."
+            case .amount: "EUR 40k a quarter, their figure from finance."
+            case .date: "Agreed for \(date)."
+            case .person, .attendee: "\(person) confirmed it on the call."
+            case .quote: "\"We lose a day a week to this,\" \(person) said."
+            case .outcomes: "Agreed the purpose, and that saying no is fine if it is not a fit."
+            case .deed: "\(person) introduced us to finance and shared the Q3 data."
+            case .preparation: "Brief written the day before."
+            }
+        }.joined(separator: " ")
     }
 
     /// xorshift64*: small, fast and the same on every machine.

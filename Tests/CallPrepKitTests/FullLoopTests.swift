@@ -37,7 +37,8 @@ struct FullLoopTests {
                                              from: Data(try run("score", "--format", "json", "debriefs").stdout.utf8))
         let card = try #require(cards.first)
         #expect(card.selfScore == 75 && card.managerScore == 55)
-        #expect(card.items.first { $0.id == "impact-quantified" }?.status == .met)
+        // Their own figure, but the meeting's known pains were left without theirs: not each problem.
+        #expect(card.items.first { $0.id == "impact-quantified" }?.reason.hasPrefix("pains-quantified:") == true)
         #expect(card.items.first { $0.id == "upfront-agreement" }?.overriddenBy == "manager")
 
         // The team lead: the index, the report in every format, the coaching notes.

@@ -66,9 +66,9 @@ struct HostileInputTests {
         .init("front matter that never closes", .debrief, "---\nform: \"callprep.debrief-form/1\"\nmeeting: m1\n\n# Debrief\n",
               ["f:1:1: error: the front matter opened here is never closed with a '---' line"]),
         .init("YAML aliases that would expand exponentially", .process, aliasBomb + "id: p\nversion: 1\ntitle: T\nstages: *a10\n",
-              (0...9).map { "f:\($0 + 1):1: error: unknown key 'x\($0)' in the process (expected one of: id, version, title, stages, practices, checks)" }
+              (0...9).map { "f:\($0 + 1):1: error: unknown key 'x\($0)' in the process (expected one of: id, version, title, stages, practices, checks, words, prep_minutes)" }
                   + Array(repeating: "f:10:5: error: a stage must be a mapping of keys to values", count: 9)
-                  + ["f:11:1: error: unknown key 'x10' in the process (expected one of: id, version, title, stages, practices, checks)"]),
+                  + ["f:11:1: error: unknown key 'x10' in the process (expected one of: id, version, title, stages, practices, checks, words, prep_minutes)"]),
         .init("aliases in a meeting's attendees", .meeting, aliasBomb.replacingOccurrences(of: "x", with: "y")
                   + "date: 2026-11-26\naccount: A\nrep: R\nobjective: O\nopportunity: {id: o, stage: discover}\nattendees: *a10\n",
               (0...9).map { "f:\($0 + 1):1: error: unknown key 'y\($0)' in the meeting (expected one of: id, date, time, timezone, duration, type, account, opportunity, rep, objective, best_outcome, minimum_outcome, attendees, pains, notes)" }

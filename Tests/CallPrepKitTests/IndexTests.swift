@@ -108,19 +108,19 @@ struct IndexTests {
                                                                    catalog: ProcessCatalog(explicit: nil))
         }
         #expect(report.debriefs == 5)
-        // Scores: manager-overrides 50, northwind 46, self-assessment-high 21 (all Dana, one opportunity,
-        // same date, so in path order), stage-ahead 42 (Priya), meddpicc 47 (Jonas): 206 / 5 = 41.2.
-        #expect(report.averageScore == 41)
+        // Scores: manager-overrides 44, northwind 38, self-assessment-high 21 (all Dana, one opportunity,
+        // same date, so in path order), stage-ahead 38 (Priya), meddpicc 40 (Jonas): 181 / 5 = 36.2.
+        #expect(report.averageScore == 36)
         let dana = try #require(report.reps.first { $0.rep == "Dana Whitfield" })
         #expect(dana.calls == 3)
-        #expect(dana.averageScore == 39)            // (50 + 46 + 21) / 3
-        #expect(dana.trend == -16)                  // (46 + 21) / 2 = 33.5 → 34, minus 50
-        #expect(dana.selfGap == 39)                 // (60-50 + 80-46 + 95-21) / 3 = 39.3
+        #expect(dana.averageScore == 34)            // (44 + 38 + 21) / 3 = 34.3
+        #expect(dana.trend == -14)                  // (38 + 21) / 2 = 29.5 → 30, minus 44
+        #expect(dana.selfGap == 44)                 // (60-44 + 80-38 + 95-21) / 3 = 44
         #expect(dana.managerGap == 13)              // (60-55 + 80-60) / 2 = 12.5
         #expect(dana.priorities.map(\.id) == ["commitment-to-solve", "frequency-quantified"])
         #expect(dana.priorities.map(\.missed) == [3, 3])
         let priya = try #require(report.reps.first { $0.rep == "Priya Raman" })
-        #expect(priya.calls == 1 && priya.averageScore == 42 && priya.trend == 0 && priya.selfGap == 43)
+        #expect(priya.calls == 1 && priya.averageScore == 38 && priya.trend == 0 && priya.selfGap == 47)
         #expect(priya.managerGap == nil)
         let problems = try #require(report.milestones.first { $0.id == "problems-identified" })
         #expect(problems.met == 4 && problems.inPlay == 4 && problems.rate == 100)
@@ -199,7 +199,7 @@ struct IndexTests {
         #expect(report.status == 0)
         #expect(report.stderr.hasSuffix("Indexed 5 new, 0 changed, 0 removed, 0 unchanged.\n"))
         #expect(report.stdout.hasPrefix("rep,calls,average_score,trend,self_gap,manager_gap,"))
-        #expect(report.stdout.contains("\r\nDana Whitfield,3,39,-16,39,13,commitment-to-solve,3/3,frequency-quantified,3/3\r\n"))
+        #expect(report.stdout.contains("\r\nDana Whitfield,3,34,-14,44,13,commitment-to-solve,3/3,frequency-quantified,3/3\r\n"))
         let coach = try CallPrepBinary.run(["coach", "debriefs", "--rep", "Dana Whitfield"], in: folder)
         #expect(coach.status == 0 && coach.stderr == "Nothing changed: 5 debriefs unchanged.\n")
         #expect(coach.stdout.hasPrefix("# Coaching notes\n\n## Dana Whitfield\n"))

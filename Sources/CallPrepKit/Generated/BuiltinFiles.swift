@@ -325,7 +325,7 @@ Discovery call · Fleet scheduling rollout · rep Dana Whitfield · meeting `nor
 
 - [x] The impact of each problem quantified in the customer's own numbers `impact-quantified`
 
-  Evidence (an amount in the customer's own numbers, e.g. EUR 40k a quarter): Mara: "each late delivery costs us about EUR 1,200 in penalties".
+  Evidence (an amount in the customer's own numbers, e.g. EUR 40k a quarter; the customer's own words, quoted, or who gave the figure): Mara: "each late delivery costs us about EUR 1,200 in penalties".
 
 - [x] How often each problem occurs, in the customer's own numbers `frequency-quantified`
 
@@ -333,7 +333,7 @@ Discovery call · Fleet scheduling rollout · rep Dana Whitfield · meeting `nor
 
 - [ ] A compelling reason to act now, and the cost of doing nothing `compelling-reason`
 
-  Evidence (what the customer said or did, in their words): Not reached; routing contract renews in March, ask next time.
+  Evidence (a date, e.g. 2026-12-03, or an amount in the customer's own numbers, e.g. EUR 40k a quarter): Not reached; routing contract renews in March, ask next time.
 
 - [ ] The customer's commitment to solve the problem `commitment-to-solve`
 
@@ -347,7 +347,7 @@ Confirm what the deal already has; leave open what it still lacks.
 
 - [x] Reason for the meeting and its possible outcomes agreed up front `meeting-reason-agreed`
 
-  Evidence (what the customer said or did, in their words): Agreed purpose and 45 minutes at the start; Mara said she would say no if it is not a fit.
+  Evidence (the possible outcomes agreed, including that no is fine): Agreed purpose and 45 minutes at the start; Mara said she would say no if it is not a fit.
 
 - [x] The contact's role in the problem and in buying known `contact-role-known`
 
@@ -357,11 +357,11 @@ Confirm what the deal already has; leave open what it still lacks.
 
 - [x] Up-front agreement made at the start of the call `upfront-agreement`
 
-  Evidence (what the customer said or did, in their words): Purpose, time and outcomes agreed in the first two minutes.
+  Evidence (the possible outcomes agreed, including that no is fine): Purpose, time and outcomes agreed in the first two minutes.
 
 - [x] Prepared beforehand `prepared`
 
-  Evidence (what the customer said or did, in their words): Brief in the CRM, written the day before.
+  Evidence (your written plan, or how long you prepared): Brief in the CRM, written the day before.
 
 - [ ] Each colleague's role in the call planned (optional) `roles-planned`
 
@@ -528,8 +528,10 @@ notes: >-
 # `callprep process check` validates it, `callprep process show` prints a summary.
 #
 # Milestone keys: id (unique across the file), title, weight (positive, default 1),
-# required (a stage-exit criterion, default true), evidence (text, number, amount, date or
-# person; default text), guidance, ask (questions the prep brief suggests).
+# required (a stage-exit criterion, default true), evidence (what the evidence must contain: a list
+# of kinds, each entry met by any of its kinds joined with "or"), not (words that do not count, and
+# why), requires (items that must be met first), guidance, ask (questions the prep brief
+# suggests). docs/process-file.md explains each key; `words` at the end holds the word lists.
 id: b2b
 version: "1.0"
 title: B2B sales process
@@ -542,7 +544,7 @@ stages:
       - id: meeting-reason-agreed
         title: Reason for the meeting and its possible outcomes agreed up front
         weight: 1
-        evidence: text
+        evidence: [outcomes]
         guidance: >-
           Open by agreeing why you are both there, how long you have, and what could happen at the
           end, including that either side may decide there is no fit.
@@ -552,7 +554,7 @@ stages:
       - id: contact-role-known
         title: The contact's role in the problem and in buying known
         weight: 1
-        evidence: person
+        evidence: [person]
         guidance: >-
           Know whether the person in front of you feels the problem, decides on it, or was asked to
           look into it for someone else.
@@ -577,7 +579,13 @@ stages:
       - id: impact-quantified
         title: The impact of each problem quantified in the customer's own numbers
         weight: 2
-        evidence: amount
+        evidence: [amount, quote]
+        not:
+          - words: benchmarks
+            unless: [quote]
+            because: >-
+              Our benchmarks, industry averages and our own estimates are not the customer's impact: ask
+              for their number, and write whose it is.
         guidance: >-
           An impact is a number the customer gives: money, hours, customers lost. Your estimate is
           not evidence; theirs is.
@@ -587,7 +595,7 @@ stages:
       - id: frequency-quantified
         title: How often each problem occurs, in the customer's own numbers
         weight: 1
-        evidence: number
+        evidence: [number]
         guidance: >-
           Impact times frequency is the size of the problem. Get how often it happens, per week,
           month or quarter.
@@ -596,7 +604,13 @@ stages:
       - id: compelling-reason
         title: A compelling reason to act now, and the cost of doing nothing
         weight: 1
-        evidence: text
+        evidence: [date or amount]
+        not:
+          - words: feelings
+            unless: [date, amount]
+            because: >-
+              Feelings and wishes are not a compelling reason: name the event, the date or the cost of
+              waiting.
         guidance: >-
           Find the event or date that makes this urgent, and what it costs them if nothing changes
           for another year.
@@ -606,7 +620,17 @@ stages:
       - id: commitment-to-solve
         title: The customer's commitment to solve the problem
         weight: 2
-        evidence: text
+        evidence: [text]
+        not:
+          - words: requests
+            because: >-
+              A request for a proposal, pricing or a demo is not a commitment to solve: ask whether they
+              will fix the problem this year, with or without us.
+          - words: feelings
+            unless: [date, amount, deed]
+            because: >-
+              Feelings and wishes are not a commitment: note what they decided, assigned or
+              funded.
         guidance: >-
           A problem the customer is not committed to solving is not a deal. Ask plainly whether
           they intend to fix it, with or without us.
@@ -630,7 +654,7 @@ stages:
       - id: decision-maker-engaged
         title: The decision maker identified and engaged directly
         weight: 2
-        evidence: person
+        evidence: [attendee]
         guidance: >-
           Name the person who can say yes and spend the money, and talk to them yourself rather
           than through a referrer.
@@ -650,7 +674,7 @@ stages:
       - id: funding-confirmed
         title: Funding identified
         weight: 1
-        evidence: amount
+        evidence: [amount]
         guidance: >-
           Know where the money comes from and how much is available, or how it will be found.
         ask:
@@ -664,7 +688,7 @@ stages:
       - id: solution-tied-to-impact
         title: The solution tied to the quantified impact
         weight: 1
-        evidence: amount
+        evidence: [amount]
         guidance: >-
           Each part of what you propose answers a problem they named, with the impact they put on
           it. Leave out what answers nothing.
@@ -673,7 +697,10 @@ stages:
       - id: solution-reviewed-with-decision-maker
         title: The solution reviewed with the decision maker before any proposal
         weight: 2
-        evidence: person
+        evidence: [attendee]
+        not:
+          - words: intentions
+            because: "Intentions are not a step done: write when the decision maker reviewed it, and what they said."
         guidance: >-
           A written proposal should hold no surprises. Walk the decision maker through it first,
           and hear their objections in the room.
@@ -683,7 +710,11 @@ stages:
         title: A written proposal delivered
         weight: 1
         required: false
-        evidence: date
+        requires: [solution-reviewed-with-decision-maker]
+        evidence: [date]
+        not:
+          - words: intentions
+            because: "Intentions are not a step done: write the date the proposal was sent."
         guidance: Only after the review with the decision maker; note the date it was sent.
         ask:
           - "Who should receive the proposal, and by when?"
@@ -695,14 +726,16 @@ stages:
       - id: verbal-commitment
         title: Verbal commitment given by the decision maker
         weight: 2
-        evidence: person
+        requires: [decision-maker-engaged]
+        evidence: [attendee]
         guidance: Who said yes, in which words, and on which call.
         ask:
           - "Are you ready to go ahead?"
       - id: paper-process-known
         title: The paper process known
         weight: 1
-        evidence: text
+        requires: [decision-maker-engaged]
+        evidence: [text]
         guidance: >-
           Legal, procurement, security review and signature: who, in what order, how long each
           takes. Surprises here are what slips a close date.
@@ -717,7 +750,11 @@ stages:
       - id: contract-signed
         title: Contract signed
         weight: 1
-        evidence: date
+        requires: [decision-maker-engaged]
+        evidence: [date]
+        not:
+          - words: intentions
+            because: "Intentions are not a step done: write the date of the last signature."
         guidance: The date the last signature was made.
         ask:
           - "Is anything still missing for the signature?"
@@ -736,7 +773,7 @@ practices:
   - id: upfront-agreement
     title: Up-front agreement made at the start of the call
     weight: 1
-    evidence: text
+    evidence: [outcomes]
     guidance: >-
       Purpose, time, each side's roles, and the possible outcomes, including "no", agreed in the
       first minutes.
@@ -746,7 +783,7 @@ practices:
   - id: prepared
     title: Prepared beforehand
     weight: 1
-    evidence: text
+    evidence: [preparation]
     guidance: A written plan existed before the call; say where it is.
   - id: roles-planned
     title: Each colleague's role in the call planned
@@ -778,6 +815,48 @@ practices:
       Demos and slides come after the problems, impact and commitment are known. Say what you
       held back, or why presenting was right.
 
+# How long a rep prepares for a call, at least: what `preparation` evidence must show.
+prep_minutes: 30
+
+# The phrases the rules and checks look for, matched case- and accent-insensitively, whole words;
+# a phrase with a negation before it in its sentence ("didn't show slides", "no pricing yet") does
+# not count. A process file that names no lists gets these.
+words:
+  feelings: [feel, feels, felt, feeling, sounded, sounds, seemed, seems, fed up, frustrated, annoyed, unhappy,
+             upset, excited, keen, eager, worried, stressed, want, wants, wanted, would like, would love, wish,
+             wishes, hope, hopes, hoping, interested, liked the idea]
+  benchmarks: [benchmark, benchmarks, industry average, industry averages, on average, typically, typical customer,
+               our customers, similar companies, our estimate, we estimate, we estimated, our calculation, our roi,
+               roi calculator, our data, studies show, rule of thumb]
+  requests: [asked for a quote, asked for pricing, asked for prices, asked for a proposal, asked for a demo,
+             requested a quote, requested pricing, requested a proposal, requested a demo, wants a quote,
+             wants pricing, wants a proposal, wants a demo, send a quote, send pricing, send a proposal, rfp, rfq,
+             request for proposal, price list]
+  intentions: [will, won't, plans to, planning to, plan to, going to, intends to, intend to, should, would, might,
+               hopes to, aims to]
+  presenting: [demo, demos, demoed, demonstrated, demonstration, presented, presentation, slides, slide, deck,
+               pitched, proposal, pricing, price, prices, quote, quoted, showed the product, product tour]
+  negations: ["no", not, never, without, none, nor, didn't, did not, don't, do not, doesn't, does not, wasn't,
+              was not, weren't, haven't, have not, hasn't, won't, held back, kept back, kept, avoided, skipped,
+              instead of, rather than, refused, declined]
+  events: [deadline, due, renewal, renews, renew, expires, expiry, ends, end of, year end, year-end, quarter end,
+           audit, go-live, go live, launch, board meeting, budget cycle, fiscal year, merger, acquisition,
+           peak season, rollout, migration, regulation, contract ends]
+  deeds: [introduced, introduced us, shared, sent, forwarded, arranged, set up, booked, invited, connected us,
+          gave us, provided, got us, walked us, scheduled, organised, organized, briefed, sponsored, pushed internally,
+          presented internally]
+  units: [hour, hours, day, days, week, weeks, month, months, year, years, minute, minutes, people, staff, fte,
+          ftes, planners, customers, accounts, orders, deliveries, shipments, tickets, calls, trucks, units, percent,
+          points, km, miles, each, per, a week, a month, a quarter, a year, weekly, monthly, quarterly, yearly,
+          annually, daily, times]
+  currencies: [eur, euro, euros, usd, dollar, dollars, gbp, pound, pounds, chf, sek, nok, dkk, jpy, cad, aud, million,
+               thousand, billion]
+  attributions: [said, says, told us, told me, confirmed, stated, explained, mentioned, wrote, estimated, calculated,
+                 put it, their figure, their figures, their number, their numbers, their count, their estimate,
+                 their own, in their words, they said, they told, by their count, according to]
+  refusals: [say no, says no, said no, tell me no, tell us no, no is fine, no is ok, no is okay, no is an option,
+             not a fit, no fit, walk away, either way, yes or no, decide not, stop here, no deal]
+
 """#,
         "processes/meddpicc.yaml": #"""
 # MEDDPICC qualification, arranged in the stages teams that use it qualify a deal in:
@@ -805,7 +884,13 @@ stages:
       - id: metrics
         title: Metrics
         weight: 2
-        evidence: amount
+        evidence: [amount, quote]
+        not:
+          - words: benchmarks
+            unless: [quote]
+            because: >-
+              Our benchmarks, industry averages and our own estimates are not the customer's metrics:
+              ask for their number, and write whose it is.
         guidance: >-
           The quantified gain the customer expects: money saved or earned, hours, risk, in their
           own numbers.
@@ -820,7 +905,7 @@ stages:
       - id: champion
         title: Champion
         weight: 2
-        evidence: person
+        evidence: [attendee, deed]
         guidance: >-
           Someone with power and influence who wants this to happen and has tested it by acting
           for us. Name them and what they did.
@@ -830,7 +915,7 @@ stages:
       - id: economic-buyer
         title: Economic buyer
         weight: 2
-        evidence: person
+        evidence: [attendee]
         guidance: The person with the final say over the money, named and met.
         ask:
           - "Who has the final say on spending for this?"
@@ -869,7 +954,8 @@ stages:
       - id: paper-process
         title: Paper process
         weight: 1
-        evidence: text
+        requires: [economic-buyer]
+        evidence: [text]
         guidance: >-
           Legal, procurement, security and signature: the steps, the people and how long each
           takes.
@@ -878,7 +964,11 @@ stages:
       - id: signature-date
         title: Signature date agreed
         weight: 1
-        evidence: date
+        requires: [economic-buyer]
+        evidence: [date]
+        not:
+          - words: intentions
+            because: "Intentions are not a date agreed: write the date the economic buyer agreed to sign by."
         guidance: The date both sides work towards, agreed with the economic buyer.
         ask:
           - "What date are we working towards for the signature?"
@@ -887,12 +977,12 @@ practices:
   - id: upfront-agreement
     title: Up-front agreement made at the start of the call
     weight: 1
-    evidence: text
+    evidence: [outcomes]
     guidance: Purpose, time, roles and possible outcomes, including "no", agreed first.
   - id: prepared
     title: Prepared beforehand
     weight: 1
-    evidence: text
+    evidence: [preparation]
     guidance: A written plan existed before the call; say where it is.
   - id: next-step-agreed
     title: A next step agreed with an owner and a date

@@ -32,9 +32,15 @@ public enum ProcessSummaryMarkdown {
         var out = "| \(heading) | Id | Weight | Required | Evidence |\n| --- | --- | ---: | --- | --- |\n"
         for item in items {
             out += "| \(MarkdownEscaping.inline(item.title)) | `\(item.id)` | \(NumberText.plain(item.weight)) "
-            out += "| \(item.required ? "yes" : "no") | \(item.evidence.rawValue) |\n"
+            out += "| \(item.required ? "yes" : "no") | \(MarkdownEscaping.inline(ruleText(item))) |\n"
         }
         return out
+    }
+
+    /// `amount and quote; not benchmarks; requires decision-maker-engaged`.
+    private static func ruleText(_ item: Milestone) -> String {
+        ([item.rule.description] + item.rule.exclusions.map { "not \($0.words.rawValue)" }
+            + item.requires.map { "requires \($0)" }).joined(separator: "; ")
     }
 
     private static func count(_ n: Int, _ noun: String) -> String {

@@ -2,12 +2,24 @@ import Yams
 
 /// Loads a process file (DESIGN section 4) into a `SalesProcess`, reporting every problem found.
 public enum ProcessLoader {
-    static let processKeys = ["id", "version", "title", "stages", "practices", "checks"]
+    static let processKeys = ["id", "version", "title", "stages", "practices", "checks", "words", "prep_minutes"]
     static let stageKeys = ["id", "title", "goal", "milestones"]
-    static let milestoneKeys = ["id", "title", "weight", "required", "ask", "evidence", "guidance"]
+    static let milestoneKeys = ["id", "title", "weight", "required", "ask", "evidence", "not", "requires", "guidance"]
+    static let exclusionKeys = ["words", "unless", "because"]
     static let checkKeys = ["enabled", "weight", "threshold"]
 
+    /// The word lists of the built-in default process: what a process file that names none gets.
+    static let builtinWords: WordLists = {
+        guard let source = ProcessResolver.builtinSource(ProcessResolver.defaultID),
+              let process = try? load(source, fillingWords: false) else { return WordLists([:]) }
+        return process.words
+    }()
+
     public static func load(_ source: SourceFile) throws(DiagnosticError) -> SalesProcess {
+        try load(source, fillingWords: true)
+    }
+
+    private static func load(_ source: SourceFile, fillingWords: Bool) throws(DiagnosticError) -> SalesProcess {
         let reader = YAMLReader(file: source.path)
         guard let root = reader.compose(source.text) else {
             if reader.diagnostics.isEmpty {
@@ -17,7 +29,12 @@ public enum ProcessLoader {
         }
         let process = ProcessDecoder(reader: reader).decode(root)
         if reader.hasErrors { throw DiagnosticError(reader.diagnostics.sortedByLocation) }
-        guard let process else { throw DiagnosticError(reader.diagnostics.sortedByLocation) }
+        guard var process else { throw DiagnosticError(reader.diagnostics.sortedByLocation) }
+        if fillingWords {
+            for list in WordList.allCases where process.words.lists[list] == nil {
+                process.words.lists[list] = builtinWords[list]
+            }
+        }
         return process
     }
 
@@ -40,6 +57,8 @@ private final class ProcessDecoder {
     let reader: YAMLReader
     /// First line each id was seen on, across stages, milestones and practices.
     private var firstLines: [String: Int] = [:]
+    /// Each `requires:` entry, with the item that names it, checked once every id is known.
+    private var requirementNodes: [(required: String, owner: String?, node: Node)] = []
 
     init(reader: YAMLReader) {
         self.reader = reader
@@ -59,10 +78,13 @@ private final class ProcessDecoder {
         let stages = stageNodes.compactMap(stage)
         let practices = reader.list(fields, "practices").compactMap { milestone($0, what: "practice") }
         let checks = checkSettings(fields)
+        let words = wordLists(fields)
+        let prepMinutes = prepTime(fields)
+        checkRequirements(stages.flatMap(\.milestones) + practices)
 
         guard let id, let version, let title else { return nil }
         return SalesProcess(id: id, version: version, title: title, stages: stages, practices: practices,
-                            checks: checks)
+                            checks: checks, words: words, prepMinutes: prepMinutes ?? SalesProcess.defaultPrepMinutes)
     }
 
     private func identifier(_ fields: Fields) -> String? {
@@ -108,11 +130,104 @@ private final class ProcessDecoder {
         let weight = positiveWeight(fields)
         let required = reader.bool(fields, "required") ?? true
         let ask = reader.textList(fields, "ask")
-        let evidence = evidenceKind(fields)
+        let requirements = evidenceRequirements(fields)
+        let exclusions = reader.list(fields, "not").compactMap(exclusion)
+        let requires = reader.list(fields, "requires").compactMap { node -> String? in
+            guard let required = node.scalar?.string.trimmed, !required.isEmpty else {
+                reader.report(DocumentProblem.expectedText(key: "requires"), at: node)
+                return nil
+            }
+            requirementNodes.append((required, id, node))
+            return required
+        }
         let guidance = reader.text(fields, "guidance") ?? ""
         guard let id, let title else { return nil }
         return Milestone(id: id, title: title, weight: weight ?? 1, required: required, ask: ask,
-                         evidence: evidence ?? .text, guidance: guidance, line: reader.location(of: node).line)
+                         rule: EvidenceRule(requirements: requirements ?? [[.text]], exclusions: exclusions),
+                         requires: requires, guidance: guidance, line: reader.location(of: node).line)
+    }
+
+    /// `evidence: amount`, `evidence: [amount, quote]`, `evidence: [date or amount]`: every entry
+    /// must hold, each by any one of the kinds it names.
+    private func evidenceRequirements(_ fields: Fields) -> [[EvidenceKind]]? {
+        guard fields["evidence"] != nil else { return nil }
+        let requirements = reader.list(fields, "evidence").compactMap { node -> [EvidenceKind]? in
+            guard let raw = node.scalar?.string else {
+                reader.report(DocumentProblem.expectedText(key: "evidence"), at: node)
+                return nil
+            }
+            let kinds = raw.lowercased().components(separatedBy: " or ").map { name -> EvidenceKind? in
+                guard let kind = EvidenceKind(rawValue: name.trimmed) else {
+                    reader.report(ProcessProblem.unknownEvidenceKind(name.trimmed), at: node)
+                    return nil
+                }
+                return kind
+            }
+            return kinds.contains(nil) ? nil : kinds.compactMap { $0 }
+        }
+        return requirements.isEmpty ? nil : requirements
+    }
+
+    /// One entry of `not:`: `{words: feelings, unless: [date], because: "..."}`.
+    private func exclusion(_ node: Node) -> EvidenceRule.Exclusion? {
+        guard let fields = reader.fields(of: node, what: "an entry of 'not'", allowed: ProcessLoader.exclusionKeys,
+                                         required: ["words", "because"]) else { return nil }
+        let list = wordList(named: reader.text(fields, "words"), at: fields["words"])
+        let unless = reader.list(fields, "unless").compactMap { node -> EvidenceKind? in
+            guard let raw = node.scalar?.string, let kind = EvidenceKind(rawValue: raw.trimmed.lowercased()) else {
+                reader.report(ProcessProblem.unknownEvidenceKind(node.scalar?.string ?? "a list or mapping"), at: node)
+                return nil
+            }
+            return kind
+        }
+        guard let list, let because = reader.text(fields, "because") else { return nil }
+        return EvidenceRule.Exclusion(words: list, unless: unless, because: because)
+    }
+
+    private func wordList(named name: String?, at node: Node?) -> WordList? {
+        guard let name, let node else { return nil }
+        guard let list = WordList(rawValue: name) else {
+            reader.report(ProcessProblem.unknownWordList(name, known: WordList.allCases.sorted().map(\.rawValue)), at: node)
+            return nil
+        }
+        return list
+    }
+
+    /// `words:`, a mapping of list names to phrases.
+    private func wordLists(_ fields: Fields) -> WordLists {
+        guard let node = fields["words"] else { return WordLists([:]) }
+        guard let mapping = node.mapping else {
+            reader.report(DocumentProblem.expectedMapping(key: "words"), at: node)
+            return WordLists([:])
+        }
+        var lists: [WordList: [String]] = [:]
+        for (key, value) in mapping {
+            guard let list = wordList(named: key.scalar?.string, at: key) else { continue }
+            let phrases = Fields(node: value, what: "words", values: ["words": value])
+            lists[list] = reader.textList(phrases, "words").map { $0.lowercased() }
+        }
+        return WordLists(lists)
+    }
+
+    private func prepTime(_ fields: Fields) -> Int? {
+        guard let node = fields["prep_minutes"] else { return nil }
+        guard let raw = node.scalar?.string, let minutes = Int(raw.trimmed), (1...24 * 60).contains(minutes) else {
+            reader.report(ProcessProblem.prepMinutesInvalid(node.scalar?.string ?? "a list or mapping"), at: node)
+            return nil
+        }
+        return minutes
+    }
+
+    /// Every `requires:` names an item of the process other than its own.
+    private func checkRequirements(_ items: [Milestone]) {
+        let ids = Set(items.map(\.id))
+        for (required, owner, node) in requirementNodes {
+            if required == owner {
+                reader.report(ProcessProblem.requiresItself(required), at: node)
+            } else if !ids.contains(required) {
+                reader.report(ProcessProblem.unknownRequiredItem(required), at: node)
+            }
+        }
     }
 
     private func positiveWeight(_ fields: Fields) -> Double? {
@@ -122,15 +237,6 @@ private final class ProcessDecoder {
             return nil
         }
         return value
-    }
-
-    private func evidenceKind(_ fields: Fields) -> EvidenceKind? {
-        guard let raw = reader.text(fields, "evidence"), let node = fields["evidence"] else { return nil }
-        guard let kind = EvidenceKind(rawValue: raw.lowercased()) else {
-            reader.report(ProcessProblem.unknownEvidenceKind(raw), at: node)
-            return nil
-        }
-        return kind
     }
 
     private func checkSettings(_ fields: Fields) -> [CheckSetting] {

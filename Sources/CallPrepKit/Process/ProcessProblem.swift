@@ -11,6 +11,10 @@ public enum ProcessProblem: LocalizedError, Equatable, Sendable {
     case thresholdNegative(String)
     case unknownCheck(String, known: [String])
     case noSuchProcess(String, builtins: [String])
+    case unknownWordList(String, known: [String])
+    case unknownRequiredItem(String)
+    case requiresItself(String)
+    case prepMinutesInvalid(String)
 
     public var errorDescription: String? {
         switch self {
@@ -28,6 +32,14 @@ public enum ProcessProblem: LocalizedError, Equatable, Sendable {
             "'weight' must be a positive number, not '\(found)'"
         case let .unknownCheck(id, known):
             "unknown check '\(id)' (expected one of: \(known.joined(separator: ", ")))"
+        case let .unknownWordList(name, known):
+            "unknown word list '\(name)' (expected one of: \(known.joined(separator: ", ")))"
+        case let .unknownRequiredItem(id):
+            "'requires' names '\(id)', which is no milestone or practice of this process"
+        case let .requiresItself(id):
+            "'\(id)' cannot require itself"
+        case let .prepMinutesInvalid(found):
+            "'prep_minutes' must be a whole number of minutes from 1 to 1440, not '\(found)'"
         case let .noSuchProcess(name, builtins):
             "no process file '\(name)' (built-in processes: \(builtins.joined(separator: ", ")))"
         case let .thresholdNegative(found):

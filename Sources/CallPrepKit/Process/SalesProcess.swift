@@ -1,8 +1,3 @@
-/// What counts as evidence that a milestone was met.
-public enum EvidenceKind: String, Sendable, Codable, CaseIterable {
-    case text, number, amount, date, person
-}
-
 /// An exit criterion of a stage, or (as a practice) something scored on every call.
 public struct Milestone: Sendable, Hashable, Codable {
     public var id: String
@@ -12,19 +7,27 @@ public struct Milestone: Sendable, Hashable, Codable {
     public var required: Bool
     /// Questions the brief suggests asking.
     public var ask: [String]
-    public var evidence: EvidenceKind
+    /// What its evidence must contain, and what does not count.
+    public var rule: EvidenceRule
+    /// Items that must be met, in this debrief or an earlier one of the deal, for this one to count.
+    public var requires: [String]
     public var guidance: String
     /// Where it is defined, for diagnostics about it.
     public var line: Int
 
+    /// The first kind of evidence the rule asks for: what the form's hint describes.
+    public var evidence: EvidenceKind { rule.primaryKind }
+
     public init(id: String, title: String, weight: Double = 1, required: Bool = true, ask: [String] = [],
-                evidence: EvidenceKind = .text, guidance: String = "", line: Int = 0) {
+                evidence: EvidenceKind = .text, rule: EvidenceRule? = nil, requires: [String] = [],
+                guidance: String = "", line: Int = 0) {
         self.id = id
         self.title = title
         self.weight = weight
         self.required = required
         self.ask = ask
-        self.evidence = evidence
+        self.rule = rule ?? EvidenceRule(evidence)
+        self.requires = requires
         self.guidance = guidance
         self.line = line
     }
@@ -73,15 +76,25 @@ public struct SalesProcess: Sendable, Hashable, Codable {
     public var stages: [Stage]
     public var practices: [Milestone]
     public var checks: [CheckSetting]
+    /// The phrases the rules and checks look for; the built-in lists where the file names none.
+    public var words: WordLists
+    /// How long a rep prepares for a call, at least: what `preparation` evidence must show.
+    public var prepMinutes: Int
+
+    /// The prep time when a process file does not say.
+    public static let defaultPrepMinutes = 30
 
     public init(id: String, version: String, title: String, stages: [Stage], practices: [Milestone] = [],
-                checks: [CheckSetting] = []) {
+                checks: [CheckSetting] = [], words: WordLists = WordLists([:]),
+                prepMinutes: Int = SalesProcess.defaultPrepMinutes) {
         self.id = id
         self.version = version
         self.title = title
         self.stages = stages
         self.practices = practices
         self.checks = checks
+        self.words = words
+        self.prepMinutes = prepMinutes
     }
 
     public func stage(_ id: String) -> Stage? {

@@ -99,7 +99,9 @@ struct ItemView {
         title = milestone.title
         guidance = milestone.guidance.isEmpty ? nil : milestone.guidance
         evidence = milestone.evidence.rawValue
-        evidenceHint = milestone.evidence.hint
+        // Every requirement of the rule, its alternatives joined with "or".
+        evidenceHint = milestone.rule.requirements.map { $0.map(\.hint).joined(separator: ", or ") }
+            .joined(separator: "; ")
         required = milestone.required
         ask = milestone.ask
         weight = NumberText.plain(milestone.weight)
@@ -125,6 +127,11 @@ extension EvidenceKind {
         case .amount: "an amount in the customer's own numbers, e.g. EUR 40k a quarter"
         case .date: "a date, e.g. 2026-12-03"
         case .person: "who, by name"
+        case .quote: "the customer's own words, quoted, or who gave the figure"
+        case .outcomes: "the possible outcomes agreed, including that no is fine"
+        case .attendee: "who took part, by name"
+        case .deed: "what they did for the deal"
+        case .preparation: "your written plan, or how long you prepared"
         }
     }
 }

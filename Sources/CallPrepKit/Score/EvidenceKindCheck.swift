@@ -1,4 +1,5 @@
-/// Whether written evidence is of the kind a milestone asks for (DESIGN section 6).
+/// The shapes evidence is first looked at for: placeholders, numbers and dates (EvidenceJudge reads
+/// the rest).
 enum EvidenceKindCheck {
     /// Words that stand for "I will fill this in later", not evidence.
     static let placeholders: Set<String> = [
@@ -11,27 +12,6 @@ enum EvidenceKindCheck {
         "once", "twice",
     ]
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-
-    /// nil when `evidence` is good evidence of `kind`; otherwise why not.
-    static func problem(_ evidence: String, kind: EvidenceKind, people: [String]) -> String? {
-        let words = normalized(evidence)
-        if placeholders.contains(words) {
-            return evidence.isEmpty ? "checked, but no evidence is written" : "the evidence '\(evidence)' is a placeholder"
-        }
-        switch kind {
-        case .text:
-            let letterWords = words.split(separator: " ").filter { $0.unicodeScalars.contains(where: isLetter) }
-            return letterWords.count >= 2 ? nil : "the evidence '\(evidence)' is too short to show anything"
-        case .number:
-            return hasNumber(words) ? nil : "the evidence has no number"
-        case .amount:
-            return hasNumber(words) ? nil : "the evidence has no amount (a number, with its currency or unit)"
-        case .date:
-            return hasDate(evidence) ? nil : "the evidence has no date"
-        case .person:
-            return namesPerson(evidence, people: people) ? nil : "the evidence names no person"
-        }
-    }
 
     static func hasNumber(_ normalizedText: String) -> Bool {
         normalizedText.unicodeScalars.contains { $0.isASCII ? (0x30...0x39).contains($0.value) : $0.properties.numericType != nil }
@@ -49,24 +29,6 @@ enum EvidenceKindCheck {
             if neighbours.contains(where: { Int($0).map { (1...31).contains($0) } ?? false }) { return true }
         }
         return false
-    }
-
-    /// One of `people` (full or first name), or a name written as two capitalised words.
-    static func namesPerson(_ text: String, people: [String]) -> Bool {
-        if mentions(text, anyOf: people) { return true }
-        let words = words(of: text) { isLetter($0) || $0 == "-" || $0 == "'" }
-        return zip(words, words.dropFirst()).contains { isCapitalisedName($0) && isCapitalisedName($1) }
-    }
-
-    /// Whether `text` names one of `people`, by full name or by first name as a word.
-    static func mentions(_ text: String, anyOf people: [String]) -> Bool {
-        let folded = normalized(text)
-        let words = Set(folded.split(separator: " "))
-        return people.contains { person in
-            let name = normalized(person).split(separator: " ").filter { !honorifics.contains(String($0)) }
-            guard let first = name.first, first.count >= 2 else { return false }
-            return folded.includes(name.joined(separator: " ")) || words.contains(first)
-        }
     }
 
     /// The runs of `text` whose scalars are `inWord` (with the marks that follow a letter); scalar
@@ -100,12 +62,5 @@ enum EvidenceKindCheck {
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType != nil
-    }
-
-    private static let honorifics: Set<String> = ["dr", "mr", "mrs", "ms", "miss", "prof", "sir", "dame"]
-
-    private static func isCapitalisedName(_ word: Substring) -> Bool {
-        guard let first = word.first, first.isUppercase, word.count >= 2 else { return false }
-        return word.dropFirst().allSatisfy { $0.isLowercase || $0 == "-" || $0 == "'" }
     }
 }

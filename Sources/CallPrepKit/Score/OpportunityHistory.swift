@@ -9,11 +9,13 @@ public struct OpportunityHistory: Sendable {
         public let source: String
     }
 
-    /// What one debrief adds to the history: its source and the milestones it shows met.
+    /// What one debrief adds to the history: its source, the milestones it shows met, and the
+    /// people met on the call.
     public struct Entry: Sendable {
         public let source: String
         /// In the debrief's order.
         let met: [(id: String, evidence: String)]
+        let people: [PeoplePicture.Person]
     }
 
     /// The earlier debriefs, oldest first.
@@ -22,6 +24,8 @@ public struct OpportunityHistory: Sendable {
     public private(set) var met: Set<String> = []
     /// Each milestone met so far, with the debrief that first met it, in the order they were met.
     public private(set) var firstMet: [MetItem] = []
+    /// The people met on earlier calls, each once.
+    public private(set) var people: [PeoplePicture.Person] = []
 
     public init() {}
 
@@ -29,6 +33,9 @@ public struct OpportunityHistory: Sendable {
     @discardableResult
     public mutating func append(_ entry: Entry) -> Int {
         sources.append(entry.source)
+        for person in entry.people where !people.contains(where: { normalized($0.name) == normalized(person.name) }) {
+            people.append(person)
+        }
         var gained = 0
         for item in entry.met where met.insert(item.id).inserted {
             firstMet.append(MetItem(id: item.id, evidence: item.evidence, source: entry.source))

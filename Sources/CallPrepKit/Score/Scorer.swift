@@ -26,6 +26,50 @@ public struct Scorer: Sendable {
         score(evaluate(record), history: OpportunityHistory())
     }
 
+    /// A debrief's items judged once, against what is known of its people: the status of each,
+    /// and the milestones it shows met.
+    public struct Evaluation: Sendable {
+        public let record: DebriefRecord
+        public let people: PeoplePicture
+        fileprivate let statuses: [String: Scorecard.Item]
+        fileprivate let states: [String: DebriefRecord.State]
+        /// The milestones this debrief shows met: checked with evidence its rule accepts, as the
+        /// manager sees it, with what they require met in this debrief.
+        public let met: Set<String>
+
+        /// What this debrief adds to its opportunity's history.
+        public var historyEntry: OpportunityHistory.Entry {
+            var seen: Set<String> = []
+            let items = record.items.filter { met.contains($0.id) && seen.insert($0.id).inserted }
+            return OpportunityHistory.Entry(
+                source: record.source, met: items.map { ($0.id, $0.evidence) },
+                people: record.people.filter { !$0.name.isEmpty }.map {
+                    PeoplePicture.Person(name: $0.name, role: $0.role.flatMap(BuyingRole.init(loose:)), tookPart: true)
+                })
+        }
+    }
+
+    /// `attendees` are the meeting file's, when it is known; `earlier`, the people met in earlier
+    /// debriefs of the opportunity (`OpportunityHistory.people`).
+    public func evaluate(_ record: DebriefRecord, attendees: [Attendee] = [],
+                         earlier: [PeoplePicture.Person] = []) -> Evaluation {
+        let people = PeoplePicture(record: record, attendees: attendees, earlier: earlier)
+        let judge = EvidenceJudge(words: process.words, people: people, prepMinutes: process.prepMinutes)
+        let reviews = Dictionary(record.review.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var statuses: [String: Scorecard.Item] = [:]
+        var states: [String: DebriefRecord.State] = [:]
+        for item in record.items where statuses[item.id] == nil {
+            guard let milestone = milestonesByID[item.id] else { continue }
+            statuses[item.id] = status(of: milestone, item, review: reviews[item.id], judge: judge)
+            states[item.id] = item.state
+        }
+        let shown = Set(statuses.values.filter { $0.status == .met }.map(\.id))
+        let met = shown.filter { id in
+            !practiceIDs.contains(id) && (milestonesByID[id]?.requires ?? []).allSatisfy(shown.contains)
+        }
+        return Evaluation(record: record, people: people, statuses: statuses, states: states, met: met)
+    }
+
     /// The scorecard of an evaluated debrief, given what the earlier debriefs of its opportunity
     /// showed, so that a long history is not evaluated again for every debrief.
     public func score(_ evaluation: Evaluation, history: OpportunityHistory) -> Scorecard {
@@ -33,69 +77,71 @@ public struct Scorer: Sendable {
         let metBefore = history.met
         // The parser checked the stage against this process, so the plan exists for parsed records.
         let plan = ItemsInPlay(process: process, stageID: record.meeting.stage, met: metBefore)
+        let metOverHistory = metBefore.union(evaluation.met)
 
         var items: [Scorecard.Item] = []
         var claimedWeight = 0.0
         for milestone in plan?.all ?? [] {
-            items.append(evaluation.statuses[milestone.id] ?? status(of: milestone, nil, review: nil, people: []))
+            var item = evaluation.statuses[milestone.id] ?? status(of: milestone, nil, review: nil, judge: nil)
+            let missing = milestone.requires.filter { !metOverHistory.contains($0) }
+            if item.status == .met, !missing.isEmpty {
+                item.status = .unsupported
+                item.reason = "needs " + missing.map { "\(milestonesByID[$0]?.title ?? $0) (`\($0)`)" }
+                    .joined(separator: " and ") + " met first, in this or an earlier debrief"
+            }
+            items.append(item)
             if evaluation.states[milestone.id] == .checked { claimedWeight += milestone.weight }
+        }
+
+        let stage = Scorecard.StageFigures(claimed: record.meeting.stage, evidenced: evidencedStage(metOverHistory))
+        // Ready when every required milestone of this stage and of every earlier one is met.
+        let ready = process.stageIndex(record.meeting.stage).map { current in
+            process.stages[...current].flatMap(\.milestones).filter(\.required).allSatisfy { metOverHistory.contains($0.id) }
+        } ?? false
+        // Findings about an item decide it first (no finding contradicts a met item), then the rest
+        // see the items and the score as they end up; all are listed in the checks' order.
+        var findings: [(order: Int, finding: Scorecard.Finding)] = []
+        for (order, entry) in checks.enumerated() where entry.check.description.item != nil {
+            let context = self.context(evaluation, items: items, history: history, metOverHistory: metOverHistory,
+                                       stage: stage, threshold: entry.threshold)
+            for finding in entry.check.findings(context) {
+                findings.append((order, finding))
+                if let index = items.firstIndex(where: { $0.id == entry.check.description.item }),
+                   items[index].status == .met {
+                    items[index].status = .missed
+                    items[index].reason = "\(finding.check): \(finding.message)"
+                }
+            }
         }
         let applicable = items.filter { $0.status != .notApplicable }.reduce(0.0) { $0 + $1.weight }
         let met = items.filter { $0.status == .met }.reduce(0.0) { $0 + $1.weight }
-
-        let metOverHistory = metBefore.union(evaluation.met)
-        let stage = Scorecard.StageFigures(claimed: record.meeting.stage, evidenced: evidencedStage(metOverHistory))
-        let ready = process.stage(record.meeting.stage).map { current in
-            current.milestones.filter(\.required).allSatisfy { metOverHistory.contains($0.id) }
-        } ?? false
         let score = NumberText.percent(met, of: applicable)
-        let context = CheckContext(record: record, process: process, items: items, metOverHistory: metOverHistory,
-                                   score: score, stage: stage, threshold: nil)
+        for (order, entry) in checks.enumerated() where entry.check.description.item == nil {
+            let context = self.context(evaluation, items: items, history: history, metOverHistory: metOverHistory,
+                                       stage: stage, threshold: entry.threshold, score: score)
+            findings += entry.check.findings(context).map { (order, $0) }
+        }
         return Scorecard(source: record.source, meeting: record.meeting, process: record.process, score: score,
-                         claimedScore: NumberText.percent(claimedWeight, of: applicable), selfScore: record.selfAssessment.score,
-                         managerScore: record.review.grade, items: items, stage: stage, readyToAdvance: ready,
-                         findings: findings(context), history: history.sources)
+                         claimedScore: NumberText.percent(claimedWeight, of: applicable),
+                         selfScore: record.selfAssessment.score, managerScore: record.review.grade, items: items,
+                         stage: stage, readyToAdvance: ready,
+                         findings: findings.sorted { $0.order < $1.order }.map(\.finding), history: history.sources)
     }
 
-    /// A debrief's items judged once: the status of each, and the milestones it shows met.
-    public struct Evaluation: Sendable {
-        public let record: DebriefRecord
-        fileprivate let statuses: [String: Scorecard.Item]
-        fileprivate let states: [String: DebriefRecord.State]
-        /// The milestones this debrief shows met: checked with evidence of the right kind, as the manager sees it.
-        public let met: Set<String>
-
-        /// What this debrief adds to its opportunity's history.
-        public var historyEntry: OpportunityHistory.Entry {
-            var seen: Set<String> = []
-            let items = record.items.filter { met.contains($0.id) && seen.insert($0.id).inserted }
-            return OpportunityHistory.Entry(source: record.source, met: items.map { ($0.id, $0.evidence) })
-        }
-    }
-
-    public func evaluate(_ record: DebriefRecord) -> Evaluation {
-        let reviews = Dictionary(record.review.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let people = record.people.map(\.name)
-        var statuses: [String: Scorecard.Item] = [:]
-        var states: [String: DebriefRecord.State] = [:]
-        var met: Set<String> = []
-        for item in record.items where statuses[item.id] == nil {
-            guard let milestone = milestonesByID[item.id] else { continue }
-            let status = status(of: milestone, item, review: reviews[item.id], people: people)
-            statuses[item.id] = status
-            states[item.id] = item.state
-            if status.status == .met, !practiceIDs.contains(item.id) { met.insert(item.id) }
-        }
-        return Evaluation(record: record, statuses: statuses, states: states, met: met)
+    private func context(_ evaluation: Evaluation, items: [Scorecard.Item], history: OpportunityHistory,
+                         metOverHistory: Set<String>, stage: Scorecard.StageFigures, threshold: Double?,
+                         score: Int = 0) -> CheckContext {
+        CheckContext(record: evaluation.record, process: process, items: items, metOverHistory: metOverHistory,
+                     people: evaluation.people, score: score, stage: stage, threshold: threshold)
     }
 
     private func status(of milestone: Milestone, _ recorded: DebriefRecord.Item?, review: DebriefRecord.ReviewItem?,
-                        people: [String]) -> Scorecard.Item {
+                        judge: EvidenceJudge?) -> Scorecard.Item {
         var item = Scorecard.Item(id: milestone.id, title: milestone.title,
                                   kind: practiceIDs.contains(milestone.id) ? .practice : .milestone,
                                   status: .missed, weight: milestone.weight, required: milestone.required,
                                   reason: "missing from the debrief", overriddenBy: nil, line: recorded?.line)
-        guard let recorded else { return item }
+        guard let recorded, let judge else { return item }
         switch recorded.state {
         case .notApplicable:
             item.status = .notApplicable
@@ -103,12 +149,12 @@ public struct Scorer: Sendable {
         case .unchecked:
             item.reason = "not checked"
         case .checked:
-            if let problem = EvidenceKindCheck.problem(recorded.evidence, kind: milestone.evidence, people: people) {
+            if let problem = judge.problem(recorded.evidence, rule: milestone.rule) {
                 item.status = .unsupported
                 item.reason = problem
             } else {
                 item.status = .met
-                item.reason = "checked, with \(milestone.evidence.rawValue) evidence"
+                item.reason = "checked, with evidence of \(milestone.rule.description)"
             }
         }
         guard let review, review.agree == false else { return item }
@@ -133,14 +179,5 @@ public struct Scorer: Sendable {
             evidenced = stage.id
         }
         return evidenced
-    }
-
-    private func findings(_ base: CheckContext) -> [Scorecard.Finding] {
-        checks.flatMap { check, threshold in
-            let context = CheckContext(record: base.record, process: base.process, items: base.items,
-                                       metOverHistory: base.metOverHistory, score: base.score, stage: base.stage,
-                                       threshold: threshold)
-            return check.findings(context)
-        }
     }
 }

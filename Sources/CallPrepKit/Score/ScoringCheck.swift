@@ -21,8 +21,22 @@ public struct CheckDescription: Sendable {
     public let why: String
     /// The default threshold and what it means, for checks that have one.
     public let threshold: (value: Double, meaning: String)?
+    /// The milestone or practice its findings are about: a finding makes that item not met, so that
+    /// no finding contradicts a met item.
+    public let item: String?
     public let triggers: [CheckExample]
     public let passes: [CheckExample]
+
+    public init(id: CheckID, summary: String, why: String, threshold: (value: Double, meaning: String)?,
+                item: String? = nil, triggers: [CheckExample], passes: [CheckExample]) {
+        self.id = id
+        self.summary = summary
+        self.why = why
+        self.threshold = threshold
+        self.item = item
+        self.triggers = triggers
+        self.passes = passes
+    }
 }
 
 /// What a check sees of one scored debrief.
@@ -33,6 +47,8 @@ public struct CheckContext: Sendable {
     public let items: [Scorecard.Item]
     /// Milestones met in this debrief or in earlier debriefs of the same opportunity.
     public let metOverHistory: Set<String>
+    /// Who is who on the customer's side.
+    public let people: PeoplePicture
     public let score: Int
     public let stage: Scorecard.StageFigures
     /// The process file's threshold for this check, else the check's default.
@@ -42,12 +58,14 @@ public struct CheckContext: Sendable {
         items.first { $0.id == id }?.status
     }
 
-    /// Names of the people met whose buying role is decision maker or economic buyer.
+    /// Names of those who decide: decision makers and economic buyers, from the whole picture.
     var decisionMakers: [String] {
-        record.people.filter { person in
-            guard let role = person.role.flatMap(BuyingRole.init(loose:)) else { return false }
-            return role == .decisionMaker || role == .economicBuyer
-        }.map(\.name)
+        people.deciders.map(\.name)
+    }
+
+    /// The words and negations of the process, for checks that read text.
+    func mentions(_ text: String, _ list: WordList) -> Bool {
+        EvidenceText(text).mentions(process.words[list], unlessNegatedBy: process.words[.negations])
     }
 }
 

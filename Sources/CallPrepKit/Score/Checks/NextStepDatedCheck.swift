@@ -6,6 +6,7 @@ struct NextStepDatedCheck: ScoringCheck {
         why: "A call that ends without a dated step someone owns loses its momentum: nothing obliges either "
             + "side to act, and the forecast cannot say when the deal moves.",
         threshold: nil,
+        item: "next-step-agreed",
         triggers: [
             CheckExample("a next step without a date", """
                 ## Next steps <!-- callprep:next-steps -->

@@ -6,6 +6,7 @@ struct NextStepDecisionMakerCheck: ScoringCheck {
         why: "Deals stall when every step runs through people who cannot say yes; a step that involves the "
             + "decision maker is the surest sign the deal is moving.",
         threshold: nil,
+        item: "decision-maker-in-next-step",
         triggers: [
             CheckExample("the decision maker is met but not in any step", """
                 ## Next steps <!-- callprep:next-steps -->
@@ -46,7 +47,11 @@ struct NextStepDecisionMakerCheck: ScoringCheck {
             return [finding("No decision maker is named among the people met, so no next step involves one.",
                             line: steps.first?.line)]
         }
-        let involved = steps.contains { EvidenceKindCheck.mentions($0.action + " " + ($0.owner ?? ""), anyOf: deciders) }
+        let involved = steps.contains { step in
+            context.people.named(in: EvidenceText(step.action + ". " + (step.owner ?? ""))).contains {
+                $0.role == .decisionMaker || $0.role == .economicBuyer
+            }
+        }
         return involved ? [] : [finding("No next step involves the decision maker (\(deciders.joined(separator: ", "))).",
                                         line: steps.first?.line)]
     }

@@ -6,6 +6,7 @@ struct NoPrepBriefCheck: ScoringCheck {
         why: "Calls without a plan drift: no agreed objective, no minimum outcome, no questions ready. A "
             + "written brief is the cheapest improvement a team can make.",
         threshold: nil,
+        item: "prepared",
         triggers: [
             CheckExample("the prepared practice left open", """
                 ## Call practices <!-- callprep:practices -->

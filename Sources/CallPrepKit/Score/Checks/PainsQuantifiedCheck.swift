@@ -6,6 +6,7 @@ struct PainsQuantifiedCheck: ScoringCheck {
         why: "A problem without a number cannot be weighed against a price; the customer's own figure is what "
             + "turns interest into a business case.",
         threshold: nil,
+        item: "impact-quantified",
         triggers: [
             CheckExample("an impact in words only", """
                 ## Pains <!-- callprep:pains -->

@@ -1,7 +1,7 @@
 /// Presenting before the discovery milestones are met.
 struct PresentingBeforeDiscoveryCheck: ScoringCheck {
-    static let presentingWords = ["demo", "demoed", "demonstrated", "presented", "presentation", "slides", "pitched"]
-    static let negations = ["no", "not", "didn't", "didnt", "without", "held", "avoided", "skipped", "never"]
+    /// The customer asking for something we might present.
+    static let asking = ["asked for", "asked about", "asked to see", "wants", "want", "wanted", "requested"]
 
     let description = CheckDescription(
         id: .presentingBeforeDiscovery,
@@ -9,6 +9,7 @@ struct PresentingBeforeDiscoveryCheck: ScoringCheck {
         why: "A demo before the problems, their impact and the customer's commitment are known answers "
             + "questions nobody asked, and invites price comparison instead of a business case.",
         threshold: nil,
+        item: "no-premature-presenting",
         triggers: [
             CheckExample("a demo while discovery is open", """
                 ## Call practices <!-- callprep:practices -->
@@ -46,24 +47,22 @@ struct PresentingBeforeDiscoveryCheck: ScoringCheck {
     }
 
     /// The line where the debrief shows presenting: the "no presenting before discovery" practice left
-    /// unchecked with something written under it (a blank box says nothing), or a sentence that says
-    /// so without a negation.
+    /// unchecked with something written under it (a blank box says nothing), or a sentence that names
+    /// presenting (the process's `presenting` words) with no negation before it.
     private func presentedAt(_ context: CheckContext) -> Int? {
         if let practice = context.record.items.first(where: { $0.id == "no-premature-presenting" }),
            practice.state == .unchecked, !practice.evidence.isEmpty {
             return practice.line
         }
+        // The process's presenting words, unless negated ("didn't show slides", "no pricing yet"),
+        // asked for by the customer ("they asked for a quote") or only intended ("we will send the
+        // proposal"): none of those is presenting done.
+        let words = context.process.words
+        let presenting = words[.presenting]
+        let notDone = words[.negations] + words[.requests] + words[.intentions] + Self.asking
         let texts = context.record.items.map { ($0.evidence, $0.line) } + context.record.unmapped.map { ($0.text, $0.line) }
-        for (text, line) in texts {
-            // Most text names no presenting at all: one look at the whole of it.
-            let folded = normalized(text)
-            guard Self.presentingWords.contains(where: folded.includes) else { continue }
-            for sentence in text.split(whereSeparator: { ".;!?\n".contains($0) }) {
-                let words = normalized(String(sentence)).split(separator: " ").map(String.init)
-                if words.contains(where: Self.presentingWords.contains), !words.contains(where: Self.negations.contains) {
-                    return line
-                }
-            }
+        for (text, line) in texts where EvidenceText(text).mentions(presenting, unlessNegatedBy: notDone) {
+            return line
         }
         return nil
     }

@@ -21,7 +21,7 @@ struct RequiredWithoutEvidenceCheck: ScoringCheck {
 
                 - [x] The impact of each problem quantified in the customer's own numbers `impact-quantified`
 
-                  Evidence: EUR 1,200 per late delivery, 30 a month.
+                  Evidence: Their figure: EUR 1,200 per late delivery, 30 a month.
                 """),
         ])
 

@@ -30,6 +30,12 @@ struct StageAheadOfEvidenceCheck: ScoringCheck {
                 - [x] The contact's role in the problem and in buying known `contact-role-known`
 
                   Evidence: Mara Jensen runs dispatch.
+
+                ## People met <!-- callprep:people -->
+
+                | Name | Title | Buying role | New or known |
+                | --- | --- | --- | --- |
+                | Mara Jensen | Head of Operations | champion | new |
                 """),
         ])
 

@@ -1,0 +1,242 @@
+import Foundation
+import Testing
+@testable import CallPrepKit
+
+/// A debrief as reps write them, built from its parts: the evidence under each item (nil leaves
+/// the box empty), the people met, the next steps, free text.
+struct Debrief {
+    var stage = "discover"
+    var process = "b2b"
+    var date = "2026-11-26"
+    var items: [String: String?] = Debrief.exemplaryItems
+    var people: [[String]] = [["Mara Jensen", "Head of Operations", "champion"],
+                              ["Henrik Sorensen", "COO", "decision maker"]]
+    var nextSteps: [[String]] = [["Review the savings case with Henrik Sorensen", "Mara Jensen", "2026-12-03"]]
+    var pains: [[String]] = [["Late deliveries to key accounts", "EUR 1,200 per late delivery", "30 a month"]]
+    var notes = ""
+    var selfScore = 90
+
+    /// What a careful rep writes after a good discovery call: the customer's words, numbers,
+    /// names and dates.
+    static let exemplaryItems: [String: String?] = [
+        "meeting-reason-agreed": "Agreed why we met and that a no is fine if it is not a fit; Mara agreed.",
+        "contact-role-known": "Mara Jensen owns dispatch and reports to Henrik Sorensen.",
+        "problems-identified": "Late deliveries to their top five accounts; dispatch is rebuilt by hand every week.",
+        "impact-quantified": "Mara: \"each late delivery costs us about EUR 1,200 in penalties\".",
+        "frequency-quantified": "About 30 late deliveries a month, by their count.",
+        "compelling-reason": "Their routing contract ends on 2027-03-31; after that they pay monthly rates.",
+        "commitment-to-solve": "Henrik decided to fix dispatch this year and made Mara the project lead.",
+        "upfront-agreement": "Purpose, 45 minutes, and that saying no is fine, agreed in the first minutes.",
+        "prepared": "Brief written the day before; 40 minutes on the questions.",
+        "roles-planned": "N/A: I ran the call alone.",
+        "next-step-agreed": "Mara sends the Q3 figures by 2026-11-30.",
+        "decision-maker-in-next-step": "Henrik Sorensen joins the savings review on 2026-12-03.",
+        "no-premature-presenting": "No demo and no slides; we kept the product out of it.",
+    ]
+
+    var markdown: String {
+        var out = """
+            ---
+            form: "callprep.debrief-form/1"
+            meeting: "call-\(date)"
+            opportunity: "northwind-fleet"
+            account: "Northwind Logistics"
+            rep: "Dana Whitfield"
+            date: "\(date)"
+            process: "\(process)"
+            stage: "\(stage)"
+            ---
+
+            ## Milestones <!-- callprep:milestones -->
+
+
+            """
+        for (id, evidence) in items.sorted(by: { $0.key < $1.key }) {
+            let indented = (evidence ?? "").replacingOccurrences(of: "\n", with: "\n  ")
+            out += "- [\(evidence == nil ? " " : "x")] `\(id)`\n\n  Evidence: \(indented)\n\n"
+        }
+        func table(_ marker: String, _ header: [String], _ rows: [[String]]) -> String {
+            "## \(marker) <!-- callprep:\(marker) -->\n\n| " + header.joined(separator: " | ") + " |\n|"
+                + String(repeating: " --- |", count: header.count) + "\n"
+                + rows.map { "| " + $0.joined(separator: " | ") + " |\n" }.joined() + "\n"
+        }
+        out += table("next-steps", ["Action", "Owner", "Due"], nextSteps)
+        out += table("pains", ["Problem", "Impact", "Frequency"], pains)
+        out += table("people", ["Name", "Title", "Buying role"], people)
+        if !notes.isEmpty { out += "## Notes\n\n\(notes)\n\n" }
+        out += "## Self-assessment <!-- callprep:self-assessment -->\n\nScore (0 to 100): \(selfScore)\n"
+        return out
+    }
+}
+
+/// One debrief and what a sales coach says of it: the status of the items named, and exactly
+/// which checks find something.
+struct CoachCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let debrief: Debrief
+    let statuses: [String: Scorecard.Status]
+    /// Words the reason of an item must hold, to show the rep why.
+    let reasons: [String: String]
+    let findings: Set<String>
+
+    init(_ name: String, _ change: (inout Debrief) -> Void = { _ in }, statuses: [String: Scorecard.Status] = [:],
+         reasons: [String: String] = [:], findings: Set<String> = []) {
+        self.name = name
+        var debrief = Debrief()
+        change(&debrief)
+        self.debrief = debrief
+        self.statuses = statuses
+        self.reasons = reasons
+        self.findings = findings
+    }
+
+    var testDescription: String { name }
+}
+
+enum CoachingSupport {
+    static func score(_ debriefs: [Debrief]) throws -> [Scorecard] {
+        let workspace = try TestSupport.workspace()
+        let parser = try workspace.parser()
+        let records = try debriefs.enumerated().map { index, debrief in
+            let parsed = parser.parse(SourceFile(path: "call-\(index).md", text: debrief.markdown))
+            return try #require(parsed.record, "\(parsed.diagnostics)")
+        }
+        return ScoringRun.score(records, catalog: workspace.catalog)
+    }
+}
+
+@Suite("Coaching truth: what the evidence says, as a coach reads it")
+struct CoachingTruthTests {
+    static let cases: [CoachCase] = [
+        .init("an exemplary discovery call gets no finding and meets every item",
+              statuses: Dictionary(uniqueKeysWithValues: Debrief.exemplaryItems.keys.map {
+                  ($0, $0 == "roles-planned" ? .notApplicable : .met)
+              })),
+        // Compelling reason
+        .init("a feeling is no compelling reason", { $0.items["compelling-reason"] = "The ops lead sounded fed up with it." },
+              statuses: ["compelling-reason": .unsupported],
+              reasons: ["compelling-reason": "Feelings and wishes are not a compelling reason"],
+              findings: ["required-without-evidence"]),
+        .init("a wish is no compelling reason", { $0.items["compelling-reason"] = "They would love to have it sorted soon." },
+              statuses: ["compelling-reason": .unsupported], reasons: ["compelling-reason": "name the event"],
+              findings: ["required-without-evidence"]),
+        .init("a feeling beside a dated event is a compelling reason",
+              { $0.items["compelling-reason"] = "Mara sounded fed up, and their carrier contract ends in March 2027." },
+              statuses: ["compelling-reason": .met]),
+        .init("the cost of waiting is a compelling reason",
+              { $0.items["compelling-reason"] = "Every month of waiting costs them EUR 36,000 in penalties." },
+              statuses: ["compelling-reason": .met]),
+        // Impact
+        .init("our benchmark is not their impact",
+              { $0.items["impact-quantified"] = "About EUR 40k a quarter, the industry benchmark for a fleet this size." },
+              statuses: ["impact-quantified": .unsupported], reasons: ["impact-quantified": "benchmarks"],
+              findings: ["required-without-evidence"]),
+        .init("our own estimate is not their impact",
+              { $0.items["impact-quantified"] = "We estimate EUR 50k a year from our ROI calculator." },
+              statuses: ["impact-quantified": .unsupported], reasons: ["impact-quantified": "not the customer's impact"],
+              findings: ["required-without-evidence"]),
+        .init("an amount with nobody's name on it is not the customer's number",
+              { $0.items["impact-quantified"] = "EUR 1,200 per late delivery." },
+              statuses: ["impact-quantified": .unsupported], reasons: ["impact-quantified": "say whose figure it is"],
+              findings: ["required-without-evidence"]),
+        .init("their figure beside our benchmark is their impact",
+              { $0.items["impact-quantified"] = "Mara said it costs them EUR 40k a quarter, twice the industry average." },
+              statuses: ["impact-quantified": .met]),
+        .init("a figure someone named gave is their impact",
+              { $0.items["impact-quantified"] = "EUR 1,200 per late delivery, Mara's figure." },
+              statuses: ["impact-quantified": .met]),
+        .init("a lot of money is no amount", { $0.items["impact-quantified"] = "Mara said it costs them a lot of money." },
+              statuses: ["impact-quantified": .unsupported], reasons: ["impact-quantified": "has no amount"],
+              findings: ["required-without-evidence"]),
+        // Commitment
+        .init("a request for a quote is no commitment", { $0.items["commitment-to-solve"] = "They asked for a quote by Friday." },
+              statuses: ["commitment-to-solve": .unsupported], reasons: ["commitment-to-solve": "is not a commitment to solve"],
+              findings: ["required-without-evidence"]),
+        .init("wanting a demo is no commitment", { $0.items["commitment-to-solve"] = "Henrik wants a demo next week." },
+              statuses: ["commitment-to-solve": .unsupported],
+              findings: ["required-without-evidence"]),
+        .init("interest is no commitment", { $0.items["commitment-to-solve"] = "They seemed very interested in fixing it." },
+              statuses: ["commitment-to-solve": .unsupported], reasons: ["commitment-to-solve": "are not a commitment"],
+              findings: ["required-without-evidence"]),
+        // People
+        .init("two capitalised words are no one the deal knows",
+              { $0.items["contact-role-known"] = "Spoke with Jo Bloggs about the rollout." },
+              statuses: ["contact-role-known": .unsupported], reasons: ["contact-role-known": "names no one on the customer's side"],
+              findings: ["required-without-evidence", "stage-ahead-of-evidence"]),
+        .init("a role without a name is no person", { $0.items["contact-role-known"] = "The CFO owns the budget." },
+              statuses: ["contact-role-known": .unsupported],
+              findings: ["required-without-evidence", "stage-ahead-of-evidence"]),
+        .init("a first name of someone met names them", { $0.items["contact-role-known"] = "Henrik signs off on budget." },
+              statuses: ["contact-role-known": .met]),
+        // The up-front agreement and the reason for the meeting
+        .init("an up-front agreement without its possible outcomes",
+              { $0.items["upfront-agreement"] = "Agreed the agenda and 45 minutes." },
+              statuses: ["upfront-agreement": .unsupported], reasons: ["upfront-agreement": "names no possible outcome"]),
+        .init("outcomes agreed, but which, and is no fine?",
+              { $0.items["meeting-reason-agreed"] = "Purpose and outcomes agreed at the start." },
+              statuses: ["meeting-reason-agreed": .unsupported],
+              findings: ["required-without-evidence", "stage-ahead-of-evidence"]),
+        // Preparation
+        .init("a glance at the website is no preparation",
+              { $0.items["prepared"] = "Looked at their website five minutes before the call." },
+              statuses: ["prepared": .unsupported], reasons: ["prepared": "less than 30 minutes"],
+              findings: ["no-prep-brief"]),
+        .init("half an hour of preparation counts", { $0.items["prepared"] = "Spent 30 minutes on their annual report and the questions." },
+              statuses: ["prepared": .met]),
+        .init("no brief is no preparation", { $0.items["prepared"] = "No brief this time, I knew them well." },
+              statuses: ["prepared": .unsupported], findings: ["no-prep-brief"]),
+        // Presenting, and its negations
+        .init("a demo while discovery is open is presenting, and the practice is not met", {
+            $0.items["commitment-to-solve"] = nil
+            $0.items["no-premature-presenting"] = "Gave the full demo of the routing screens."
+        }, statuses: ["no-premature-presenting": .missed, "commitment-to-solve": .missed],
+              reasons: ["no-premature-presenting": "presenting-before-discovery"], findings: ["presenting-before-discovery"]),
+        .init("pricing shown while discovery is open is presenting", {
+            $0.items["commitment-to-solve"] = nil
+            $0.notes = "Walked Henrik through our pricing at the end."
+        }, statuses: ["no-premature-presenting": .missed], findings: ["presenting-before-discovery"]),
+        .init("\"didn't show slides\", \"did not present\", \"no pricing yet\" are not presenting", {
+            $0.items["commitment-to-solve"] = nil
+            $0.items["no-premature-presenting"] = "We didn't show slides and did not present."
+            $0.notes = "No pricing yet. Kept the product out of it."
+        }, statuses: ["no-premature-presenting": .met, "commitment-to-solve": .missed]),
+        .init("things held back, listed, are not presenting", {
+            $0.items["commitment-to-solve"] = nil
+            $0.items["no-premature-presenting"] = "Things I held back:\n\n- the routing screens\n- the pricing page"
+        }, statuses: ["no-premature-presenting": .met]),
+        // Next steps
+        .init("a next step without a date: the practice is not met", {
+            $0.nextSteps = [["Review the savings case with Henrik Sorensen", "Mara Jensen", "next week"]]
+        }, statuses: ["next-step-agreed": .missed], reasons: ["next-step-agreed": "next-step-dated"],
+              findings: ["next-step-dated"]),
+        .init("a next step with the decision maker's first name involves them", {
+            $0.nextSteps = [["Henrik reviews the savings case", "Mara Jensen", "2026-12-03"]]
+        }, statuses: ["decision-maker-in-next-step": .met]),
+        .init("a next step without the decision maker: the practice is not met", {
+            $0.nextSteps = [["Send the Q3 figures", "Mara Jensen", "2026-11-30"]]
+        }, statuses: ["decision-maker-in-next-step": .missed], findings: ["next-step-decision-maker"]),
+        // Pains
+        .init("a pain without its impact: the impact item is not met", {
+            $0.pains = [["Late deliveries to key accounts", "costly", "often"]]
+        }, statuses: ["impact-quantified": .missed], findings: ["pains-quantified"]),
+    ]
+
+    @Test("each debrief gets the verdicts a coach gives", arguments: cases)
+    func verdicts(_ testCase: CoachCase) throws {
+        let card = try #require(try CoachingSupport.score([testCase.debrief]).first)
+        for (id, status) in testCase.statuses {
+            let item = try #require(card.items.first { $0.id == id }, "\(id) is not in play")
+            #expect(item.status == status, "\(id): \(item.reason)")
+        }
+        for (id, words) in testCase.reasons {
+            let reason = card.items.first { $0.id == id }?.reason ?? ""
+            #expect(reason.contains(words), "\(id): \(reason)")
+        }
+        #expect(Set(card.findings.map(\.check)) == testCase.findings, "\(card.findings.map(\.message))")
+        // No finding contradicts a met item.
+        for finding in card.findings {
+            let about = CheckRegistry.check(id: finding.check)?.description.item
+            #expect(card.items.first { $0.id == about }?.status != .met, "\(finding.check) beside a met \(about ?? "")")
+        }
+    }
+}
