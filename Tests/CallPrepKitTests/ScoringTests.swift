@@ -149,7 +149,8 @@ struct ScoringTests {
                                    process: .init(id: "b2b", version: "1.0"))
         record.people = [.init(name: "Henrik Sorensen", title: "COO", role: "decision maker", line: 1)]
         let process = try TestSupport.builtinProcess("b2b")
-        let judge = EvidenceJudge(words: process.words, people: PeoplePicture(record: record), prepMinutes: 30)
+        let judge = EvidenceJudge(words: CompiledWordLists(process.words), people: PeoplePicture(record: record),
+                                  prepMinutes: 30)
         #expect(judge.problem(example.text, rule: EvidenceRule(example.kind)) == example.problem,
                 "\(example.kind): \(example.text)")
     }

@@ -1,7 +1,7 @@
 /// Judges written evidence by an item's rule (DESIGN section 6): what it must contain, and what
 /// does not count. Reads what the evidence says, not only its shape.
 struct EvidenceJudge {
-    let words: WordLists
+    let words: CompiledWordLists
     let people: PeoplePicture
     let prepMinutes: Int
 
@@ -11,24 +11,56 @@ struct EvidenceJudge {
         if EvidenceKindCheck.placeholders.contains(placeholder) {
             return evidence.isEmpty ? "checked, but no evidence is written" : "the evidence '\(evidence)' is a placeholder"
         }
-        let text = EvidenceText(evidence)
-        for exclusion in rule.exclusions where text.mentions(words[exclusion.words], unlessNegatedBy: words[.negations]) {
-            if !exclusion.unless.contains(where: { holds($0, text) }) { return exclusion.because }
+        // Words describing what happened: counted on the folded text, as most items ask no more.
+        if rule.exclusions.isEmpty, rule.requirements == [[.text]] {
+            return Self.letterWords(placeholder.split(separator: " ")) >= 2 ? nil : missing([.text], evidence)
         }
-        for requirement in rule.requirements where !requirement.contains(where: { holds($0, text) }) {
+        // Split into sentences and words only when a kind or an exclusion needs them.
+        var split: EvidenceText?
+        func text() -> EvidenceText {
+            if let split { return split }
+            let made = EvidenceText(evidence)
+            split = made
+            return made
+        }
+        for exclusion in rule.exclusions where words[exclusion.words].mayOccur(inNormalized: placeholder)
+            && text().mentions(words[exclusion.words], unlessNegatedBy: words[.negations]) {
+            if !exclusion.unless.contains(where: { holds($0, evidence, normalized: placeholder, text) }) {
+                return exclusion.because
+            }
+        }
+        for requirement in rule.requirements
+        where !requirement.contains(where: { holds($0, evidence, normalized: placeholder, text) }) {
             return missing(requirement, evidence)
         }
         return nil
     }
 
+    /// Whether `evidence` holds `kind`; `text` splits it into words, for the kinds that need them.
+    func holds(_ kind: EvidenceKind, _ evidence: String, normalized folded: String, _ text: () -> EvidenceText) -> Bool {
+        switch kind {
+        case .number:
+            return EvidenceKindCheck.hasNumber(folded)
+        case .amount:
+            return EvidenceKindCheck.hasNumber(folded) && hasUnit(evidence, text())
+        case .date:
+            return EvidenceKindCheck.hasDate(evidence) || hasCalendarWord(text()) || text().mentions(words[.events])
+        case .quote:
+            return hasQuotation(evidence) || hasPossessiveFigure(text())
+                || text().mentions(words[.attributions], unlessNegatedBy: words[.negations])
+        default:
+            return holds(kind, text())
+        }
+    }
+
     func holds(_ kind: EvidenceKind, _ text: EvidenceText) -> Bool {
         switch kind {
         case .text:
-            return text.words.filter { $0.unicodeScalars.contains { $0.properties.isAlphabetic } }.count >= 2
+            return Self.letterWords(text.words) >= 2
         case .number:
             return EvidenceKindCheck.hasNumber(normalized(text.original))
         case .amount:
-            return EvidenceKindCheck.hasNumber(normalized(text.original)) && hasUnit(text)
+            return EvidenceKindCheck.hasNumber(normalized(text.original)) && hasUnit(text.original, text)
         case .date:
             return EvidenceKindCheck.hasDate(text.original) || hasCalendarWord(text) || text.mentions(words[.events])
         case .person:
@@ -43,10 +75,16 @@ struct EvidenceJudge {
         case .deed:
             return text.mentions(words[.deeds], unlessNegatedBy: words[.negations])
         case .preparation:
-            return text.mentions(["brief", "call plan", "pre-call plan", "written plan", "prep notes"], unlessNegatedBy: words[.negations])
-                || preparedMinutes(text) >= prepMinutes
+            return text.mentions(Self.writtenPlan, unlessNegatedBy: words[.negations]) || preparedMinutes(text) >= prepMinutes
         }
     }
+
+    /// How many of `words` hold a letter.
+    private static func letterWords(_ words: [some StringProtocol]) -> Int {
+        words.filter { $0.unicodeScalars.contains { isLetterOrDigit($0) && !("0"..."9").contains($0) } }.count
+    }
+
+    private static let writtenPlan = PhraseSet(["brief", "call plan", "pre-call plan", "written plan", "prep notes"])
 
     /// Why a requirement failed: the first kind's message, or all of them for alternatives.
     private func missing(_ requirement: [EvidenceKind], _ evidence: String) -> String {
@@ -69,8 +107,8 @@ struct EvidenceJudge {
     }
 
     /// A currency, a unit or a period beside the number: "EUR 40k", "16 hours a week", "30 a month".
-    private func hasUnit(_ text: EvidenceText) -> Bool {
-        if text.original.unicodeScalars.contains(where: { "€$£¥%".unicodeScalars.contains($0) }) { return true }
+    private func hasUnit(_ evidence: String, _ text: EvidenceText) -> Bool {
+        if evidence.unicodeScalars.contains(where: { [0x24, 0x25, 0xA3, 0xA5, 0x20AC].contains($0.value) }) { return true }
         if text.words.contains(where: { word in
             guard let first = word.unicodeScalars.first, ("0"..."9").contains(first) else { return false }
             return word.hasSuffix("k") || word.hasSuffix("m") || word.hasSuffix("bn") || word.hasSuffix("h")
@@ -99,17 +137,21 @@ struct EvidenceJudge {
 
     /// Two or more words in double quotes, straight or typographic.
     private func hasQuotation(_ text: String) -> Bool {
-        var inside: String?
-        for character in text {
-            if "\"“”«»„".contains(character) {
-                if let quoted = inside {
-                    if quoted.split(whereSeparator: \.isWhitespace).count >= 2 { return true }
-                    inside = nil
-                } else {
-                    inside = ""
-                }
-            } else if inside != nil {
-                inside?.append(character)
+        var words = 0
+        var inside = false
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x22, 0x201C, 0x201D, 0xAB, 0xBB, 0x201E:  // " “ ” « » „
+                if inside, words + (inWord ? 1 : 0) >= 2 { return true }
+                inside.toggle()
+                words = 0
+                inWord = false
+            case 0x20, 0x09, 0x0A, 0x0D:
+                if inWord { words += 1 }
+                inWord = false
+            default:
+                inWord = inside
             }
         }
         return false

@@ -18,16 +18,12 @@ struct EvidenceText {
 
     /// Whether a phrase of `phrases` occurs with no negation before it in its sentence: "no demo"
     /// and "we did not show the slides" do not mention presenting; "we showed the demo" does.
-    func mentions(_ phrases: [String], unlessNegatedBy negations: [String] = []) -> Bool {
-        let wanted = phrases.map(Self.phraseWords)
-        let negating = negations.map(Self.phraseWords)
+    func mentions(_ phrases: PhraseSet, unlessNegatedBy negations: PhraseSet? = nil) -> Bool {
         for sentence in sentences {
+            var negated = false
             for start in sentence.indices {
-                guard wanted.contains(where: { Self.matches($0, sentence, at: start) }) else { continue }
-                let negated = negating.contains { negation in
-                    sentence[..<start].indices.contains { Self.matches(negation, sentence, at: $0) }
-                }
-                if !negated { return true }
+                if !negated, phrases.starts(sentence, at: start) { return true }
+                if let negations, negations.starts(sentence, at: start) { negated = true }
             }
         }
         return false
@@ -38,15 +34,10 @@ struct EvidenceText {
         sentences(of: folded(phrase)).flatMap { $0 }
     }
 
-    private static func matches(_ phrase: [String], _ sentence: [String], at start: Int) -> Bool {
-        guard !phrase.isEmpty, start + phrase.count <= sentence.count else { return false }
-        return phrase.indices.allSatisfy { phrase[$0] == sentence[start + $0] }
-    }
-
     /// A list under a line that ends with a colon, as one sentence with that line, so that
     /// "Things I held back:" covers the items below it.
     static func joiningLists(_ text: String) -> String {
-        guard text.contains(":\n") else { return text }
+        guard text.utf8.contains(0x3A), text.utf8.contains(0x0A) else { return text }
         var lines: [String] = []
         var introduced = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -64,9 +55,9 @@ struct EvidenceText {
 
     /// Lower case, accents removed, typographic apostrophes as `'`.
     static func folded(_ text: String) -> String {
-        let lower = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        let lower = text.lowercased()
         guard !lower.utf8.allSatisfy({ $0 < 0x80 }) else { return lower }
-        return lower.folding(options: [.diacriticInsensitive], locale: nil)
+        return lower.replacingOccurrences(of: "\u{2019}", with: "'").folding(options: [.diacriticInsensitive], locale: nil)
     }
 
     /// Sentences end at `.`, `;`, `!`, `?` and line breaks (a `.` between digits is a decimal
@@ -88,21 +79,108 @@ struct EvidenceText {
             sentence = []
         }
         for (index, scalar) in scalars.enumerated() {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            if isLetterOrDigit(scalar) {
                 word.unicodeScalars.append(scalar)
-            } else if (scalar == "'" || scalar == "-"), !word.isEmpty {
+                continue
+            }
+            let value = scalar.value
+            let betweenDigits = index + 1 < scalars.count && isDigit(scalars[index + 1])
+                && word.unicodeScalars.last.map(isDigit) == true
+            switch value {
+            // (`case a, b where c` would test c for b alone.)
+            case _ where (value == 0x27 || value == 0x2D) && !word.isEmpty:  // ' and - inside a word
                 word.unicodeScalars.append(scalar)
-            } else if scalar == "." || scalar == ",", let next = scalars.dropFirst(index + 1).first,
-                      ("0"..."9").contains(next), let last = word.unicodeScalars.last, ("0"..."9").contains(last) {
+            case _ where (value == 0x2E || value == 0x2C) && betweenDigits:  // . and , between digits: 1,200 and 2.5
                 word.unicodeScalars.append(scalar)
-            } else if ".;!?\n\r".unicodeScalars.contains(scalar) {
+            case 0x2E, 0x3B, 0x21, 0x3F, 0x0A, 0x0D:  // . ; ! ? and line breaks end a sentence
                 endSentence()
-            } else {
+            case 0x25, 0x24, 0xA3, 0xA5, 0x20AC:  // % $ £ ¥ € are words of their own
                 endWord()
-                if "€$£¥%".unicodeScalars.contains(scalar) { sentence.append(String(scalar)) }
+                sentence.append(String(scalar))
+            default:
+                endWord()
             }
         }
         endSentence()
         return sentences
     }
+}
+
+/// A word list made ready for matching: each phrase as its words, found by its first word, so
+/// that looking for every phrase of a list costs one look-up per word of the text.
+struct PhraseSet: Sendable {
+    private let byFirstWord: [String: [[String]]]
+    /// The letters each phrase starts with, up to its first non-letter: what `mayOccur` looks for.
+    private let stemsByFirstByte: [[[UInt8]]]
+
+    init(_ phrases: [String]) {
+        var byFirstWord: [String: [[String]]] = [:]
+        for phrase in phrases {
+            let words = EvidenceText.phraseWords(phrase)
+            if let first = words.first { byFirstWord[first, default: []].append(words) }
+        }
+        self.byFirstWord = byFirstWord
+        // A stem that holds another ("demoed" holds "demo") is found by the shorter one.
+        let all = Set(byFirstWord.keys.compactMap { normalized($0).split(separator: " ").first.map(String.init) })
+        var byFirstByte = [[[UInt8]]](repeating: [], count: 256)
+        for stem in all.filter({ stem in !all.contains { $0 != stem && stem.includes($0) } }).sorted() {
+            let bytes = Array(stem.utf8)
+            if let first = bytes.first { byFirstByte[Int(first)].append(bytes) }
+        }
+        stemsByFirstByte = byFirstByte
+    }
+
+    /// Whether a phrase may occur in text that `normalized` folded: a byte search that turns most
+    /// text away before it is split into sentences and words (the slow part, measured in
+    /// BENCHMARKS.md).
+    func mayOccur(inNormalized text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { haystack in
+            for start in haystack.indices {
+                for stem in stemsByFirstByte[Int(haystack[start])]
+                where start + stem.count <= haystack.count && stem.indices.allSatisfy({ haystack[start + $0] == stem[$0] }) {
+                    return true
+                }
+            }
+            return false
+        } ?? true
+    }
+
+    /// Whether a phrase starts at `start` in `sentence`.
+    func starts(_ sentence: [String], at start: Int) -> Bool {
+        guard let candidates = byFirstWord[sentence[start]] else { return false }
+        return candidates.contains { phrase in
+            start + phrase.count <= sentence.count
+                && phrase.indices.allSatisfy { phrase[$0] == sentence[start + $0] }
+        }
+    }
+}
+
+/// A process's word lists, each made ready for matching once.
+struct CompiledWordLists: Sendable {
+    private let sets: [WordList: PhraseSet]
+    /// What makes presenting words not presenting done: negations, requests, intentions, asking.
+    let notPresenting: PhraseSet
+
+    init(_ words: WordLists) {
+        sets = Dictionary(uniqueKeysWithValues: WordList.allCases.map { ($0, PhraseSet(words[$0])) })
+        notPresenting = PhraseSet(words[.negations] + words[.requests] + words[.intentions]
+            + ["asked for", "asked about", "asked to see", "wants", "want", "wanted", "requested"])
+    }
+
+    subscript(_ list: WordList) -> PhraseSet {
+        sets[list] ?? PhraseSet([])
+    }
+}
+
+/// A letter or a digit; ASCII answered without looking up Unicode's properties.
+func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+    case 0...0x7F: false
+    default: scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+}
+
+private func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+    (0x30...0x39).contains(scalar.value)
 }

@@ -7,14 +7,23 @@ public struct PeoplePicture: Sendable, Hashable {
         public var role: BuyingRole?
         /// Took part in a call (an attendee, or in a people-met table), not only named.
         public var tookPart: Bool
+
+        public init(name: String, role: BuyingRole?, tookPart: Bool) {
+            self.name = name
+            self.role = role
+            self.tookPart = tookPart
+        }
     }
 
     public private(set) var people: [Person] = []
+    /// Each person's name folded for comparing, and its first name as a word of `EvidenceText`,
+    /// in the order of `people`.
+    private var keys: [String] = []
+    private var firstNames: [String] = []
 
     /// `attendees` are the meeting file's, when it is known; `earlier`, the people met in earlier
     /// debriefs of the opportunity.
     public init(record: DebriefRecord, attendees: [Attendee] = [], earlier: [Person] = []) {
-        let ours = Set(attendees.filter { $0.side == .ours }.map { normalized($0.name) } + [normalized(record.meeting.rep ?? "")])
         for attendee in attendees where attendee.side == .theirs {
             add(Person(name: attendee.name, role: attendee.buyingRole, tookPart: true))
         }
@@ -22,6 +31,8 @@ public struct PeoplePicture: Sendable, Hashable {
         for person in record.people where !person.name.isEmpty {
             add(Person(name: person.name, role: person.role.flatMap(BuyingRole.init(loose:)), tookPart: true))
         }
+        guard record.nextSteps.contains(where: { $0.owner != nil }) else { return }
+        let ours = Set(attendees.filter { $0.side == .ours }.map { normalized($0.name) } + [normalized(record.meeting.rep ?? "")])
         for step in record.nextSteps {
             guard let owner = step.owner, !ours.contains(normalized(owner)) else { continue }
             add(Person(name: owner, role: nil, tookPart: false))
@@ -32,23 +43,24 @@ public struct PeoplePicture: Sendable, Hashable {
     private mutating func add(_ person: Person) {
         let key = normalized(person.name)
         guard !key.isEmpty else { return }
-        if let index = people.firstIndex(where: { normalized($0.name) == key }) {
+        if let index = keys.firstIndex(of: key) {
             people[index].role = people[index].role ?? person.role
             people[index].tookPart = people[index].tookPart || person.tookPart
         } else {
             people.append(person)
+            keys.append(key)
+            let words = EvidenceText.folded(person.name).unicodeScalars
+                .split { !(isLetterOrDigit($0) || $0 == "'" || $0 == "-") }.map { String(String.UnicodeScalarView($0)) }
+            firstNames.append(words.first { !Self.honorifics.contains($0) } ?? "")
         }
     }
 
     /// The people `text` names, by full name or by first name as a word.
     func named(in text: EvidenceText) -> [Person] {
+        guard !people.isEmpty else { return [] }
         let words = Set(text.words)
-        let folded = text.words.joined(separator: " ")
-        return people.filter { person in
-            let name = EvidenceText.phraseWords(person.name).filter { !Self.honorifics.contains($0) }
-            guard let first = name.first, first.count >= 2 else { return false }
-            return words.contains(first) || (" " + folded + " ").contains(" " + name.joined(separator: " ") + " ")
-        }
+        // The first name as a word names the person; so does the full name, which contains it.
+        return zip(people, firstNames).filter { $1.count >= 2 && words.contains($1) }.map(\.0)
     }
 
     /// Those who decide: decision makers and economic buyers.

@@ -5,12 +5,18 @@ public struct Scorer: Sendable {
     private let practiceIDs: Set<String>
     /// The checks the process leaves on, those it weighs more first, each with its threshold.
     private let checks: [(check: any ScoringCheck, threshold: Double?)]
+    /// The process's word lists, made ready for matching once.
+    private let words: CompiledWordLists
+    /// Why a met item is met, per item: "checked, with evidence of amount and quote".
+    private let metReasons: [String: String]
 
     public init(process: SalesProcess) {
         self.process = process
         milestonesByID = Dictionary((process.milestones + process.practices).map { ($0.id, $0) },
                                     uniquingKeysWith: { first, _ in first })
         practiceIDs = Set(process.practices.map(\.id))
+        words = CompiledWordLists(process.words)
+        metReasons = milestonesByID.mapValues { "checked, with evidence of \($0.rule.description)" }
         let settings = Dictionary(process.checks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let enabled = CheckRegistry.all.filter { settings[$0.description.id]?.enabled ?? true }
         // Checks a process weighs more come first.
@@ -54,7 +60,7 @@ public struct Scorer: Sendable {
     public func evaluate(_ record: DebriefRecord, attendees: [Attendee] = [],
                          earlier: [PeoplePicture.Person] = []) -> Evaluation {
         let people = PeoplePicture(record: record, attendees: attendees, earlier: earlier)
-        let judge = EvidenceJudge(words: process.words, people: people, prepMinutes: process.prepMinutes)
+        let judge = EvidenceJudge(words: words, people: people, prepMinutes: process.prepMinutes)
         let reviews = Dictionary(record.review.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var statuses: [String: Scorecard.Item] = [:]
         var states: [String: DebriefRecord.State] = [:]
@@ -101,10 +107,10 @@ public struct Scorer: Sendable {
         // Findings about an item decide it first (no finding contradicts a met item), then the rest
         // see the items and the score as they end up; all are listed in the checks' order.
         var findings: [(order: Int, finding: Scorecard.Finding)] = []
+        let itemContext = context(evaluation, items: items, metOverHistory: metOverHistory, stage: stage)
         for (order, entry) in checks.enumerated() where entry.check.description.item != nil {
-            let context = self.context(evaluation, items: items, history: history, metOverHistory: metOverHistory,
-                                       stage: stage, threshold: entry.threshold)
-            for finding in entry.check.findings(context) {
+            itemContext.threshold = entry.threshold
+            for finding in entry.check.findings(itemContext) {
                 findings.append((order, finding))
                 if let index = items.firstIndex(where: { $0.id == entry.check.description.item }),
                    items[index].status == .met {
@@ -116,10 +122,10 @@ public struct Scorer: Sendable {
         let applicable = items.filter { $0.status != .notApplicable }.reduce(0.0) { $0 + $1.weight }
         let met = items.filter { $0.status == .met }.reduce(0.0) { $0 + $1.weight }
         let score = NumberText.percent(met, of: applicable)
+        let restContext = context(evaluation, items: items, metOverHistory: metOverHistory, stage: stage, score: score)
         for (order, entry) in checks.enumerated() where entry.check.description.item == nil {
-            let context = self.context(evaluation, items: items, history: history, metOverHistory: metOverHistory,
-                                       stage: stage, threshold: entry.threshold, score: score)
-            findings += entry.check.findings(context).map { (order, $0) }
+            restContext.threshold = entry.threshold
+            findings += entry.check.findings(restContext).map { (order, $0) }
         }
         return Scorecard(source: record.source, meeting: record.meeting, process: record.process, score: score,
                          claimedScore: NumberText.percent(claimedWeight, of: applicable),
@@ -128,11 +134,10 @@ public struct Scorer: Sendable {
                          findings: findings.sorted { $0.order < $1.order }.map(\.finding), history: history.sources)
     }
 
-    private func context(_ evaluation: Evaluation, items: [Scorecard.Item], history: OpportunityHistory,
-                         metOverHistory: Set<String>, stage: Scorecard.StageFigures, threshold: Double?,
-                         score: Int = 0) -> CheckContext {
+    private func context(_ evaluation: Evaluation, items: [Scorecard.Item], metOverHistory: Set<String>,
+                         stage: Scorecard.StageFigures, score: Int = 0) -> CheckContext {
         CheckContext(record: evaluation.record, process: process, items: items, metOverHistory: metOverHistory,
-                     people: evaluation.people, score: score, stage: stage, threshold: threshold)
+                     people: evaluation.people, words: words, score: score, stage: stage)
     }
 
     private func status(of milestone: Milestone, _ recorded: DebriefRecord.Item?, review: DebriefRecord.ReviewItem?,
@@ -154,7 +159,7 @@ public struct Scorer: Sendable {
                 item.reason = problem
             } else {
                 item.status = .met
-                item.reason = "checked, with evidence of \(milestone.rule.description)"
+                item.reason = metReasons[milestone.id] ?? ""
             }
         }
         guard let review, review.agree == false else { return item }

@@ -39,8 +39,9 @@ public struct CheckDescription: Sendable {
     }
 }
 
-/// What a check sees of one scored debrief.
-public struct CheckContext: Sendable {
+/// What a check sees of one scored debrief. A class, made once for all the checks of a debrief
+/// (copying its many values for each check was a measurable part of scoring).
+public final class CheckContext: @unchecked Sendable {
     public let record: DebriefRecord
     public let process: SalesProcess
     /// The items in play with their statuses.
@@ -49,10 +50,24 @@ public struct CheckContext: Sendable {
     public let metOverHistory: Set<String>
     /// Who is who on the customer's side.
     public let people: PeoplePicture
+    /// The process's word lists, ready for matching.
+    let words: CompiledWordLists
     public let score: Int
     public let stage: Scorecard.StageFigures
-    /// The process file's threshold for this check, else the check's default.
-    public let threshold: Double?
+    /// The process file's threshold for the check being run, else the check's default.
+    public internal(set) var threshold: Double?
+
+    init(record: DebriefRecord, process: SalesProcess, items: [Scorecard.Item], metOverHistory: Set<String>,
+         people: PeoplePicture, words: CompiledWordLists, score: Int, stage: Scorecard.StageFigures) {
+        self.record = record
+        self.process = process
+        self.items = items
+        self.metOverHistory = metOverHistory
+        self.people = people
+        self.words = words
+        self.score = score
+        self.stage = stage
+    }
 
     func status(_ id: String) -> Scorecard.Status? {
         items.first { $0.id == id }?.status
@@ -63,10 +78,7 @@ public struct CheckContext: Sendable {
         people.deciders.map(\.name)
     }
 
-    /// The words and negations of the process, for checks that read text.
-    func mentions(_ text: String, _ list: WordList) -> Bool {
-        EvidenceText(text).mentions(process.words[list], unlessNegatedBy: process.words[.negations])
-    }
+
 }
 
 /// A built-in check: a small rule with an id, a message and examples (DESIGN section 6).

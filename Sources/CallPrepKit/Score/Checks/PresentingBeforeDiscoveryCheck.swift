@@ -1,8 +1,5 @@
 /// Presenting before the discovery milestones are met.
 struct PresentingBeforeDiscoveryCheck: ScoringCheck {
-    /// The customer asking for something we might present.
-    static let asking = ["asked for", "asked about", "asked to see", "wants", "want", "wanted", "requested"]
-
     let description = CheckDescription(
         id: .presentingBeforeDiscovery,
         summary: "The call presented or demonstrated before the discovery milestones were met.",
@@ -57,11 +54,10 @@ struct PresentingBeforeDiscoveryCheck: ScoringCheck {
         // The process's presenting words, unless negated ("didn't show slides", "no pricing yet"),
         // asked for by the customer ("they asked for a quote") or only intended ("we will send the
         // proposal"): none of those is presenting done.
-        let words = context.process.words
-        let presenting = words[.presenting]
-        let notDone = words[.negations] + words[.requests] + words[.intentions] + Self.asking
         let texts = context.record.items.map { ($0.evidence, $0.line) } + context.record.unmapped.map { ($0.text, $0.line) }
-        for (text, line) in texts where EvidenceText(text).mentions(presenting, unlessNegatedBy: notDone) {
+        let presenting = context.words[.presenting]
+        for (text, line) in texts where presenting.mayOccur(inNormalized: normalized(text))
+            && EvidenceText(text).mentions(presenting, unlessNegatedBy: context.words.notPresenting) {
             return line
         }
         return nil
