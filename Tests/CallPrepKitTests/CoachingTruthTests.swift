@@ -239,4 +239,29 @@ struct CoachingTruthTests {
             #expect(card.items.first { $0.id == about }?.status != .met, "\(finding.check) beside a met \(about ?? "")")
         }
     }
+
+    /// The same evidence claimed at different stages: the same statuses and evidenced stage; the
+    /// claim decides only what is in play and whether the deal is ready to advance.
+    @Test(arguments: [("discover", "common-fit"), ("connect", "propose"), ("discover", "commit")])
+    func identicalEvidenceGivesIdenticalVerdictsWhateverStageIsClaimed(_ first: String, _ second: String) throws {
+        var debrief = Debrief()
+        debrief.items["common-fit-agreed"] = "Both lists agreed out loud: their volume, our integration."
+        debrief.items["decision-maker-engaged"] = "Henrik Sorensen joined for the last 20 minutes."
+        let cards = try [first, second].map { stage -> Scorecard in
+            var claimed = debrief
+            claimed.stage = stage
+            return try #require(try CoachingSupport.score([claimed]).first)
+        }
+        #expect(cards[0].stage.evidenced == cards[1].stage.evidenced)
+        #expect(cards[0].stage.evidenced == "discover")
+        let statuses = cards.map { Dictionary(uniqueKeysWithValues: $0.items.map { ($0.id, $0.status) }) }
+        for (id, status) in statuses[0] where statuses[1][id] != nil {
+            #expect(statuses[1][id] == status, "\(id)")
+        }
+        let process = try TestSupport.builtinProcess("b2b")
+        for card in cards {
+            let evidenced = card.stage.evidenced.flatMap(process.stageIndex) ?? -1
+            #expect(card.readyToAdvance == (evidenced >= (process.stageIndex(card.stage.claimed) ?? 0)), "\(card.stage)")
+        }
+    }
 }
