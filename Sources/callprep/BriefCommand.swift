@@ -17,18 +17,14 @@ struct BriefCommand: ParsableCommand {
 
     @OptionGroup var meetingArguments: MeetingArguments
 
-    @Option(help: ArgumentHelp("Take the deal's history from this index (default: .callprep/index.sqlite when "
-        + "it exists, else the debriefs/ folder).", valueName: "file"))
-    var index: String?
-
-    @Option(help: ArgumentHelp("Take the deal's history from the debriefs in this folder.", valueName: "folder"))
-    var debriefs: String?
+    @OptionGroup var historyOptions: HistoryOptions
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
             try Workspace(process: meetingArguments.processOptions.process)
-                .brief(meeting: meetingArguments.meeting, index: index, debriefs: debriefs, to: outputOptions.target,
+                .brief(meeting: meetingArguments.meeting, index: historyOptions.index, debriefs: historyOptions.debriefs,
+                       to: outputOptions.target,
                        report: printDiagnostic)
         }
     }

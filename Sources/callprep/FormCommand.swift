@@ -8,18 +8,21 @@ struct FormCommand: ParsableCommand {
         discussion: """
             The form lists every milestone in play and every call practice as a task item with room for \
             evidence, tables for next steps, pains and people met, the rep's self-assessment, the manager's \
-            review and coaching notes. It comes from the template debrief.md.mustache: the workspace's \
-            templates/ folder overrides the built-in one.
+            review and coaching notes. Earlier stages' milestones that the deal's history (the index, or a \
+            debriefs folder, as for brief) already shows met are left out. It comes from the template \
+            debrief.md.mustache: the workspace's templates/ folder overrides the built-in one.
             """
     )
 
     @OptionGroup var meetingArguments: MeetingArguments
+    @OptionGroup var historyOptions: HistoryOptions
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
             try Workspace(process: meetingArguments.processOptions.process)
-                .form(meeting: meetingArguments.meeting, to: outputOptions.target)
+                .form(meeting: meetingArguments.meeting, index: historyOptions.index, debriefs: historyOptions.debriefs,
+                      to: outputOptions.target, report: printDiagnostic)
         }
     }
 }

@@ -87,3 +87,13 @@ extension ScorecardFormat: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
 extension ReportSection: ExpressibleByArgument {}
 extension CoachFormat: ExpressibleByArgument {}
+
+/// Where `brief` and `form` find the deal's earlier debriefs.
+struct HistoryOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Take the deal's history from this index (default: .callprep/index.sqlite when "
+        + "it exists, else the debriefs/ folder).", valueName: "file"))
+    var index: String?
+
+    @Option(help: ArgumentHelp("Take the deal's history from the debriefs in this folder.", valueName: "folder"))
+    var debriefs: String?
+}

@@ -9,8 +9,10 @@ struct ScoreCommand: ParsableCommand {
         discussion: """
             For each debrief: the status of every milestone and practice in play (met, unsupported, missed, \
             not-applicable), the evidence score beside what the rep claimed and the manager's grade, the claimed \
-            and the evidenced stage, and the findings of the built-in checks (docs/checks.md). Debriefs of the \
-            same opportunity count as history for later ones. Several debriefs end with a summary.
+            and the evidenced stage, and the findings of the built-in checks (docs/checks.md). Earlier debriefs \
+            of the same opportunity count as history: those given, and those in the workspace's index (or its \
+            debriefs/ folder), so a debrief scores the same alone as in its folder. Several debriefs end with a \
+            summary.
             """
     )
 
@@ -22,6 +24,9 @@ struct ScoreCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Exit 1 when any evidence score is below this (0 to 100).", valueName: "n"))
     var minScore: Int?
+
+    @Flag(help: "Count only the debriefs given as a deal's history, not the workspace's index or debriefs/ folder.")
+    var noHistory = false
 
     @OptionGroup var processOptions: ProcessOptions
     @OptionGroup var limitOptions: LimitOptions
@@ -37,7 +42,7 @@ struct ScoreCommand: ParsableCommand {
         let outcome = try reportingDiagnostics { () throws(DiagnosticError) in
             try Workspace(process: processOptions.process)
                 .score(debriefs, format: format, minScore: minScore, maxBytes: limitOptions.maxBytes, color: useColor,
-                       to: outputOptions.target, report: printDiagnostic)
+                       history: !noHistory, to: outputOptions.target, report: printDiagnostic)
         }
         outcome.belowMinimum.forEach(printNote)
         if outcome.failed || !outcome.belowMinimum.isEmpty { throw ExitCode(1) }

@@ -92,4 +92,46 @@ struct FullLoopTests {
         // Formats that need no template do not read it.
         #expect(try CallPrepBinary.run(["report", "--format", "md"], in: folder).status == 0)
     }
+
+    /// A rep scoring one debrief and a manager scoring the folder see the same number.
+    @Test func aDebriefScoresTheSameAloneAsInItsFolder() throws {
+        let folder = try IndexSupport.workspace(["manager-overrides", "self-assessment-high"].map {
+            TestSupport.fixture("scoring/\($0).md")
+        })
+        func scores(_ arguments: String...) throws -> [String: Scorecard] {
+            let result = try CallPrepBinary.run(["score", "--format", "json"] + arguments, in: folder)
+            #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
+            let cards = try JSONDecoder().decode([Scorecard].self, from: Data(result.stdout.utf8))
+            return Dictionary(uniqueKeysWithValues: cards.map { (($0.source as NSString).lastPathComponent, $0) })
+        }
+        let inFolder = try #require(try scores("debriefs")["self-assessment-high.md"])
+        let alone = try #require(try scores("debriefs/self-assessment-high.md")["self-assessment-high.md"])
+        #expect(alone.score == inFolder.score && alone.items == inFolder.items && alone.stage == inFolder.stage)
+        #expect(alone.history == ["debriefs/manager-overrides.md"])
+        let isolated = try #require(try scores("--no-history", "debriefs/self-assessment-high.md")["self-assessment-high.md"])
+        #expect(isolated.history.isEmpty && isolated.stage.evidenced == nil && inFolder.stage.evidenced == "connect")
+
+        // With an index, from the index; a changed copy given on the command line wins over the indexed one.
+        #expect(try CallPrepBinary.run(["ingest", "debriefs"], in: folder).status == 0)
+        let fromIndex = try #require(try scores("debriefs/self-assessment-high.md")["self-assessment-high.md"])
+        #expect(fromIndex.score == inFolder.score && fromIndex.history == ["debriefs/manager-overrides.md"])
+    }
+
+    /// The form asks only for the earlier milestones the deal's history has not evidenced.
+    @Test func theFormLeavesOutWhatTheHistoryEvidenced() throws {
+        let folder = try IndexSupport.workspace([TestSupport.fixture("scoring/manager-overrides.md")])
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("meetings"), withIntermediateDirectories: true)
+        let meeting = try String(contentsOf: TestSupport.root.appendingPathComponent("templates/examples/northwind-discovery.yaml"),
+                                 encoding: .utf8)
+            .replacingOccurrences(of: "2026-11-26", with: "2026-12-10").replacingOccurrences(of: "stage: discover", with: "stage: common-fit")
+        try meeting.write(to: folder.appendingPathComponent("meetings/next.yaml"), atomically: true, encoding: .utf8)
+        let form = try CallPrepBinary.run(["form", "meetings/next.yaml"], in: folder)
+        #expect(form.status == 0, "\(form.stderr)")
+        let alone = try CallPrepBinary.run(["form", "meetings/next.yaml", "--debriefs", "nowhere"], in: folder)
+        // manager-overrides met both Connect milestones: the form no longer asks for them.
+        #expect(!form.stdout.contains("`meeting-reason-agreed`") && alone.stdout.contains("`meeting-reason-agreed`"))
+        #expect(form.stdout.contains("`frequency-quantified`"))
+        let brief = try CallPrepBinary.run(["brief", "meetings/next.yaml"], in: folder)
+        #expect(brief.stdout.contains("meeting-reason-agreed"))
+    }
 }

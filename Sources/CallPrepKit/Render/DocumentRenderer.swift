@@ -15,9 +15,12 @@ public enum DocumentRenderer {
         return templates.render(TemplateSet.briefName, view)
     }
 
-    /// The debrief form a person fills in after the call.
-    public static func form(meeting: Meeting, process: SalesProcess, templates: TemplateSet) -> String {
-        templates.render(TemplateSet.formName, FormView(meeting: meeting, process: process, plan: plan(meeting, process)))
+    /// The debrief form a person fills in after the call; `met` are the milestones the deal's
+    /// history has evidenced, which the form no longer asks for.
+    public static func form(meeting: Meeting, process: SalesProcess, templates: TemplateSet,
+                            met: Set<String> = []) -> String {
+        templates.render(TemplateSet.formName,
+                         FormView(meeting: meeting, process: process, plan: plan(meeting, process, met: met)))
     }
 
     private static func plan(_ meeting: Meeting, _ process: SalesProcess, met: Set<String> = []) -> ItemsInPlay {

@@ -17,11 +17,18 @@ extension Workspace {
                                                meetingPath: meetingPath, history: history))
     }
 
-    /// `callprep form`: the debrief form for the meeting file at `meetingPath`.
-    public func form(meeting meetingPath: String, to target: OutputTarget) throws(DiagnosticError) {
+    /// `callprep form`: the debrief form for the meeting file at `meetingPath`. Its earlier
+    /// milestones are those the deal's history (found as `brief` finds it) has not evidenced, as
+    /// the brief for the same meeting shows them.
+    public func form(meeting meetingPath: String, index: String? = nil, debriefs: String? = nil, to target: OutputTarget,
+                     report: (Diagnostic) -> Void = { _ in }) throws(DiagnosticError) {
         let process = try meetingProcess()
         let meeting = try MeetingLoader.load(path: meetingPath, process: process)
-        try target.emit(DocumentRenderer.form(meeting: meeting, process: process, templates: try templates()))
+        let templates = try templates()
+        let earlier = try earlierDebriefs(index: index, folder: debriefs)
+        earlier.diagnostics.forEach(report)
+        let met = DealHistory(meeting: meeting, process: process, records: earlier.records)?.metIDs ?? []
+        try target.emit(DocumentRenderer.form(meeting: meeting, process: process, templates: templates, met: met))
     }
 
     /// `callprep process show`: the process as a Markdown summary.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `callprep score` found, for its exit code.
 public struct ScoreOutcome: Sendable {
     /// Some debrief had errors (reported, and left unscored).
@@ -15,8 +17,13 @@ extension Workspace {
     /// each debrief's history; the second parses and scores a batch at a time, keeping just what
     /// later debriefs count of the earlier ones. A debrief whose history comes later in the list is
     /// parsed early for its milestones, and again in its turn.
+    ///
+    /// With `history`, a debrief also counts the earlier debriefs of its opportunity that the
+    /// workspace holds (its index when there is one, else its `debriefs/` folder), so that a debrief
+    /// gets the same score alone as among its folder: the files given replace their copies there.
     public func score(_ paths: [String], format: ScorecardFormat, minScore: Int?, maxBytes: Int, color: Bool,
-                      to target: OutputTarget, report: (Diagnostic) -> Void) throws(DiagnosticError) -> ScoreOutcome {
+                      history: Bool = true, to target: OutputTarget,
+                      report: (Diagnostic) -> Void) throws(DiagnosticError) -> ScoreOutcome {
         let catalog = catalog
         let parser = try parser(maxBytes: maxBytes)
         var reporter = format.reporter(process: { catalog.process(id: $0.process.id) }, color: color)
@@ -29,6 +36,10 @@ extension Workspace {
         let inputs = ScoreInputs(paths: files, parser: parser)
         var frontMatters = concurrentMap(files.count) { inputs.frontMatter($0) }
         let earlier = ScoringRun.history(frontMatters.map { $0?.record })
+        let dates = frontMatters.map { $0?.record.meeting.date ?? "" }
+        let background = history
+            ? try workspaceHistory(for: frontMatters.compactMap { $0?.record }, excluding: files, parser: parser, report: report)
+            : [:]
         var dependents = [Int](repeating: 0, count: files.count)
         for index in earlier.joined() { dependents[index] += 1 }
         var entries: [Int: OpportunityHistory.Entry] = [:]
@@ -54,9 +65,15 @@ extension Workspace {
                 if let evaluation = results[job].1 { entries[index] = evaluation.historyEntry }
             }
             let histories = batch.map { index in
-                earlier[index].reduce(into: OpportunityHistory()) { history, before in
-                    if let entry = entries[before] { history.append(entry) }
+                let given = earlier[index].compactMap { before in entries[before].map { (dates[before], $0) } }
+                guard let record = results[index - batch.lowerBound].0.record,
+                      let known = background[Self.opportunityKey(record)] else {
+                    return given.reduce(into: OpportunityHistory()) { $0.append($1.1) }
                 }
+                // The workspace's earlier debriefs and the earlier files given, in date order.
+                let before = known.filter { ($0.date, $0.entry.source) < (record.meeting.date, record.source) }
+                return (before.map { ($0.date, $0.entry) } + given).sorted { ($0.0, $0.1.source) < ($1.0, $1.1.source) }
+                    .reduce(into: OpportunityHistory()) { $0.append($1.1) }
             }
             for index in batch {
                 for before in earlier[index] {
@@ -84,6 +101,44 @@ extension Workspace {
         try output.write(reporter.end)
         try output.finish()
         return outcome
+    }
+}
+
+extension Workspace {
+    /// What scores debriefs of one opportunity together.
+    static func opportunityKey(_ record: DebriefRecord) -> String {
+        "\(record.process.id)/\(record.meeting.opportunity ?? record.source)"
+    }
+
+    /// The earlier debriefs the workspace holds of the opportunities of `records`, none of `excluding`,
+    /// each as a history entry with its date: from the workspace's index when there is one, else
+    /// from its `debriefs/` folder (only those files whose front matter names one of the
+    /// opportunities are parsed whole).
+    func workspaceHistory(for records: [DebriefRecord], excluding given: [String], parser: DebriefParser,
+                          report: (Diagnostic) -> Void) throws(DiagnosticError)
+        -> [String: [(date: String, entry: OpportunityHistory.Entry)]] {
+        let wanted = Set(records.filter { $0.meeting.opportunity != nil }.map(Self.opportunityKey))
+        guard !wanted.isEmpty else { return [:] }
+        let excluded = Set(given.map { ($0 as NSString).standardizingPath })
+        var found: [DebriefRecord] = []
+        if FileManager.default.fileExists(atPath: IndexStore.defaultPath) {
+            found = try IndexStore(path: IndexStore.defaultPath).records()
+        } else if FileManager.default.fileExists(atPath: "debriefs") {
+            let files = DebriefFiles.find(["debriefs"]).files.filter { !excluded.contains(($0 as NSString).standardizingPath) }
+            let heads = concurrentMap(files.count) { SourceFile.head(of: files[$0]).flatMap(parser.frontMatter) }
+            let relevant = zip(files, heads).filter { $1.map { wanted.contains(Self.opportunityKey($0.record)) } ?? false }
+                .map(\.0)
+            found = concurrentMap(relevant.count) { parser.parse(path: relevant[$0]).record }.compactMap { $0 }
+        }
+        var byOpportunity: [String: [(date: String, entry: OpportunityHistory.Entry)]] = [:]
+        let scorers = PerProcess(Scorer.init)
+        for record in found where !excluded.contains((record.source as NSString).standardizingPath) {
+            let key = Self.opportunityKey(record)
+            guard wanted.contains(key), let process = catalog.process(id: record.process.id) else { continue }
+            byOpportunity[key, default: []].append((record.meeting.date,
+                                                    scorers.value(for: process).evaluate(record).historyEntry))
+        }
+        return byOpportunity
     }
 }
 
