@@ -264,4 +264,21 @@ struct CoachingTruthTests {
             #expect(card.readyToAdvance == (evidenced >= (process.stageIndex(card.stage.claimed) ?? 0)), "\(card.stage)")
         }
     }
+
+    /// The decision maker met on an earlier call of the deal is known on the next one: a next step
+    /// naming them involves the decision maker, and the debrief need not list them again.
+    @Test func peopleMetEarlierInTheDealAreKnownLater() throws {
+        var first = Debrief()
+        first.date = "2026-11-19"
+        var second = Debrief()
+        second.people = [["Mara Jensen", "Head of Operations", "champion"]]
+        second.nextSteps = [["Henrik reviews the savings case", "Mara Jensen", "2026-12-03"]]
+        let cards = try CoachingSupport.score([first, second])
+        let later = try #require(cards.last)
+        #expect(later.history == ["call-0.md"])
+        #expect(!later.findings.contains { $0.check == "next-step-decision-maker" }, "\(later.findings)")
+        #expect(later.items.first { $0.id == "decision-maker-in-next-step" }?.status == .met)
+        let alone = try #require(try CoachingSupport.score([second]).first)
+        #expect(alone.findings.contains { $0.check == "next-step-decision-maker" })
+    }
 }

@@ -63,6 +63,15 @@ public struct PeoplePicture: Sendable, Hashable {
         return zip(people, firstNames).filter { $1.count >= 2 && words.contains($1) }.map(\.0)
     }
 
+    /// Whether every one of `others` is known here, with their role and whether they took part.
+    func knows(_ others: [Person]) -> Bool {
+        others.allSatisfy { other in
+            keys.firstIndex(of: normalized(other.name)).map { index in
+                (people[index].role != nil || other.role == nil) && (people[index].tookPart || !other.tookPart)
+            } ?? false
+        }
+    }
+
     /// Those who decide: decision makers and economic buyers.
     public var deciders: [Person] {
         people.filter { $0.role == .decisionMaker || $0.role == .economicBuyer }

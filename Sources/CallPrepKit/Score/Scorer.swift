@@ -37,6 +37,8 @@ public struct Scorer: Sendable {
     public struct Evaluation: Sendable {
         public let record: DebriefRecord
         public let people: PeoplePicture
+        /// The meeting's attendees it was judged with.
+        let attendees: [Attendee]
         fileprivate let statuses: [String: Scorecard.Item]
         fileprivate let states: [String: DebriefRecord.State]
         /// The milestones this debrief shows met: checked with evidence its rule accepts, as the
@@ -73,12 +75,19 @@ public struct Scorer: Sendable {
         let met = shown.filter { id in
             !practiceIDs.contains(id) && (milestonesByID[id]?.requires ?? []).allSatisfy(shown.contains)
         }
-        return Evaluation(record: record, people: people, statuses: statuses, states: states, met: met)
+        return Evaluation(record: record, people: people, attendees: attendees, statuses: statuses, states: states,
+                          met: met)
     }
 
     /// The scorecard of an evaluated debrief, given what the earlier debriefs of its opportunity
     /// showed, so that a long history is not evaluated again for every debrief.
     public func score(_ evaluation: Evaluation, history: OpportunityHistory) -> Scorecard {
+        // People met on earlier calls of the deal count too: judged again only when the history
+        // knows someone this debrief does not.
+        var evaluation = evaluation
+        if !evaluation.people.knows(history.people) {
+            evaluation = evaluate(evaluation.record, attendees: evaluation.attendees, earlier: history.people)
+        }
         let record = evaluation.record
         let metBefore = history.met
         // The parser checked the stage against this process, so the plan exists for parsed records.
