@@ -215,6 +215,24 @@ struct CoachingTruthTests {
         .init("a next step without the decision maker: the practice is not met", {
             $0.nextSteps = [["Send the Q3 figures", "Mara Jensen", "2026-11-30"]]
         }, statuses: ["decision-maker-in-next-step": .missed], findings: ["next-step-decision-maker"]),
+        // Promises, champions, the decision level
+        .init("pricing promised while discovery is open", {
+            $0.items["commitment-to-solve"] = nil
+            $0.nextSteps.append(["Send pricing for 40 trucks", "Dana Whitfield", "2026-12-01"])
+        }, statuses: ["commitment-to-solve": .missed], findings: ["proposal-before-discovery"]),
+        .init("a Common fit call with users only: no decision level", {
+            $0.stage = "common-fit"
+            $0.people = [["Tom Okafor", "Dispatch Lead", "user"]]
+        }, findings: ["relationship-vendor-level", "next-step-decision-maker"]),
+        .init("a champion past discovery who has only been friendly", {
+            $0.stage = "common-fit"
+            $0.items["common-fit-agreed"] = "Mara likes our approach; both lists agreed out loud."
+            $0.items["contact-role-known"] = "Mara Jensen owns dispatch."
+        }, findings: ["champion-untested"]),
+        .init("a champion who introduced us is tested", {
+            $0.stage = "common-fit"
+            $0.items["common-fit-agreed"] = "Mara introduced us to Henrik and shared their Q3 data; both lists agreed."
+        }),
         // Pains
         .init("a pain without its impact: the impact item is not met", {
             $0.pains = [["Late deliveries to key accounts", "costly", "often"]]

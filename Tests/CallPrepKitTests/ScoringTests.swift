@@ -66,7 +66,8 @@ struct ScoringTests {
                          "upfront-agreement": .met, "prepared": .met, "next-step-agreed": .met,
                          "decision-maker-in-next-step": .met],
               overridden: [],
-              findings: ["required-without-evidence", "self-assessment-gap", "stage-ahead-of-evidence"]),
+              findings: ["champion-untested", "required-without-evidence", "self-assessment-gap",
+                         "stage-ahead-of-evidence"]),
         // "Agreed agenda and time with Aiko" leaves out the outcomes; judged honestly, the call is
         // 30 points below the rep's own view of it.
         .init(fixture: "meddpicc-validate", score: 40, claimed: 60, selfScore: 70, manager: nil, evidenced: nil,
@@ -74,8 +75,8 @@ struct ScoringTests {
               statuses: ["decision-criteria": .met, "decision-process": .met, "identify-pain": .met,
                          "metrics": .unsupported, "upfront-agreement": .unsupported, "next-step-agreed": .met],
               overridden: [],
-              findings: ["next-step-decision-maker", "no-prep-brief", "pains-quantified", "required-without-evidence",
-                         "self-assessment-gap", "stage-ahead-of-evidence"]),
+              findings: ["next-step-decision-maker", "no-prep-brief", "pains-quantified", "relationship-vendor-level",
+                         "required-without-evidence", "self-assessment-gap", "stage-ahead-of-evidence"]),
     ]
 
     @Test("fixture debriefs give their expected scorecards", arguments: cases)

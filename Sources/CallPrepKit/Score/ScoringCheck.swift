@@ -98,11 +98,14 @@ public enum CheckRegistry {
     /// The rule of each id the process may name.
     public static func check(_ id: CheckID) -> any ScoringCheck {
         switch id {
+        case .championUntested: ChampionUntestedCheck()
         case .nextStepDated: NextStepDatedCheck()
         case .nextStepDecisionMaker: NextStepDecisionMakerCheck()
         case .noPrepBrief: NoPrepBriefCheck()
         case .painsQuantified: PainsQuantifiedCheck()
         case .presentingBeforeDiscovery: PresentingBeforeDiscoveryCheck()
+        case .proposalBeforeDiscovery: ProposalBeforeDiscoveryCheck()
+        case .relationshipVendorLevel: RelationshipVendorLevelCheck()
         case .requiredWithoutEvidence: RequiredWithoutEvidenceCheck()
         case .selfAssessmentGap: SelfAssessmentGapCheck()
         case .stageAheadOfEvidence: StageAheadOfEvidenceCheck()

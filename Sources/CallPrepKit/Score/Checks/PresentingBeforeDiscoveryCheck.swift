@@ -36,11 +36,16 @@ struct PresentingBeforeDiscoveryCheck: ScoringCheck {
     /// Required milestones up to the process's discovery stage (the first whose id or title says
     /// "discover" or "identify"; else the first stage).
     func discoveryMilestones(_ process: SalesProcess) -> [Milestone] {
-        let index = process.stages.firstIndex { stage in
+        process.stages.prefix(Self.discoveryStageIndex(process) + 1).flatMap(\.milestones).filter(\.required)
+    }
+
+    /// The process's discovery stage: the first whose id or title says "discover" or "identify";
+    /// else the first stage.
+    static func discoveryStageIndex(_ process: SalesProcess) -> Int {
+        process.stages.firstIndex { stage in
             let words = normalized(stage.id + " " + stage.title)
             return words.contains("discover") || words.contains("identif")
         } ?? 0
-        return process.stages.prefix(index + 1).flatMap(\.milestones).filter(\.required)
     }
 
     /// The line where the debrief shows presenting: the "no presenting before discovery" practice left
