@@ -14,6 +14,8 @@ struct Debrief {
     var nextSteps: [[String]] = [["Review the savings case with Henrik Sorensen", "Mara Jensen", "2026-12-03"]]
     var pains: [[String]] = [["Late deliveries to key accounts", "EUR 1,200 per late delivery", "30 a month"]]
     var notes = ""
+    /// The plan section's items, as the form writes them; none when empty.
+    var plan = ""
     var selfScore = 90
 
     /// What a careful rep writes after a good discovery call: the customer's words, numbers,
@@ -47,10 +49,10 @@ struct Debrief {
             stage: "\(stage)"
             ---
 
-            ## Milestones <!-- callprep:milestones -->
-
 
             """
+        if !plan.isEmpty { out += "## Plan and result <!-- callprep:plan -->\n\n\(plan)\n\n" }
+        out += "## Milestones <!-- callprep:milestones -->\n\n"
         for (id, evidence) in items.sorted(by: { $0.key < $1.key }) {
             let indented = (evidence ?? "").replacingOccurrences(of: "\n", with: "\n  ")
             out += "- [\(evidence == nil ? " " : "x")] `\(id)`\n\n  Evidence: \(indented)\n\n"
@@ -233,6 +235,45 @@ struct CoachingTruthTests {
             $0.stage = "common-fit"
             $0.items["common-fit-agreed"] = "Mara introduced us to Henrik and shared their Q3 data; both lists agreed."
         }),
+        // The plan against the result
+        .init("an exemplary call that reached its plan", {
+            $0.plan = """
+                - [x] Minimum outcome reached `outcome-minimum`: Mara shares last quarter's figures.
+
+                  Evidence: Mara sends them by 2026-11-30.
+
+                - [x] Dana Whitfield did their task `task-dana-whitfield`: Runs the call.
+                """
+        }),
+        .init("a call below its minimum outcome", {
+            $0.plan = """
+                - [ ] Minimum outcome reached `outcome-minimum`: Mara shares last quarter's figures.
+
+                  Evidence: Finance owns them; not this week.
+                """
+        }, findings: ["below-minimum-outcome"]),
+        .init("a colleague along for the ride: roles not planned, whatever the N/A says", {
+            $0.plan = """
+                - [x] Luis Ortega did their task `task-luis-ortega`: no task planned
+
+                  Evidence: Luis joined and talked about the routing screens.
+                """
+        }, statuses: ["roles-planned": .missed], reasons: ["roles-planned": "colleague-without-task"],
+              findings: ["colleague-without-task"]),
+        .init("roles marked not applicable although a colleague came", {
+            $0.plan = """
+                - [x] Luis Ortega did their task `task-luis-ortega`: Asks how schedules are built today.
+
+                  Evidence: He asked, and Tom walked us through the spreadsheet.
+                """
+        }, statuses: ["roles-planned": .missed], findings: ["colleague-without-task"]),
+        .init("a colleague who could not come leaves the roles not applicable", {
+            $0.plan = """
+                - [ ] Luis Ortega did their task `task-luis-ortega`: Asks how schedules are built today.
+
+                  Evidence: N/A: Luis could not join.
+                """
+        }, statuses: ["roles-planned": .notApplicable]),
         // Pains
         .init("a pain without its impact: the impact item is not met", {
             $0.pains = [["Late deliveries to key accounts", "costly", "often"]]

@@ -236,7 +236,7 @@ struct CommandLineTests {
         #expect(result.status == 1)
         #expect(result.stderr == """
             bad.md:1:1: error: the debrief has no front matter: it must start with the '---' block that `callprep form` wrote
-            good.md:102:47: warning: due date 'next week' is not a date (write it as YYYY-MM-DD)
+            good.md:122:47: warning: due date 'next week' is not a date (write it as YYYY-MM-DD)
             missing.md:1:1: error: cannot read the file: no such file
 
             """)
@@ -303,7 +303,7 @@ struct CommandLineTests {
         let score = try CallPrepBinary.run(["score", "debriefs/northwind-2026-11-26.md"], in: folder)
         #expect(score.status == 0)
         #expect(score.stdout.contains("Score 47   claimed 73   self 80   manager 60"))
-        #expect(score.stdout.contains("self-assessment-gap (line 130)"))
+        #expect(score.stdout.contains("self-assessment-gap (line 150)"))
     }
 
     /// Every file below `folder` with its bytes.

@@ -39,6 +39,8 @@ enum ParseSupport {
             copy.diagnostics[index].line = 0
             copy.diagnostics[index].column = 0
         }
+        for index in copy.plan?.outcomes.indices ?? 0..<0 { copy.plan?.outcomes[index].line = 0 }
+        for index in copy.plan?.tasks.indices ?? 0..<0 { copy.plan?.tasks[index].line = 0 }
         copy.selfAssessment.line = nil
         copy.review.line = nil
         return copy

@@ -54,7 +54,12 @@ struct DocumentTests {
                                              process: process)
         let plan = try #require(ItemsInPlay(process: process, stageID: meeting.opportunity.stage))
         let items = FormShape(form).taskItems
-        #expect(items.map(\.id) == plan.all.map(\.id))
+        let isPlanItem = { (id: String?) in id?.hasPrefix("outcome-") == true || id?.hasPrefix("task-") == true }
+        #expect(items.filter { !isPlanItem($0.id) }.map(\.id) == plan.all.map(\.id))
+        // The plan: each outcome the meeting names, and a task item per person of our side.
+        let outcomes = [meeting.bestOutcome.map { _ in "outcome-best" }, meeting.minimumOutcome.map { _ in "outcome-minimum" }]
+        #expect(items.filter { isPlanItem($0.id) }.map(\.id) == outcomes.compactMap { $0 }
+            + meeting.attendees.filter { $0.side == .ours }.map { "task-" + PersonView.slug($0.name) })
         #expect(items.allSatisfy { !$0.checked })
     }
 
@@ -121,11 +126,12 @@ struct DocumentTests {
 
         let process = try TestSupport.builtinProcess("b2b")
         let plan = try #require(ItemsInPlay(process: process, stageID: "discover"))
-        #expect(shape.taskItems.map(\.id) == plan.all.map(\.id))
+        // The plan's outcomes and our attendee's task come first, under ids the meeting cannot forge.
+        #expect(shape.taskItems.map(\.id) == ["outcome-best", "outcome-minimum", "task-1-eve"] + plan.all.map(\.id))
         #expect(shape.taskItems.allSatisfy { !$0.checked })
 
         #expect(shape.headings == [
-            "Debrief: Evil | Corp # Forged heading, 26 November 2026", "Milestones of Discover",
+            "Debrief: Evil | Corp # Forged heading, 26 November 2026", "Plan and result", "Milestones of Discover",
             "Earlier milestones not yet evidenced", "Connect", "Call practices", "Next steps", "Pains", "People met",
             "Self-assessment", "Manager review", "Coaching notes",
         ])

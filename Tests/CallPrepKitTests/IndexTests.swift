@@ -169,8 +169,8 @@ struct IndexTests {
         #expect(notes.reps.map(\.rep) == ["Dana Whitfield"])
         let topics = try #require(notes.reps.first?.topics)
         #expect(topics.map(\.milestone) == ["commitment-to-solve", "impact-quantified", nil])
-        #expect(topics.last?.notes.map(\.source) == ["debriefs/northwind-2026-11-26-debrief.md:169",
-                                                     "debriefs/northwind-2026-11-26-debrief.md:170"])
+        #expect(topics.last?.notes.map(\.source) == ["debriefs/northwind-2026-11-26-debrief.md:189",
+                                                     "debriefs/northwind-2026-11-26-debrief.md:190"])
         #expect(topics.first?.notes.first.map { [$0.date, $0.author ?? "", $0.source] }
             == ["2026-12-03", "Sam Lee", "debriefs/northwind-2026-12-03-debrief.md:153"])
     }

@@ -81,7 +81,7 @@ struct ProcessLoaderTests {
               expected: ["p.yaml:11:30: error: 'enabled' must be true or false, not 'sometimes'",
                          "p.yaml:11:52: error: 'threshold' must not be negative, not '-2'"]),
         .init(name: "unknown check id", text: head + "      - id: m\n        title: M\nchecks:\n  next-step: false\n",
-              expected: ["p.yaml:11:3: error: unknown check 'next-step' (expected one of: champion-untested, next-step-dated, next-step-decision-maker, no-prep-brief, pains-quantified, presenting-before-discovery, proposal-before-discovery, relationship-vendor-level, required-without-evidence, self-assessment-gap, stage-ahead-of-evidence)"]),
+              expected: ["p.yaml:11:3: error: unknown check 'next-step' (expected one of: below-minimum-outcome, champion-untested, colleague-without-task, next-step-dated, next-step-decision-maker, no-prep-brief, pains-quantified, presenting-before-discovery, proposal-before-discovery, relationship-vendor-level, required-without-evidence, self-assessment-gap, stage-ahead-of-evidence)"]),
         .init(name: "several problems at once", text: head + "      - id: m\n        title: M\n        evidence: photo\n        weight: -1\n      - id: a\n        title: dup\n",
               expected: ["p.yaml:10:19: error: unknown evidence kind 'photo' (expected one of: text, number, amount, date, person, quote, outcomes, attendee, deed, preparation)",
                          "p.yaml:11:17: error: 'weight' must be a positive number, not '-1'",

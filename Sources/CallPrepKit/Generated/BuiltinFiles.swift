@@ -198,6 +198,30 @@ None that the meeting data shows.
 > - When an item marked *optional* does not apply to this call, write `N/A` and the reason as its evidence. Required items are never N/A.
 > - Keep the ids in backticks and the `callprep:` comments: they tell callprep which answer is which. Rename headings, reorder sections and add your own notes as you like.
 
+{{#meeting}}
+## Plan and result <!-- callprep:plan -->
+
+Objective: {{objective}}
+
+{{#bestOutcome}}
+- [ ] Best outcome reached `outcome-best`: {{.}}
+
+  Evidence (what happened):
+
+{{/bestOutcome}}
+{{#minimumOutcome}}
+- [ ] Minimum outcome reached `outcome-minimum`: {{.}}
+
+  Evidence (what happened):
+
+{{/minimumOutcome}}
+{{#ours}}
+- [ ] {{name}} did their task `task-{{{slug}}}`: {{#task}}{{.}}{{/task}}{{^task}}no task planned{{/task}}
+
+  Evidence (what they did; N/A when they did not attend):
+
+{{/ours}}
+{{/meeting}}
 {{#stage}}
 ## Milestones of {{title}} <!-- callprep:milestones -->
 
@@ -316,6 +340,26 @@ Discovery call · Fleet scheduling rollout · rep Dana Whitfield · meeting `nor
 > - Leave the box empty when the call did not reach the item.
 > - When an item marked *optional* does not apply to this call, write `N/A` and the reason as its evidence. Required items are never N/A.
 > - Keep the ids in backticks and the `callprep:` comments: they tell callprep which answer is which. Rename headings, reorder sections and add your own notes as you like.
+
+## Plan and result <!-- callprep:plan -->
+
+Objective: Understand how late deliveries affect Northwind's key accounts, and get the numbers behind it in their own words.
+
+- [ ] Best outcome reached `outcome-best`: Ops and finance agree the cost of late deliveries, and Mara books a meeting with the CFO to review them.
+
+  Evidence (what happened): Finance was not on the call; no CFO meeting yet.
+
+- [x] Minimum outcome reached `outcome-minimum`: Mara shares last quarter's late-delivery figures before Friday.
+
+  Evidence (what happened): Mara sends the Q3 figures by 2026-11-30.
+
+- [x] Dana Whitfield did their task `task-dana-whitfield`: Opens the call, runs the up-front agreement, asks the impact questions.
+
+  Evidence (what they did; N/A when they did not attend): Ran the agreement and got the penalty figure.
+
+- [ ] Luis Ortega did their task `task-luis-ortega`: Asks how schedules are built today; no demo on this call.
+
+  Evidence (what they did; N/A when they did not attend): N/A: Luis could not join.
 
 ## Milestones of Discover <!-- callprep:milestones -->
 

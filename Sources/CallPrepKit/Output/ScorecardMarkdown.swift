@@ -33,6 +33,11 @@ enum ScorecardMarkdown {
         out += "| \(card.managerScore.map(String.init) ?? "–") |\n\n"
         out += "Stage: claimed **\(text(stageTitle(card.stage.claimed)))**, evidenced "
         out += "**\(text(stageTitle(card.stage.evidenced)))**; \(card.readyToAdvance ? "ready" : "not ready") to advance.\n\n"
+        if let plan = card.plan {
+            out += "Plan: \(text(plan.objective ?? "no objective written"))\n\n| Result | Planned |\n| --- | --- |\n"
+            for result in PlanResult.lines(plan) { out += "| \(result.verdict) | \(text(result.what)) |\n" }
+            out += "\n"
+        }
         out += "| Status | Item | Weight | Why |\n| --- | --- | ---: | --- |\n"
         for item in card.items {
             let override = item.overriddenBy.map { " (overridden by the \($0))" } ?? ""

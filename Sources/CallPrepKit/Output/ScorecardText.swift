@@ -37,6 +37,13 @@ enum ScorecardText {
         out += card.readyToAdvance ? paint("ready to advance", "32") : "not ready to advance"
         out += "\n"
         if !card.history.isEmpty { out += "Counting earlier debriefs: \(card.history.joined(separator: ", "))\n" }
+        if let plan = card.plan {
+            out += "\nPlan: \(plan.objective ?? "no objective written")\n"
+            for result in PlanResult.lines(plan) {
+                out += "  " + paint(result.verdict.padding(toLength: 14, withPad: " ", startingAt: 0),
+                                    result.good ? "32" : "33") + "  \(result.what)\n"
+            }
+        }
         out += "\n"
         let width = card.items.map(\.status.rawValue.count).max() ?? 0
         for item in card.items {

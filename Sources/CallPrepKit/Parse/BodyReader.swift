@@ -46,6 +46,7 @@ struct BodyReader {
         let level = heading.headingLevel ?? 1
         if let found = FormSection.identify(heading) {
             section = found
+            if found == .plan, draft.record.plan == nil { draft.record.plan = DebriefRecord.Plan() }
             sectionLevel = level
             sectionTitle = headingText(heading)
             sectionsSeen.insert(found)
@@ -71,6 +72,12 @@ struct BodyReader {
             if openLabel != nil { appendToLabel(list.blockText, at: list) } else { keepUnlessBoilerplate(list) }
         case .nextSteps, .pains, .people:
             keepUnlessBoilerplate(list)
+        case .plan:
+            var plan = draft.record.plan ?? DebriefRecord.Plan()
+            for item in list.children where !PlanReader.read(item, into: &plan) {
+                if !item.blockText.isEmpty { keep(item) }
+            }
+            draft.record.plan = plan
         default:
             for item in list.children where !readItem(item) {
                 if !item.blockText.isEmpty { keep(item) }
@@ -93,6 +100,13 @@ struct BodyReader {
             }
         case .coaching:
             if !boilerplate.contains(block) { addCoachingNote(block, text: block.blockText) }
+        case .plan:
+            if block.kind == .paragraph, let objective = PlanReader.objective(block.plainText) {
+                draft.record.plan = draft.record.plan ?? DebriefRecord.Plan()
+                draft.record.plan?.objective = objective.isEmpty ? nil : objective
+            } else {
+                keepUnlessBoilerplate(block)
+            }
         default:
             keepUnlessBoilerplate(block)
         }

@@ -14,6 +14,8 @@ public struct DebriefRecord: Sendable, Hashable, Codable {
     public var selfAssessment = SelfAssessment()
     public var review = Review()
     public var coachingNotes: [CoachingNote] = []
+    /// The plan of the call and what came of it; nil for a form without the plan section.
+    public var plan: Plan?
     public var unmapped: [Unmapped] = []
     public var diagnostics: [RecordDiagnostic] = []
 
@@ -115,6 +117,35 @@ public struct DebriefRecord: Sendable, Hashable, Codable {
         /// The id of the milestone or practice the note names.
         public var milestone: String?
         public var author: String?
+        public var line: Int
+    }
+
+    /// The call's plan, from the meeting file, with what the rep says came of it.
+    public struct Plan: Sendable, Hashable, Codable {
+        public var objective: String?
+        public var outcomes: [Outcome] = []
+        public var tasks: [Task] = []
+    }
+
+    /// The best or the minimum outcome, and whether the call reached it.
+    public struct Outcome: Sendable, Hashable, Codable {
+        /// `best` or `minimum`.
+        public var kind: String
+        public var text: String
+        public var reached: Bool
+        public var evidence: String
+        public var line: Int
+    }
+
+    /// A colleague's task in the call, and whether they did it.
+    public struct Task: Sendable, Hashable, Codable {
+        public var person: String
+        /// nil when no task was planned.
+        public var task: String?
+        /// False when they did not attend (N/A).
+        public var attended: Bool
+        public var done: Bool
+        public var evidence: String
         public var line: Int
     }
 

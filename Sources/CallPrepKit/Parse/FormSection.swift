@@ -1,6 +1,7 @@
 /// The sections of a debrief form, found by the `<!-- callprep:ID -->` comment in their heading,
 /// else by the heading's words.
 enum FormSection: String, CaseIterable {
+    case plan
     case milestones
     case earlierMilestones = "earlier-milestones"
     case practices
@@ -16,6 +17,7 @@ enum FormSection: String, CaseIterable {
 
     var title: String {
         switch self {
+        case .plan: "Plan and result"
         case .milestones: "Milestones"
         case .earlierMilestones: "Earlier milestones"
         case .practices: "Call practices"
@@ -51,7 +53,7 @@ enum FormSection: String, CaseIterable {
         if let marker = marker(of: heading), let section = FormSection(rawValue: marker) { return section }
         let words = normalized(heading.children.filter { $0.kind != .htmlInline }.map(\.plainText).joined())
         let prefixes: [(String, FormSection)] = [
-            ("milestones", .milestones), ("earlier milestones", .earlierMilestones), ("call practices", .practices),
+            ("plan", .plan), ("milestones", .milestones), ("earlier milestones", .earlierMilestones), ("call practices", .practices),
             ("practices", .practices), ("next steps", .nextSteps), ("pains", .pains), ("people", .people),
             ("self assessment", .selfAssessment), ("manager review", .review), ("review", .review),
             ("coaching", .coaching),

@@ -59,7 +59,7 @@ struct ItemReader {
     }
 
     /// "Evidence (hint): what they said" as "what they said".
-    private static func stripEvidenceLabel(_ text: String) -> String {
+    static func stripEvidenceLabel(_ text: String) -> String {
         guard text.hasLowercasePrefix("evidence") else { return text }
         let head = text.prefix(160)
         guard let colon = head.firstIndex(of: ":") else { return text }

@@ -2,7 +2,9 @@
 /// only the names; `Score/` maps each case to its rule (`CheckRegistry.check(_:)`), so a new case
 /// does not compile until it has one.
 public enum CheckID: String, CaseIterable, Sendable, Hashable, Codable, Comparable {
+    case belowMinimumOutcome = "below-minimum-outcome"
     case championUntested = "champion-untested"
+    case colleagueWithoutTask = "colleague-without-task"
     case nextStepDated = "next-step-dated"
     case nextStepDecisionMaker = "next-step-decision-maker"
     case noPrepBrief = "no-prep-brief"

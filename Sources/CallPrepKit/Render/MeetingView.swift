@@ -1,3 +1,5 @@
+import Foundation
+
 /// A person as templates see them.
 struct PersonView {
     let name: String
@@ -10,6 +12,8 @@ struct PersonView {
     let notes: String?
     /// Name with title: "Mara Jensen, Head of Operations".
     let label: String
+    /// The name as an id: "dana-whitfield", for the plan's `task-` items.
+    let slug: String
 
     init(_ attendee: Attendee) {
         name = attendee.name
@@ -19,6 +23,23 @@ struct PersonView {
         task = attendee.task
         notes = attendee.notes
         label = [attendee.name, attendee.title].compactMap { $0 }.joined(separator: ", ")
+        slug = PersonView.slug(attendee.name)
+    }
+}
+
+extension PersonView {
+    /// Lower-case ASCII letters and digits, runs of anything else as one `-`: an id for a name.
+    static func slug(_ name: String) -> String {
+        var slug = ""
+        for scalar in name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty, !slug.hasSuffix("-") {
+                slug += "-"
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug.isEmpty ? "person" : slug
     }
 }
 

@@ -54,4 +54,6 @@ public struct Scorecard: Sendable, Hashable, Codable {
     public var findings: [Finding]
     /// Earlier debriefs of the same opportunity whose met milestones counted.
     public var history: [String]
+    /// The call's plan against its result: the outcomes reached and the colleagues' tasks done.
+    public var plan: DebriefRecord.Plan?
 }

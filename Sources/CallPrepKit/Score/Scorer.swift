@@ -121,8 +121,9 @@ public struct Scorer: Sendable {
             itemContext.threshold = entry.threshold
             for finding in entry.check.findings(itemContext) {
                 findings.append((order, finding))
+                // Met, or marked not applicable: the finding shows it applied and was not met.
                 if let index = items.firstIndex(where: { $0.id == entry.check.description.item }),
-                   items[index].status == .met {
+                   items[index].status == .met || items[index].status == .notApplicable {
                     items[index].status = .missed
                     items[index].reason = "\(finding.check): \(finding.message)"
                 }
@@ -140,7 +141,8 @@ public struct Scorer: Sendable {
                          claimedScore: NumberText.percent(claimedWeight, of: applicable),
                          selfScore: record.selfAssessment.score, managerScore: record.review.grade, items: items,
                          stage: stage, readyToAdvance: ready,
-                         findings: findings.sorted { $0.order < $1.order }.map(\.finding), history: history.sources)
+                         findings: findings.sorted { $0.order < $1.order }.map(\.finding), history: history.sources,
+                         plan: record.plan)
     }
 
     private func context(_ evaluation: Evaluation, items: [Scorecard.Item], metOverHistory: Set<String>,

@@ -98,7 +98,9 @@ public enum CheckRegistry {
     /// The rule of each id the process may name.
     public static func check(_ id: CheckID) -> any ScoringCheck {
         switch id {
+        case .belowMinimumOutcome: BelowMinimumOutcomeCheck()
         case .championUntested: ChampionUntestedCheck()
+        case .colleagueWithoutTask: ColleagueWithoutTaskCheck()
         case .nextStepDated: NextStepDatedCheck()
         case .nextStepDecisionMaker: NextStepDecisionMakerCheck()
         case .noPrepBrief: NoPrepBriefCheck()
