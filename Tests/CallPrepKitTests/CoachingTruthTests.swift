@@ -340,4 +340,20 @@ struct CoachingTruthTests {
         let alone = try #require(try CoachingSupport.score([second]).first)
         #expect(alone.findings.contains { $0.check == "next-step-decision-maker" })
     }
+
+    /// Every rule's documented examples (docs/checks.md) get the verdict the documentation gives.
+    @Test(arguments: EvidenceRuleExamples.all.indices)
+    func eachRuleAcceptsAndRefusesWhatItsDocumentationSays(_ index: Int) throws {
+        let example = EvidenceRuleExamples.all[index]
+        var record = DebriefRecord(source: "d.md", meeting: .init(id: "m", date: "2026-11-26", account: nil,
+                                                                  opportunity: nil, rep: nil, stage: "discover"),
+                                   process: .init(id: "b2b", version: "1.0"))
+        record.people = [.init(name: "Mara Jensen", title: nil, role: "champion", line: 1),
+                         .init(name: "Henrik Sorensen", title: "COO", role: "decision maker", line: 2)]
+        let process = try TestSupport.builtinProcess("b2b")
+        let judge = EvidenceJudge(words: CompiledWordLists(process.words), people: PeoplePicture(record: record),
+                                  prepMinutes: process.prepMinutes)
+        #expect(judge.problem(example.passes, rule: example.evidence) == nil, "\(example.rule): \(example.passes)")
+        #expect(judge.problem(example.fails, rule: example.evidence) != nil, "\(example.rule): \(example.fails)")
+    }
 }

@@ -1,6 +1,7 @@
 /// docs/checks.md, made from the checks themselves so that the documentation cannot drift.
 public enum CheckDocsMarkdown {
-    public static func render(_ checks: [any ScoringCheck] = CheckRegistry.all) -> String {
+    public static func render(_ checks: [any ScoringCheck] = CheckRegistry.all,
+                              examples: [EvidenceRuleExample] = EvidenceRuleExamples.all) -> String {
         var out = """
             # Checks
 
@@ -20,6 +21,7 @@ public enum CheckDocsMarkdown {
             | --- | --- |
 
             """
+        out += "| [evidence rules](#evidence-rules) | checked items whose evidence breaks their rule are unsupported |\n"
         for check in checks {
             out += "| [`\(check.description.id.rawValue)`](#\(check.description.id.rawValue)) | \(check.description.summary) |\n"
         }
@@ -36,6 +38,23 @@ public enum CheckDocsMarkdown {
                     out += "\n````markdown\n\(example.markdown.trimmingCharacters(in: .newlines))\n````\n"
                 }
             }
+        }
+        out += """
+
+            ## Evidence rules
+
+            Before any check runs, each checked item's evidence is judged by its rule in the process file
+            ([process-file.md](process-file.md#evidence-rules)): what it must contain, and what does not
+            count. Evidence that breaks the rule makes the item unsupported, with the rule's reason. Each
+            line below is judged as the evidence of an item whose rule is only what the first column says,
+            in a debrief whose people met are Mara Jensen (champion) and Henrik Sorensen (decision maker).
+
+            | rule | counts | does not count |
+            | --- | --- | --- |
+
+            """
+        for example in examples {
+            out += "| \(example.rule) | \(MarkdownEscaping.inline(example.passes)) | \(MarkdownEscaping.inline(example.fails)) |\n"
         }
         return out
     }
