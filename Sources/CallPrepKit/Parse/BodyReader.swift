@@ -126,7 +126,7 @@ struct BodyReader {
                 return true
             }
             itemLines[read.id] = item.start.line
-            if read.state == .notApplicable, index.itemsByID[read.id]?.milestone.required == true {
+            if read.state == .notApplicable, index.itemsByID[read.id]?.required == true {
                 draft.report(.requiredNotApplicable(read.id), at: item)
             }
             draft.record.items.append(read)

@@ -1,6 +1,8 @@
 /// What a debrief's items are looked up by in one process: built once per process, not per file.
 struct ItemIndex: Sendable {
-    typealias Entry = (milestone: Milestone, kind: DebriefRecord.Kind, stage: String?)
+    /// What the parser needs of an item: not the whole milestone, whose copies (its rule's arrays
+    /// and strings) were a measurable part of parsing.
+    typealias Entry = (kind: DebriefRecord.Kind, stage: String?, required: Bool)
     let itemsByID: [String: Entry]
     let idsByTitle: [String: String]
     let stageTitles: Set<String>
@@ -11,7 +13,7 @@ struct ItemIndex: Sendable {
         var itemsByID: [String: Entry] = [:]
         var idsByTitle: [String: String] = [:]
         func add(_ milestone: Milestone, kind: DebriefRecord.Kind, stage: String?) {
-            itemsByID[milestone.id] = (milestone, kind, stage)
+            itemsByID[milestone.id] = (kind, stage, milestone.required)
             idsByTitle[normalized(milestone.title)] = milestone.id
         }
         for stage in process.stages {
