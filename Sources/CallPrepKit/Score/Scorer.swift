@@ -1,7 +1,12 @@
 /// Scores debrief records against their process (DESIGN section 6).
 public struct Scorer: Sendable {
     public let process: SalesProcess
-    private let milestonesByID: [String: Milestone]
+    /// Every milestone and practice, and where each id is: looked up by index, as copying whole
+    /// milestones (their rules' arrays) for every item of every debrief was measurable.
+    private let allItems: [Milestone]
+    private let indexByID: [String: Int]
+    /// The milestone ids of each stage, in order.
+    private let stageItemIDs: [[String]]
     private let practiceIDs: Set<String>
     /// The checks the process leaves on, those it weighs more first, each with its threshold.
     private let checks: [(check: any ScoringCheck, threshold: Double?)]
@@ -9,14 +14,18 @@ public struct Scorer: Sendable {
     private let words: CompiledWordLists
     /// Why a met item is met, per item: "checked, with evidence of amount and quote".
     private let metReasons: [String: String]
+    private let facts: ProcessFacts
 
     public init(process: SalesProcess) {
         self.process = process
-        milestonesByID = Dictionary((process.milestones + process.practices).map { ($0.id, $0) },
-                                    uniquingKeysWith: { first, _ in first })
+        allItems = process.milestones + process.practices
+        indexByID = Dictionary(allItems.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        stageItemIDs = process.stages.map { $0.milestones.map(\.id) }
         practiceIDs = Set(process.practices.map(\.id))
         words = CompiledWordLists(process.words)
-        metReasons = milestonesByID.mapValues { "checked, with evidence of \($0.rule.description)" }
+        facts = ProcessFacts(process)
+        metReasons = Dictionary(allItems.map { ($0.id, "checked, with evidence of \($0.rule.description)") },
+                                uniquingKeysWith: { first, _ in first })
         let settings = Dictionary(process.checks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let enabled = CheckRegistry.all.filter { settings[$0.description.id]?.enabled ?? true }
         // Checks a process weighs more come first.
@@ -67,13 +76,13 @@ public struct Scorer: Sendable {
         var statuses: [String: Scorecard.Item] = [:]
         var states: [String: DebriefRecord.State] = [:]
         for item in record.items where statuses[item.id] == nil {
-            guard let milestone = milestonesByID[item.id] else { continue }
-            statuses[item.id] = status(of: milestone, item, review: reviews[item.id], judge: judge)
+            guard let index = indexByID[item.id] else { continue }
+            statuses[item.id] = status(of: allItems[index], item, review: reviews[item.id], judge: judge)
             states[item.id] = item.state
         }
         let shown = Set(statuses.values.filter { $0.status == .met }.map(\.id))
         let met = shown.filter { id in
-            !practiceIDs.contains(id) && (milestonesByID[id]?.requires ?? []).allSatisfy(shown.contains)
+            !practiceIDs.contains(id) && (indexByID[id].map { allItems[$0].requires } ?? []).allSatisfy(shown.contains)
         }
         return Evaluation(record: record, people: people, attendees: attendees, statuses: statuses, states: states,
                           met: met)
@@ -90,22 +99,21 @@ public struct Scorer: Sendable {
         }
         let record = evaluation.record
         let metBefore = history.met
-        // The parser checked the stage against this process, so the plan exists for parsed records.
-        let plan = ItemsInPlay(process: process, stageID: record.meeting.stage, met: metBefore)
         let metOverHistory = metBefore.union(evaluation.met)
 
         var items: [Scorecard.Item] = []
         var claimedWeight = 0.0
-        for milestone in plan?.all ?? [] {
-            var item = evaluation.statuses[milestone.id] ?? status(of: milestone, nil, review: nil, judge: nil)
-            let missing = milestone.requires.filter { !metOverHistory.contains($0) }
+        for index in inPlay(stage: record.meeting.stage, met: metBefore) {
+            let id = allItems[index].id
+            var item = evaluation.statuses[id] ?? status(of: allItems[index], nil, review: nil, judge: nil)
+            let missing = allItems[index].requires.filter { !metOverHistory.contains($0) }
             if item.status == .met, !missing.isEmpty {
                 item.status = .unsupported
-                item.reason = "needs " + missing.map { "\(milestonesByID[$0]?.title ?? $0) (`\($0)`)" }
+                item.reason = "needs " + missing.map { "\(indexByID[$0].map { allItems[$0].title } ?? $0) (`\($0)`)" }
                     .joined(separator: " and ") + " met first, in this or an earlier debrief"
             }
             items.append(item)
-            if evaluation.states[milestone.id] == .checked { claimedWeight += milestone.weight }
+            if evaluation.states[id] == .checked { claimedWeight += allItems[index].weight }
         }
 
         let stage = Scorecard.StageFigures(claimed: record.meeting.stage, evidenced: evidencedStage(metOverHistory))
@@ -145,10 +153,19 @@ public struct Scorer: Sendable {
                          plan: record.plan)
     }
 
+    /// Where in `allItems` the items in play are, in form order (as `ItemsInPlay.all`): this stage's
+    /// milestones, earlier stages' milestones not yet met, the practices. None for an unknown stage,
+    /// which the parser refuses.
+    private func inPlay(stage stageID: String, met: Set<String>) -> [Int] {
+        guard let stage = process.stageIndex(stageID) else { return [] }
+        let ids = stageItemIDs[stage] + stageItemIDs[..<stage].joined().filter { !met.contains($0) }
+        return ids.compactMap { indexByID[$0] } + (allItems.count - process.practices.count..<allItems.count)
+    }
+
     private func context(_ evaluation: Evaluation, items: [Scorecard.Item], metOverHistory: Set<String>,
                          stage: Scorecard.StageFigures, score: Int = 0) -> CheckContext {
         CheckContext(record: evaluation.record, process: process, items: items, metOverHistory: metOverHistory,
-                     people: evaluation.people, words: words, score: score, stage: stage)
+                     people: evaluation.people, words: words, facts: facts, score: score, stage: stage)
     }
 
     private func status(of milestone: Milestone, _ recorded: DebriefRecord.Item?, review: DebriefRecord.ReviewItem?,

@@ -52,19 +52,22 @@ public final class CheckContext: @unchecked Sendable {
     public let people: PeoplePicture
     /// The process's word lists, ready for matching.
     let words: CompiledWordLists
+    /// What checks ask of the process, worked out once.
+    let facts: ProcessFacts
     public let score: Int
     public let stage: Scorecard.StageFigures
     /// The process file's threshold for the check being run, else the check's default.
     public internal(set) var threshold: Double?
 
     init(record: DebriefRecord, process: SalesProcess, items: [Scorecard.Item], metOverHistory: Set<String>,
-         people: PeoplePicture, words: CompiledWordLists, score: Int, stage: Scorecard.StageFigures) {
+         people: PeoplePicture, words: CompiledWordLists, facts: ProcessFacts, score: Int, stage: Scorecard.StageFigures) {
         self.record = record
         self.process = process
         self.items = items
         self.metOverHistory = metOverHistory
         self.people = people
         self.words = words
+        self.facts = facts
         self.score = score
         self.stage = stage
     }

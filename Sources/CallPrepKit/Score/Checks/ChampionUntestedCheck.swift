@@ -51,8 +51,7 @@ struct ChampionUntestedCheck: ScoringCheck {
         guard let champion = champions.first else { return [] }
         // A process item that asks for a deed (MEDDPICC's champion) decides; without one, the test
         // is due once discovery is done.
-        let deedItems = (context.process.milestones + context.process.practices)
-            .filter { $0.rule.requirements.contains([.deed]) }.map(\.id)
+        let deedItems = context.facts.deedItemIDs
         if !deedItems.isEmpty {
             guard !deedItems.contains(where: context.metOverHistory.contains),
                   let item = context.items.first(where: { deedItems.contains($0.id) && $0.status != .missed }) else {
@@ -61,12 +60,15 @@ struct ChampionUntestedCheck: ScoringCheck {
             return [finding(message(champion), line: item.line)]
         }
         guard let claimed = context.process.stageIndex(context.stage.claimed),
-              claimed > PresentingBeforeDiscoveryCheck.discoveryStageIndex(context.process) else { return [] }
+              claimed > context.facts.discoveryStageIndex else { return [] }
         let names = Set(champions.map { $0.name })
+        let deeds = context.words[.deeds]
         let acted = context.record.items.contains { item in
+            // Most evidence names no deed: a byte search turns it away before it is split into words.
+            guard !item.evidence.isEmpty, deeds.mayOccur(inNormalized: normalized(item.evidence)) else { return false }
             let text = EvidenceText(item.evidence)
             return context.people.named(in: text).contains { names.contains($0.name) }
-                && text.mentions(context.words[.deeds], unlessNegatedBy: context.words[.negations])
+                && text.mentions(deeds, unlessNegatedBy: context.words[.negations])
         }
         return acted ? [] : [finding(message(champion), line: nil)]
     }

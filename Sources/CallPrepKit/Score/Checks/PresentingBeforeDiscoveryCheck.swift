@@ -27,25 +27,9 @@ struct PresentingBeforeDiscoveryCheck: ScoringCheck {
         ])
 
     func findings(_ context: CheckContext) -> [Scorecard.Finding] {
-        let open = discoveryMilestones(context.process).filter { !context.metOverHistory.contains($0.id) }
+        let open = context.facts.discoveryMilestoneIDs.filter { !context.metOverHistory.contains($0) }
         guard !open.isEmpty, let line = presentedAt(context) else { return [] }
-        return [finding("Presented before discovery was done: \(open.map(\.id).joined(separator: ", ")) not met.",
-                        line: line)]
-    }
-
-    /// Required milestones up to the process's discovery stage (the first whose id or title says
-    /// "discover" or "identify"; else the first stage).
-    func discoveryMilestones(_ process: SalesProcess) -> [Milestone] {
-        process.stages.prefix(Self.discoveryStageIndex(process) + 1).flatMap(\.milestones).filter(\.required)
-    }
-
-    /// The process's discovery stage: the first whose id or title says "discover" or "identify";
-    /// else the first stage.
-    static func discoveryStageIndex(_ process: SalesProcess) -> Int {
-        process.stages.firstIndex { stage in
-            let words = normalized(stage.id + " " + stage.title)
-            return words.contains("discover") || words.contains("identif")
-        } ?? 0
+        return [finding("Presented before discovery was done: \(open.joined(separator: ", ")) not met.", line: line)]
     }
 
     /// The line where the debrief shows presenting: the "no presenting before discovery" practice left

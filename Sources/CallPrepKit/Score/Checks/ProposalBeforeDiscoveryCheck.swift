@@ -33,15 +33,15 @@ struct ProposalBeforeDiscoveryCheck: ScoringCheck {
         ])
 
     func findings(_ context: CheckContext) -> [Scorecard.Finding] {
-        let open = PresentingBeforeDiscoveryCheck().discoveryMilestones(context.process)
-            .filter { !context.metOverHistory.contains($0.id) }
+        let open = context.facts.discoveryMilestoneIDs.filter { !context.metOverHistory.contains($0) }
         guard !open.isEmpty else { return [] }
-        let offers = PhraseSet(["proposal", "pricing", "price", "prices", "quote", "offer"])
         for step in context.record.nextSteps
-        where EvidenceText(step.action).mentions(offers, unlessNegatedBy: context.words[.negations]) {
+        where EvidenceText(step.action).mentions(Self.offers, unlessNegatedBy: context.words[.negations]) {
             return [finding("'\(step.action)' promises a proposal or pricing before discovery is done: "
-                            + "\(open.map(\.id).joined(separator: ", ")) not met.", line: step.line)]
+                            + "\(open.joined(separator: ", ")) not met.", line: step.line)]
         }
         return []
     }
+
+    private static let offers = PhraseSet(["proposal", "pricing", "price", "prices", "quote", "offer"])
 }

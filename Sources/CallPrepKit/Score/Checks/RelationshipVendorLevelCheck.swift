@@ -37,9 +37,7 @@ struct RelationshipVendorLevelCheck: ScoringCheck {
     func findings(_ context: CheckContext) -> [Scorecard.Finding] {
         // The stage that needs the decision level: the first with a milestone asking for someone
         // who took part (the decision maker engaged, the economic buyer met).
-        guard let needed = context.process.stages.firstIndex(where: { stage in
-                  stage.milestones.contains { $0.rule.requirements.contains { $0.contains(.attendee) } }
-              }),
+        guard let needed = context.facts.decisionStageIndex,
               let claimed = context.process.stageIndex(context.stage.claimed), claimed >= needed,
               !context.people.deciders.contains(where: \.tookPart) else { return [] }
         let met = context.people.people.filter(\.tookPart).map(\.name)
