@@ -140,12 +140,6 @@ public struct OutputTarget: Sendable {
         self.force = force
     }
 
-    /// Standard output.
-    public static let standardOutput = OutputTarget(path: nil)
-
-    /// Whether output goes to standard output.
-    public var isStandardOutput: Bool { (path ?? "-") == "-" }
-
     public func emit(_ text: String) throws(DiagnosticError) {
         try OutputFile.emit(text, to: path, force: force)
     }

@@ -72,10 +72,6 @@ public final class CheckContext: @unchecked Sendable {
         self.stage = stage
     }
 
-    func status(_ id: String) -> Scorecard.Status? {
-        items.first { $0.id == id }?.status
-    }
-
     /// Names of those who decide: decision makers and economic buyers, from the whole picture.
     var decisionMakers: [String] {
         people.deciders.map(\.name)

@@ -143,34 +143,26 @@ extension IndexStore {
     /// What the index knows of each file: its content hash, and its size and modification time
     /// (nil when they cannot be trusted).
     public func files() throws(DiagnosticError) -> [String: IndexedFile] {
-        do {
-            return try queue.read { db in
-                // Four columns, by position: decoding whole records made an unchanged re-ingest of
-                // 10,000 files 0.05 s slower (BENCHMARKS.md).
-                var out: [String: IndexedFile] = [:]
-                let columns = DebriefRow.Columns.self
-                let rows = try Row.fetchCursor(db, DebriefRow.select(columns.path, columns.contentHash, columns.fileSize,
-                                                                     columns.fileModified))
-                while let row = try rows.next() {
-                    out[row[0]] = IndexedFile(hash: row[1], size: row[2], modified: row[3])
-                }
-                return out
+        try read { db in
+            // Four columns, by position: decoding whole records made an unchanged re-ingest of
+            // 10,000 files 0.05 s slower (BENCHMARKS.md).
+            var out: [String: IndexedFile] = [:]
+            let columns = DebriefRow.Columns.self
+            let rows = try Row.fetchCursor(db, DebriefRow.select(columns.path, columns.contentHash, columns.fileSize,
+                                                                 columns.fileModified))
+            while let row = try rows.next() {
+                out[row[0]] = IndexedFile(hash: row[1], size: row[2], modified: row[3])
             }
-        } catch {
-            throw failure(error)
+            return out
         }
     }
 
     /// Every indexed record, oldest first (for the brief's history and for tests).
     public func records() throws(DiagnosticError) -> [DebriefRecord] {
-        do {
-            return try queue.read { db in
-                let paths = try String.fetchAll(db, DebriefRow.select(DebriefRow.Columns.path)
-                    .order(DebriefRow.Columns.date, DebriefRow.Columns.path))
-                return try paths.compactMap { path in try IndexWriter.record(at: path, in: db) }
-            }
-        } catch {
-            throw failure(error)
+        try read { db in
+            let paths = try String.fetchAll(db, DebriefRow.select(DebriefRow.Columns.path)
+                .order(DebriefRow.Columns.date, DebriefRow.Columns.path))
+            return try paths.compactMap { path in try IndexWriter.record(at: path, in: db) }
         }
     }
 
