@@ -134,4 +134,33 @@ struct FullLoopTests {
         let brief = try CallPrepBinary.run(["brief", "meetings/next.yaml"], in: folder)
         #expect(brief.stdout.contains("meeting-reason-agreed"))
     }
+
+    /// The meeting file says who decides: a debrief whose people-met table leaves the decision
+    /// maker out still knows them, and a next step with them involves the decision maker.
+    @Test func theMeetingFileTellsWhoDecides() throws {
+        let folder = try TestSupport.temporaryFolder()
+        for name in ["meetings", "debriefs"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        let meeting = try String(contentsOf: TestSupport.root.appendingPathComponent("templates/examples/northwind-discovery.yaml"),
+                                 encoding: .utf8)
+            .replacingOccurrences(of: "attendees:\n", with: """
+                attendees:
+                  - name: Henrik Sorensen
+                    title: COO
+                    side: theirs
+                    buying_role: decision_maker
+
+                """)
+        try meeting.write(to: folder.appendingPathComponent("meetings/northwind.yaml"), atomically: true, encoding: .utf8)
+        var debrief = Debrief()
+        debrief.people = [["Mara Jensen", "Head of Operations", "champion"]]
+        let text = debrief.markdown.replacingOccurrences(of: "meeting: \"call-2026-11-26\"", with: "meeting: \"northwind-2026-11-26\"")
+        try text.write(to: folder.appendingPathComponent("debriefs/call.md"), atomically: true, encoding: .utf8)
+        let withMeeting = try CallPrepBinary.run(["score", "debriefs/call.md"], in: folder)
+        #expect(!withMeeting.stdout.contains("next-step-decision-maker"), "\(withMeeting.stdout)")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("meetings/northwind.yaml"))
+        let without = try CallPrepBinary.run(["score", "debriefs/call.md"], in: folder)
+        #expect(without.stdout.contains("next-step-decision-maker"))
+    }
 }

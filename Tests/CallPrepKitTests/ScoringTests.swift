@@ -205,6 +205,17 @@ struct CheckTests {
         #expect(fired == triggers, "\(id): \(example.name)")
     }
 
+    /// Over every check's examples: a finding about an item leaves that item not met.
+    @Test("no finding contradicts a met item", arguments: examples.indices)
+    func noFindingContradictsAMetItem(index: Int) throws {
+        let card = try Self.scorecard(Self.examples[index].example)
+        for finding in card.findings {
+            guard let about = CheckRegistry.check(id: finding.check)?.description.item,
+                  let item = card.items.first(where: { $0.id == about }) else { continue }
+            #expect(item.status != .met, "\(finding.check) beside a met \(about)")
+        }
+    }
+
     @Test func everyCheckIDTheProcessMayNameHasItsRule() {
         #expect(CheckRegistry.all.count == CheckID.allCases.count)
         for id in CheckID.allCases {

@@ -45,6 +45,7 @@ extension Workspace {
         var entries: [Int: OpportunityHistory.Entry] = [:]
         var evaluatedAhead: Set<Int> = []
         let scorers = PerProcess(Scorer.init)
+        let attendees = meetingAttendees()
         let render = reporter
 
         for start in stride(from: 0, to: files.count, by: Self.batchSize) {
@@ -57,7 +58,9 @@ extension Workspace {
             let results = concurrentMap(jobs.count) { job -> (ParsedDebrief, Scorer.Evaluation?) in
                 let parsed = inputs.parse(jobs[job], frontMatter: known[job])
                 let evaluation = parsed.record.flatMap { record in
-                    catalog.process(id: record.process.id).map { scorers.value(for: $0).evaluate(record) }
+                    catalog.process(id: record.process.id).map {
+                        scorers.value(for: $0).evaluate(record, attendees: attendees[record.meeting.id] ?? [])
+                    }
                 }
                 return (parsed, evaluation)
             }

@@ -31,6 +31,22 @@ public final class Workspace {
         return loaded
     }
 
+    /// The attendees of each meeting file in `meetings/`, by meeting id: who took part and in which
+    /// buying role, for the people picture of that meeting's debrief. Files that do not load are
+    /// passed over (`check` reports them).
+    func meetingAttendees() -> [String: [Attendee]] {
+        let folder = (self.folder as NSString).appendingPathComponent("meetings")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder),
+              let process = try? meetingProcess() else { return [:] }
+        var attendees: [String: [Attendee]] = [:]
+        for name in names.sorted() where [".yaml", ".yml", ".json"].contains(where: name.hasSuffix) {
+            guard let meeting = try? MeetingLoader.load(path: (folder as NSString).appendingPathComponent(name),
+                                                        process: process) else { continue }
+            attendees[meeting.id] = meeting.attendees
+        }
+        return attendees
+    }
+
     /// A parser that knows the workspace's form template, to tell its text from what people wrote.
     public func parser(maxBytes: Int = SourceFile.defaultMaxBytes) throws(DiagnosticError) -> DebriefParser {
         DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(forms: Self.sampleForms(try templates())),
