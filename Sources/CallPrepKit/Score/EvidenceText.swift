@@ -66,32 +66,38 @@ struct EvidenceText {
     private static func sentences(of text: String) -> [[String]] {
         var sentences: [[String]] = []
         var sentence: [String] = []
-        var word = ""
+        // A word's UTF-8 bytes, made a String once it ends: appending scalars to a String one at a
+        // time was the slow part of splitting (BENCHMARKS.md).
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
         let scalars = Array(text.unicodeScalars)
         func endWord() {
-            while let last = word.unicodeScalars.last, last == "'" || last == "-" { word.unicodeScalars.removeLast() }
-            if !word.isEmpty { sentence.append(word) }
-            word = ""
+            while let last = word.last, last == 0x27 || last == 0x2D { word.removeLast() }
+            if !word.isEmpty { sentence.append(String(decoding: word, as: UTF8.self)) }
+            word.removeAll(keepingCapacity: true)
         }
         func endSentence() {
             endWord()
             if !sentence.isEmpty { sentences.append(sentence) }
             sentence = []
         }
+        func append(_ scalar: Unicode.Scalar) {
+            if scalar.isASCII { word.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { word.append($0) } }
+        }
         for (index, scalar) in scalars.enumerated() {
             if isLetterOrDigit(scalar) {
-                word.unicodeScalars.append(scalar)
+                append(scalar)
                 continue
             }
             let value = scalar.value
             let betweenDigits = index + 1 < scalars.count && isDigit(scalars[index + 1])
-                && word.unicodeScalars.last.map(isDigit) == true
+                && word.last.map { (0x30...0x39).contains($0) } == true
             switch value {
             // (`case a, b where c` would test c for b alone.)
             case _ where (value == 0x27 || value == 0x2D) && !word.isEmpty:  // ' and - inside a word
-                word.unicodeScalars.append(scalar)
+                append(scalar)
             case _ where (value == 0x2E || value == 0x2C) && betweenDigits:  // . and , between digits: 1,200 and 2.5
-                word.unicodeScalars.append(scalar)
+                append(scalar)
             case 0x2E, 0x3B, 0x21, 0x3F, 0x0A, 0x0D:  // . ; ! ? and line breaks end a sentence
                 endSentence()
             case 0x25, 0x24, 0xA3, 0xA5, 0x20AC:  // % $ £ ¥ € are words of their own
