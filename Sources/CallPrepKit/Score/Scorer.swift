@@ -5,8 +5,9 @@ public struct Scorer: Sendable {
     /// milestones (their rules' arrays) for every item of every debrief was measurable.
     private let allItems: [Milestone]
     private let indexByID: [String: Int]
-    /// The milestone ids of each stage, in order.
+    /// The milestone ids of each stage, in order, and the required ones.
     private let stageItemIDs: [[String]]
+    private let requiredIDsByStage: [[String]]
     private let practiceIDs: Set<String>
     /// The checks the process leaves on, those it weighs more first, each with its threshold.
     private let checks: [(check: any ScoringCheck, threshold: Double?)]
@@ -21,6 +22,7 @@ public struct Scorer: Sendable {
         allItems = process.milestones + process.practices
         indexByID = Dictionary(allItems.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         stageItemIDs = process.stages.map { $0.milestones.map(\.id) }
+        requiredIDsByStage = process.stages.map { $0.milestones.filter(\.required).map(\.id) }
         practiceIDs = Set(process.practices.map(\.id))
         words = CompiledWordLists(process.words)
         facts = ProcessFacts(process)
@@ -119,7 +121,7 @@ public struct Scorer: Sendable {
         let stage = Scorecard.StageFigures(claimed: record.meeting.stage, evidenced: evidencedStage(metOverHistory))
         // Ready when every required milestone of this stage and of every earlier one is met.
         let ready = process.stageIndex(record.meeting.stage).map { current in
-            process.stages[...current].flatMap(\.milestones).filter(\.required).allSatisfy { metOverHistory.contains($0.id) }
+            requiredIDsByStage[...current].allSatisfy { $0.allSatisfy(metOverHistory.contains) }
         } ?? false
         // Findings about an item decide it first (no finding contradicts a met item), then the rest
         // see the items and the score as they end up; all are listed in the checks' order.
@@ -206,11 +208,7 @@ public struct Scorer: Sendable {
     }
 
     private func evidencedStage(_ met: Set<String>) -> String? {
-        var evidenced: String?
-        for stage in process.stages {
-            guard stage.milestones.filter(\.required).allSatisfy({ met.contains($0.id) }) else { break }
-            evidenced = stage.id
-        }
-        return evidenced
+        let reached = requiredIDsByStage.prefix { $0.allSatisfy(met.contains) }.count
+        return reached == 0 ? nil : process.stages[reached - 1].id
     }
 }
