@@ -81,7 +81,7 @@ struct EvidenceJudge {
 
     /// How many of `words` hold a letter.
     private static func letterWords(_ words: [some StringProtocol]) -> Int {
-        words.filter { $0.unicodeScalars.contains { isLetterOrDigit($0) && !("0"..."9").contains($0) } }.count
+        words.filter { $0.unicodeScalars.contains(where: ScalarClass.letter) }.count
     }
 
     private static let writtenPlan = PhraseSet(["brief", "call plan", "pre-call plan", "written plan", "prep notes"])

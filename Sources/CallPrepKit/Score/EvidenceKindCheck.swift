@@ -20,7 +20,7 @@ enum EvidenceKindCheck {
 
     /// An ISO date anywhere, or a day next to a month name ("30 Nov", "November 30").
     static func hasDate(_ text: String) -> Bool {
-        let tokens = words(of: text) { isLetter($0) || isDigit($0) || $0 == "-" || $0 == "/" }.map(String.init)
+        let tokens = words(of: text) { ScalarClass.letterOrDigit($0) || $0 == "-" || $0 == "/" }.map(String.init)
         for (index, token) in tokens.enumerated() {
             if CalendarDate.iso(String(token.prefix(10))) != nil { return true }
             let lower = token.lowercased()
@@ -50,17 +50,5 @@ enum EvidenceKindCheck {
         }
         if let begun = start { out.append(Substring(scalars[begun...])) }
         return out
-    }
-
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x41...0x5A, 0x61...0x7A: true
-        case 0...0x7F: false
-        default: scalar.properties.isAlphabetic
-        }
-    }
-
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType != nil
     }
 }

@@ -85,12 +85,12 @@ struct EvidenceText {
             if scalar.isASCII { word.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { word.append($0) } }
         }
         for (index, scalar) in scalars.enumerated() {
-            if isLetterOrDigit(scalar) {
+            if ScalarClass.letterOrDigit(scalar) {
                 append(scalar)
                 continue
             }
             let value = scalar.value
-            let betweenDigits = index + 1 < scalars.count && isDigit(scalars[index + 1])
+            let betweenDigits = index + 1 < scalars.count && ScalarClass.asciiDigit(scalars[index + 1])
                 && word.last.map { (0x30...0x39).contains($0) } == true
             switch value {
             // (`case a, b where c` would test c for b alone.)
@@ -178,15 +178,27 @@ struct CompiledWordLists: Sendable {
     }
 }
 
-/// A letter or a digit; ASCII answered without looking up Unicode's properties.
-func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
-    case 0...0x7F: false
-    default: scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+/// What a scalar of evidence is, ASCII answered without looking up Unicode's properties (the slow
+/// part of reading text).
+enum ScalarClass {
+    static func letter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A: true
+        case 0...0x7F: false
+        default: scalar.properties.isAlphabetic
+        }
     }
-}
 
-private func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-    (0x30...0x39).contains(scalar.value)
+    /// A digit, in any script.
+    static func digit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType != nil
+    }
+
+    static func letterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        letter(scalar) || digit(scalar)
+    }
+
+    static func asciiDigit(_ scalar: Unicode.Scalar) -> Bool {
+        (0x30...0x39).contains(scalar.value)
+    }
 }

@@ -50,7 +50,7 @@ public struct PeoplePicture: Sendable, Hashable {
             people.append(person)
             keys.append(key)
             let words = EvidenceText.folded(person.name).unicodeScalars
-                .split { !(isLetterOrDigit($0) || $0 == "'" || $0 == "-") }.map { String(String.UnicodeScalarView($0)) }
+                .split { !(ScalarClass.letterOrDigit($0) || $0 == "'" || $0 == "-") }.map { String(String.UnicodeScalarView($0)) }
             firstNames.append(words.first { !Self.honorifics.contains($0) } ?? "")
         }
     }
