@@ -71,15 +71,28 @@ public enum MarkdownLimits {
         return nil
     }
 
-    /// The number of cells of a table delimiter row (`| --- | :-: |`), or nil when the line is not one.
+    /// The number of cells of a table delimiter row (`| --- | :-: |`), or nil when the line is not one:
+    /// only pipes, dashes, colons and blanks (a carriage return only among the trailing blanks), with
+    /// at least one pipe and one dash. One pass, since every line of every file is asked.
     private static func delimiterColumns(_ line: ArraySlice<UInt8>) -> Int? {
-        var trimmed = line
-        while let last = trimmed.last, last == 32 || last == 9 || last == 13 { trimmed.removeLast() }
-        while let first = trimmed.first, first == 32 || first == 9 { trimmed.removeFirst() }
-        guard trimmed.contains(UInt8(ascii: "|")), trimmed.contains(UInt8(ascii: "-")),
-              trimmed.allSatisfy({ "|-: \t".utf8.contains($0) }) else { return nil }
-        if trimmed.first == UInt8(ascii: "|") { trimmed.removeFirst() }
-        if trimmed.last == UInt8(ascii: "|") { trimmed.removeLast() }
-        return trimmed.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).count
+        var pipes = 0, dash = false, trailingOnly = false
+        var first: UInt8?, last: UInt8?
+        for byte in line {
+            switch byte {
+            case 0x20, 0x09: continue
+            case 0x0D: trailingOnly = true; continue
+            case UInt8(ascii: "|"): pipes += 1
+            case UInt8(ascii: "-"): dash = true
+            case UInt8(ascii: ":"): break
+            default: return nil
+            }
+            if trailingOnly { return nil }
+            if first == nil { first = byte }
+            last = byte
+        }
+        guard pipes > 0, dash else { return nil }
+        // A leading and a trailing pipe close the row rather than separate cells; with a dash
+        // between them they are two different pipes.
+        return pipes + 1 - (first == UInt8(ascii: "|") ? 1 : 0) - (last == UInt8(ascii: "|") ? 1 : 0)
     }
 }

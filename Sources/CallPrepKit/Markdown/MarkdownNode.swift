@@ -1,5 +1,7 @@
-/// One node of a parsed Markdown document, as plain Swift values.
-public struct MarkdownNode: Sendable, Hashable {
+/// One node of a parsed Markdown document, as plain Swift values. A class, immutable once built:
+/// walking a tree of many thousand nodes then shares them instead of copying each node's strings
+/// and children (BENCHMARKS.md).
+public final class MarkdownNode: Sendable {
     /// The node kinds of CommonMark and the GFM extensions; raw values are cmark-gfm's type names.
     public enum Kind: String, Sendable, Hashable {
         case document
@@ -43,18 +45,18 @@ public struct MarkdownNode: Sendable, Hashable {
         }
     }
 
-    public var kind: Kind
+    public let kind: Kind
     /// The text of text, code, HTML and code-block nodes.
-    public var literal: String?
+    public let literal: String?
     /// 1 to 6 for headings.
-    public var headingLevel: Int?
+    public let headingLevel: Int?
     /// For task items: whether the box is checked.
-    public var isChecked: Bool?
+    public let isChecked: Bool?
     /// The fence info of a code block, or the destination of a link or image.
-    public var info: String?
-    public var start: SourceLocation
-    public var end: SourceLocation
-    public var children: [MarkdownNode]
+    public let info: String?
+    public let start: SourceLocation
+    public let end: SourceLocation
+    public let children: [MarkdownNode]
 
     public init(kind: Kind, literal: String? = nil, headingLevel: Int? = nil, isChecked: Bool? = nil,
                 info: String? = nil, start: SourceLocation, end: SourceLocation, children: [MarkdownNode] = []) {
@@ -66,6 +68,12 @@ public struct MarkdownNode: Sendable, Hashable {
         self.start = start
         self.end = end
         self.children = children
+    }
+
+    /// The same node with other children.
+    func with(children: [MarkdownNode]) -> MarkdownNode {
+        MarkdownNode(kind: kind, literal: literal, headingLevel: headingLevel, isChecked: isChecked, info: info,
+                     start: start, end: end, children: children)
     }
 }
 

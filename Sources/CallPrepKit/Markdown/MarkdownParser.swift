@@ -72,60 +72,69 @@ public enum MarkdownParser {
             kinds[name] = kind
             return kind
         }
-        var open: [MarkdownNode] = []
+        // The blocks entered and not yet left, each with the children read so far: a node is made
+        // once, when it is left, with all of them.
+        var open: [(node: MarkdownNode, children: [MarkdownNode])] = []
         var event = cmark_iter_next(iterator)
         while event != CMARK_EVENT_DONE {
             guard let pointer = cmark_iter_get_node(iterator) else { break }
             if event == CMARK_EVENT_ENTER {
-                var node = makeNode(pointer, kind: kind(pointer))
-                if node.start.line == 0, let parent = open.last {
-                    // cmark-gfm gives breaks no position: use where the previous sibling ended.
-                    node.start = parent.children.last?.end ?? parent.start
-                    node.end = node.start
-                }
+                // cmark-gfm gives breaks no position: they start where the previous sibling ended.
+                let unplaced = open.last.map { $0.children.last?.end ?? $0.node.start }
+                let node = makeNode(pointer, kind: kind(pointer), unplaced: unplaced)
                 if node.kind.isLeaf {
                     open[open.count - 1].children.append(node)
                 } else if open.count >= maxDepth {
                     throw TooDeep(position: node.start, limit: maxDepth)
                 } else {
-                    open.append(node)
+                    open.append((node, []))
                 }
             } else if event == CMARK_EVENT_EXIT, open.count > 1 {
                 let finished = open.removeLast()
-                open[open.count - 1].children.append(finished)
+                open[open.count - 1].children.append(finished.node.with(children: finished.children))
             }
             event = cmark_iter_next(iterator)
         }
-        return open.first ?? MarkdownNode(kind: .document, start: SourceLocation(line: 1, column: 1),
-                                          end: SourceLocation(line: 1, column: 1))
+        return open.first.map { $0.node.with(children: $0.children) }
+            ?? MarkdownNode(kind: .document, start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 1))
     }
 
-    private static func makeNode(_ pointer: OpaquePointer, kind: MarkdownNode.Kind) -> MarkdownNode {
-        let start = SourceLocation(line: Int(cmark_node_get_start_line(pointer)),
+    /// A node as cmark-gfm describes it, without children; `unplaced` is where it starts when
+    /// cmark-gfm gives it no position.
+    private static func makeNode(_ pointer: OpaquePointer, kind: MarkdownNode.Kind, unplaced: SourceLocation?) -> MarkdownNode {
+        var start = SourceLocation(line: Int(cmark_node_get_start_line(pointer)),
                                    column: Int(cmark_node_get_start_column(pointer)))
         var end = SourceLocation(line: Int(cmark_node_get_end_line(pointer)),
                                  column: Int(cmark_node_get_end_column(pointer)))
+        if start.line == 0, let unplaced {
+            start = unplaced
+            end = unplaced
+        }
         // Some blocks report an end before their start (column 0 of the next line); clamp it.
         if (end.line, end.column) < (start.line, start.column) { end = start }
-        var node = MarkdownNode(kind: kind, start: start, end: end)
+        var literal: String?
         switch kind {
         case .text, .code, .htmlInline, .htmlBlock, .codeBlock, .customBlock, .customInline:
-            node.literal = cmark_node_get_literal(pointer).map { String(cString: $0) }
+            literal = cmark_node_get_literal(pointer).map { String(cString: $0) }
         default:
             break
         }
+        var headingLevel: Int?
+        var isChecked: Bool?
+        var info: String?
         switch kind {
         case .heading:
-            node.headingLevel = Int(cmark_node_get_heading_level(pointer))
+            headingLevel = Int(cmark_node_get_heading_level(pointer))
         case .taskItem:
-            node.isChecked = cmark_gfm_extensions_get_tasklist_item_checked(pointer)
+            isChecked = cmark_gfm_extensions_get_tasklist_item_checked(pointer)
         case .codeBlock:
-            node.info = cmark_node_get_fence_info(pointer).map { String(cString: $0) }
+            info = cmark_node_get_fence_info(pointer).map { String(cString: $0) }
         case .link, .image:
-            node.info = cmark_node_get_url(pointer).map { String(cString: $0) }
+            info = cmark_node_get_url(pointer).map { String(cString: $0) }
         default:
             break
         }
-        return node
+        return MarkdownNode(kind: kind, literal: literal, headingLevel: headingLevel, isChecked: isChecked, info: info,
+                            start: start, end: end)
     }
 }

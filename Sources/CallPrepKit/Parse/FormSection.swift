@@ -41,8 +41,10 @@ enum FormSection: String, CaseIterable {
     /// The `callprep:` marker of a heading or paragraph, e.g. `milestones` or `header`.
     static func marker(of node: MarkdownNode) -> String? {
         for child in node.children where child.kind == .htmlInline {
-            guard let literal = child.literal, literal.hasPrefix("<!--"), literal.hasSuffix("-->") else { continue }
-            let inner = literal.dropFirst(4).dropLast(3).trimmed
+            guard let literal = child.literal, literal.utf8.count >= 7, literal.utf8.starts(with: "<!--".utf8),
+                  literal.utf8.reversed().starts(with: ">--".utf8) else { continue }
+            // By bytes: the markers are ASCII, and Characters cost many times more.
+            let inner = Substring(literal.utf8.dropFirst(4).dropLast(3)).trimmed
             if inner.hasPrefix("callprep:") { return String(inner.dropFirst("callprep:".count)) }
         }
         return nil

@@ -29,6 +29,7 @@ struct ItemIndex: Sendable {
 
     /// The id of the item a table cell or inline code names: by its code, else by its title.
     func id(code: String?, title: String) -> String? {
-        [code, idsByTitle[normalized(title)]].compactMap { $0 }.first { itemsByID[$0] != nil }
+        if let code, itemsByID[code] != nil { return code }
+        return idsByTitle[normalized(title)].flatMap { itemsByID[$0] != nil ? $0 : nil }
     }
 }

@@ -61,9 +61,9 @@ struct ItemReader {
     /// "Evidence (hint): what they said" as "what they said".
     static func stripEvidenceLabel(_ text: String) -> String {
         guard text.hasLowercasePrefix("evidence") else { return text }
-        let head = text.prefix(160)
-        guard let colon = head.firstIndex(of: ":") else { return text }
-        return String(text[text.index(after: colon)...]).trimmed
+        // A colon among the first 160 scalars; by scalars, as Characters cost many times more.
+        guard let colon = text.unicodeScalars.prefix(160).firstIndex(of: ":") else { return text }
+        return Substring(text.unicodeScalars[text.unicodeScalars.index(after: colon)...]).trimmed
     }
 
     /// The reason after `N/A` or `not applicable`; nil when the evidence does not start with one.

@@ -27,12 +27,14 @@ struct TableReader {
         let rows = table.children.dropFirst().filter { row in
             row.children.contains { !$0.plainText.trimmed.isEmpty }
         }
-        // Asked for every row: each answer is worked out once per table.
-        var columns: [[String]: Int?] = [:]
+        // Asked for every row: each answer is worked out once per table, kept by its first name.
+        var columns: [String: Int?] = [:]
         func column(_ names: String...) -> Int? {
-            if let known = columns[names] { return known }
-            let found = headers.firstIndex { header in names.contains { header == $0 || header.hasPrefix($0 + " ") } }
-            columns[names] = found
+            if let known = columns[names[0]] { return known }
+            let found = headers.firstIndex { header in
+                names.contains { header.hasPrefix($0) && [nil, 0x20].contains(header.utf8.dropFirst($0.utf8.count).first) }
+            }
+            columns[names[0]] = found
             return found
         }
         let kind: FormSection?

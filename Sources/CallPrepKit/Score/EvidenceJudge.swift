@@ -13,7 +13,7 @@ struct EvidenceJudge {
         }
         // Words describing what happened: counted on the folded text, as most items ask no more.
         if rule.exclusions.isEmpty, rule.requirements == [[.text]] {
-            return Self.letterWords(placeholder.split(separator: " ")) >= 2 ? nil : missing([.text], evidence)
+            return Self.hasTwoWords(normalized: placeholder) ? nil : missing([.text], evidence)
         }
         // Split into sentences and words only when a kind or an exclusion needs them.
         var split: EvidenceText?
@@ -79,6 +79,24 @@ struct EvidenceJudge {
         }
     }
 
+    /// Whether `normalized` text (words between single spaces) holds two words with a letter: ASCII
+    /// letters counted byte by byte, the rest by their scalars.
+    private static func hasTwoWords(normalized text: String) -> Bool {
+        var found = 0, letterInWord = false, ascii = true
+        for byte in text.utf8 {
+            if byte == 0x20 {
+                letterInWord = false
+            } else if byte >= 0x80 {
+                ascii = false
+            } else if !letterInWord, (0x61...0x7A).contains(byte) {
+                letterInWord = true
+                found += 1
+                if found == 2 { return true }
+            }
+        }
+        return !ascii && letterWords(text.split(separator: " ")) >= 2
+    }
+
     /// How many of `words` hold a letter.
     private static func letterWords(_ words: [some StringProtocol]) -> Int {
         words.filter { $0.unicodeScalars.contains(where: ScalarClass.letter) }.count
@@ -118,14 +136,17 @@ struct EvidenceJudge {
 
     /// A month, a quarter or a year: "in March", "by Q2", "before 2027".
     private func hasCalendarWord(_ text: EvidenceText) -> Bool {
-        let months = ["january", "february", "march", "april", "june", "july", "august", "september", "october",
-                      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-                      "nov", "dec"]
-        return text.words.contains { word in
-            months.contains(word) || ["q1", "q2", "q3", "q4"].contains(word)
-                || (word.count == 4 && (word.hasPrefix("20") || word.hasPrefix("19")) && Int(word) != nil)
+        text.words.contains { word in
+            Self.calendarWords.contains(word)
+                || (word.utf8.count == 4 && (word.hasPrefix("20") || word.hasPrefix("19")) && Int(word) != nil)
         }
     }
+
+    private static let calendarWords: Set<String> = [
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "q1", "q2", "q3", "q4",
+    ]
 
     /// Someone's own figure: "Mara's figure", "the CFO's count", "finance's numbers".
     private func hasPossessiveFigure(_ text: EvidenceText) -> Bool {

@@ -20,11 +20,17 @@ enum EvidenceKindCheck {
 
     /// An ISO date anywhere, or a day next to a month name ("30 Nov", "November 30").
     static func hasDate(_ text: String) -> Bool {
-        let tokens = words(of: text) { ScalarClass.letterOrDigit($0) || $0 == "-" || $0 == "/" }.map(String.init)
+        let tokens = words(of: text) { ScalarClass.letterOrDigit($0) || $0 == "-" || $0 == "/" }
         for (index, token) in tokens.enumerated() {
-            if CalendarDate.iso(String(token.prefix(10))) != nil { return true }
+            guard let first = token.utf8.first else { continue }
+            if (0x30...0x39).contains(first) {
+                // Only a token of ten or more bytes can start with a whole year-month-day.
+                if token.utf8.count >= 10, CalendarDate.iso(String(token.prefix(10))) != nil { return true }
+                continue
+            }
+            guard token.utf8.count >= 3 else { continue }
             let lower = token.lowercased()
-            guard lower.count >= 3, months.contains(where: { lower.hasPrefix($0) }) else { continue }
+            guard months.contains(where: { lower.hasPrefix($0) }) else { continue }
             let neighbours = [index > 0 ? tokens[index - 1] : "", index + 1 < tokens.count ? tokens[index + 1] : ""]
             if neighbours.contains(where: { Int($0).map { (1...31).contains($0) } ?? false }) { return true }
         }

@@ -8,13 +8,14 @@ struct EvidenceText {
     /// The words of each sentence.
     let sentences: [[String]]
 
+    /// Every word, in order.
+    let words: [String]
+
     init(_ text: String) {
         original = text
         sentences = Self.sentences(of: Self.folded(Self.joiningLists(text)))
+        words = sentences.flatMap { $0 }
     }
-
-    /// Every word, in order.
-    var words: [String] { sentences.flatMap { $0 } }
 
     /// Whether a phrase of `phrases` occurs with no negation before it in its sentence: "no demo"
     /// and "we did not show the slides" do not mention presenting; "we showed the demo" does.

@@ -2,36 +2,53 @@
 /// ASCII is folded byte by byte; only other scalars look up their Unicode properties, which is the
 /// slow part (DESIGN section 8: parsing must keep pace with cmark-gfm).
 func normalized(_ text: String) -> String {
+    var text = text
+    return text.withUTF8 { bytes in
+        var folder = Folder(capacity: bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                switch byte {
+                case 0x61...0x7A, 0x30...0x39: folder.append(byte)
+                case 0x41...0x5A: folder.append(byte + 32)
+                case 0x5E, 0x60: break  // ^ and ` are diacritics: ignored, as below
+                default: folder.pendingSpace = true
+                }
+                index += 1
+                continue
+            }
+            // A scalar of two to four bytes (the text is valid UTF-8: it is a String).
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            var decoder = UTF8()
+            var iterator = bytes[index..<min(index + length, bytes.count)].makeIterator()
+            index += length
+            guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { continue }
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil {
+                for lower in properties.lowercaseMapping.unicodeScalars {
+                    UTF8.encode(lower) { folder.append($0) }
+                }
+            } else if !properties.isDiacritic && properties.generalCategory != .nonspacingMark {
+                folder.pendingSpace = true
+            }
+        }
+        return String(decoding: folder.out, as: UTF8.self)
+    }
+}
+
+/// The bytes of a `normalized` text as they are written: a space is written only between two words.
+private struct Folder {
     var out: [UInt8] = []
-    out.reserveCapacity(text.utf8.count)
     var pendingSpace = false
-    func append(_ scalar: Unicode.Scalar) {
+
+    init(capacity: Int) { out.reserveCapacity(capacity) }
+
+    mutating func append(_ byte: UInt8) {
         if pendingSpace, !out.isEmpty { out.append(0x20) }
         pendingSpace = false
-        if scalar.isASCII {
-            out.append(UInt8(scalar.value))
-        } else {
-            UTF8.encode(scalar) { out.append($0) }
-        }
+        out.append(byte)
     }
-    for scalar in text.unicodeScalars {
-        if scalar.isASCII {
-            switch scalar.value {
-            case 0x61...0x7A, 0x30...0x39: append(scalar)
-            case 0x41...0x5A: append(Unicode.Scalar(UInt8(scalar.value + 32)))
-            case 0x5E, 0x60: break  // ^ and ` are diacritics: ignored, as below
-            default: pendingSpace = true
-            }
-            continue
-        }
-        let properties = scalar.properties
-        if properties.isAlphabetic || properties.numericType != nil {
-            for lower in properties.lowercaseMapping.unicodeScalars { append(lower) }
-        } else if !properties.isDiacritic && properties.generalCategory != .nonspacingMark {
-            pendingSpace = true
-        }
-    }
-    return String(decoding: out, as: UTF8.self)
 }
 
 extension String {
