@@ -341,6 +341,42 @@ struct CoachingTruthTests {
         #expect(alone.findings.contains { $0.check == "next-step-decision-maker" })
     }
 
+    /// A brief in the workspace's `briefs/`, written on or before the day of the call, shows the
+    /// call was prepared, ticked or not; one written after the call shows nothing.
+    @Test(arguments: [("2026-11-25", true), ("2026-11-26", true), ("2026-11-27", false)])
+    func aBriefWrittenBeforeTheCallIsItsPreparation(written: String, counts: Bool) throws {
+        let folder = try TestSupport.temporaryFolder()
+        try WorkspaceInitializer.create(at: folder.path)
+        let debrief = folder.appendingPathComponent("debriefs/northwind-2026-11-26.md")
+        let unprepared = try TestSupport.read(debrief).replacingOccurrences(
+            of: "- [x] Prepared beforehand `prepared`\n\n  Evidence (your written plan, or how long you prepared): "
+                + "Brief in the CRM, written the day before.",
+            with: "- [ ] Prepared beforehand `prepared`")
+        try unprepared.write(to: debrief, atomically: true, encoding: .utf8)
+        let workspace = try Workspace(folder: folder.path)
+        func prepared() throws -> (Scorecard.Item?, [String]) {
+            let output = folder.appendingPathComponent("card.json").path
+            _ = try workspace.score([debrief.path], format: .json, minScore: nil, maxBytes: 1 << 20, color: false,
+                                    to: OutputTarget(path: output, force: true), report: { _ in })
+            let card = try #require(try JSONDecoder().decode([Scorecard].self, from: Data(contentsOf: URL(fileURLWithPath: output))).first)
+            return (card.items.first { $0.id == "prepared" }, card.findings.map(\.check))
+        }
+        #expect(try prepared().0?.status == .missed)
+        #expect(try prepared().1.contains("no-prep-brief"))
+
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("briefs"), withIntermediateDirectories: true)
+        workspace.today = written
+        let brief = folder.appendingPathComponent("briefs/northwind.md").path
+        try workspace.brief(meeting: folder.appendingPathComponent("meetings/northwind-discovery.yaml").path, index: nil,
+                            debriefs: nil, to: OutputTarget(path: brief), report: { _ in })
+        #expect(BriefStamp(in: try String(contentsOfFile: brief, encoding: .utf8))
+                == BriefStamp(meeting: "northwind-2026-11-26", written: written))
+        let (item, findings) = try prepared()
+        #expect(item?.status == (counts ? .met : .missed))
+        #expect(findings.contains("no-prep-brief") == !counts, "\(findings)")
+        if counts { #expect(item?.reason == "a brief for this meeting was written on \(written)") }
+    }
+
     /// Every rule's documented examples (docs/checks.md) get the verdict the documentation gives.
     @Test(arguments: EvidenceRuleExamples.all.indices)
     func eachRuleAcceptsAndRefusesWhatItsDocumentationSays(_ index: Int) throws {

@@ -182,7 +182,11 @@ struct IndexTests {
                                          to: folder.appendingPathComponent("northwind-2026-12-10.yaml"))
         let fromFolder = try CallPrepBinary.run(["brief", "northwind-2026-12-10.yaml"], in: folder)
         #expect(fromFolder.status == 0 && fromFolder.stderr == "")
-        try TestSupport.expectGolden(fromFolder.stdout, TestSupport.fixture("history/northwind-2026-12-10.brief.md"))
+        // The brief ends with its stamp, dated the day it is written; the rest is the golden file.
+        let stamp = BriefStamp(meeting: "northwind-2026-12-10", written: CalendarDate.today()).line
+        #expect(fromFolder.stdout.hasSuffix("\n\n\(stamp)\n"))
+        try TestSupport.expectGolden(String(fromFolder.stdout.dropLast(stamp.count + 2)),
+                                     TestSupport.fixture("history/northwind-2026-12-10.brief.md"))
         #expect(fromFolder.stdout.contains("Earlier debriefs of this opportunity: debriefs/northwind-2026-11-26-debrief.md, "
             + "debriefs/northwind-2026-12-03-debrief.md"))
         #expect(fromFolder.stdout.contains("- Send the savings case, Dana Whitfield, due 2026-12-08 (**overdue**)"))

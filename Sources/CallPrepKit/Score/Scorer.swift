@@ -9,6 +9,8 @@ public struct Scorer: Sendable {
     private let stageItemIDs: [[String]]
     private let requiredIDsByStage: [[String]]
     private let practiceIDs: Set<String>
+    /// The items whose evidence is preparation: a brief written for the call meets them.
+    private let preparationIndices: [Int]
     /// The checks the process leaves on, those it weighs more first, each with its threshold.
     private let checks: [(check: any ScoringCheck, threshold: Double?)]
     /// The process's word lists, made ready for matching once.
@@ -24,6 +26,8 @@ public struct Scorer: Sendable {
         stageItemIDs = process.stages.map { $0.milestones.map(\.id) }
         requiredIDsByStage = process.stages.map { $0.milestones.filter(\.required).map(\.id) }
         practiceIDs = Set(process.practices.map(\.id))
+        let all = allItems
+        preparationIndices = all.indices.filter { all[$0].rule.requirements.joined().contains(.preparation) }
         words = CompiledWordLists(process.words)
         facts = ProcessFacts(process)
         metReasons = Dictionary(allItems.map { ($0.id, "checked, with evidence of \($0.rule.description)") },
@@ -48,8 +52,8 @@ public struct Scorer: Sendable {
     public struct Evaluation: Sendable {
         public let record: DebriefRecord
         public let people: PeoplePicture
-        /// The meeting's attendees it was judged with.
-        let attendees: [Attendee]
+        /// What the workspace knew of the call when it was judged.
+        let call: CallFacts
         fileprivate let statuses: [String: Scorecard.Item]
         fileprivate let states: [String: DebriefRecord.State]
         /// The milestones this debrief shows met: checked with evidence its rule accepts, as the
@@ -68,11 +72,12 @@ public struct Scorer: Sendable {
         }
     }
 
-    /// `attendees` are the meeting file's, when it is known; `earlier`, the people met in earlier
-    /// debriefs of the opportunity (`OpportunityHistory.people`).
-    public func evaluate(_ record: DebriefRecord, attendees: [Attendee] = [],
+    /// `call` is what the workspace knows of the call (the meeting file's attendees, a brief
+    /// written for it); `earlier`, the people met in earlier debriefs of the opportunity
+    /// (`OpportunityHistory.people`).
+    public func evaluate(_ record: DebriefRecord, call: CallFacts = CallFacts(),
                          earlier: [PeoplePicture.Person] = []) -> Evaluation {
-        let people = PeoplePicture(record: record, attendees: attendees, earlier: earlier)
+        let people = PeoplePicture(record: record, attendees: call.attendees, earlier: earlier)
         let judge = EvidenceJudge(words: words, people: people, prepMinutes: process.prepMinutes)
         let reviews = Dictionary(record.review.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var statuses: [String: Scorecard.Item] = [:]
@@ -82,11 +87,21 @@ public struct Scorer: Sendable {
             statuses[item.id] = status(of: allItems[index], item, review: reviews[item.id], judge: judge)
             states[item.id] = item.state
         }
+        if let written = call.briefWritten, written <= record.meeting.date {
+            // A brief written for the call is its preparation, shown by the file: ticked or not.
+            for index in preparationIndices where statuses[allItems[index].id].map({ $0.status != .met
+                && $0.status != .notApplicable && $0.overriddenBy == nil }) ?? true {
+                var item = statuses[allItems[index].id] ?? status(of: allItems[index], nil, review: nil, judge: nil)
+                item.status = .met
+                item.reason = "a brief for this meeting was written on \(written)"
+                statuses[item.id] = item
+            }
+        }
         let shown = Set(statuses.values.filter { $0.status == .met }.map(\.id))
         let met = shown.filter { id in
             !practiceIDs.contains(id) && (indexByID[id].map { allItems[$0].requires } ?? []).allSatisfy(shown.contains)
         }
-        return Evaluation(record: record, people: people, attendees: attendees, statuses: statuses, states: states,
+        return Evaluation(record: record, people: people, call: call, statuses: statuses, states: states,
                           met: met)
     }
 
@@ -97,7 +112,7 @@ public struct Scorer: Sendable {
         // knows someone this debrief does not.
         var evaluation = evaluation
         if !evaluation.people.knows(history.people) {
-            evaluation = evaluate(evaluation.record, attendees: evaluation.attendees, earlier: history.people)
+            evaluation = evaluate(evaluation.record, call: evaluation.call, earlier: history.people)
         }
         let record = evaluation.record
         let metBefore = history.met

@@ -14,6 +14,12 @@ public enum CalendarDate {
         return day <= days[month - 1]
     }
 
+    /// Today, `YYYY-MM-DD`, in the local time zone: the day a rep would write on a document.
+    public static func today(_ now: Date = Date()) -> String {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: now)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     /// `YYYY-MM-DD` for `2026-12-03`, `2026/12/03`, `3 December 2026`, `Dec 3, 2026`; nil otherwise.
@@ -21,9 +27,11 @@ public enum CalendarDate {
         // Every form of date has a digit; most text that is not a date is turned away here, cheaply.
         guard text.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return nil }
         let trimmed = text.trimmed
-        let iso = trimmed.replacingOccurrences(of: "/", with: "-")
-        if isValid(String(iso.prefix(10))), iso.count == 10 || iso.dropFirst(10).first == "T" {
-            return String(iso.prefix(10))
+        // `2026-12-03` or `2026/12/03`, alone or before a time: ten ASCII bytes, read as bytes.
+        let bytes = trimmed.utf8
+        if bytes.count >= 10, bytes.count == 10 || bytes.dropFirst(10).first == UInt8(ascii: "T") {
+            let iso = String(decoding: bytes.prefix(10).map { $0 == UInt8(ascii: "/") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
+            if isValid(iso) { return iso }
         }
         let words = trimmed.lowercased().replacingOccurrences(of: ",", with: " ").split(separator: " ")
         guard words.count == 3 else { return nil }

@@ -13,8 +13,11 @@ extension Workspace {
         let earlier = try earlierDebriefs(index: index, folder: debriefs)
         earlier.diagnostics.forEach(report)
         let history = DealHistory(meeting: meeting, process: process, records: earlier.records)
-        try target.emit(DocumentRenderer.brief(meeting: meeting, process: process, templates: templates,
-                                               meetingPath: meetingPath, history: history))
+        let brief = DocumentRenderer.brief(meeting: meeting, process: process, templates: templates,
+                                           meetingPath: meetingPath, history: history)
+        // The stamp that tells `score` the call was prepared, whatever the template wrote.
+        let stamp = BriefStamp(meeting: meeting.id, written: today).line
+        try target.emit((brief.hasSuffix("\n") ? brief : brief + "\n") + "\n" + stamp + "\n")
     }
 
     /// `callprep form`: the debrief form for the meeting file at `meetingPath`. Its earlier

@@ -69,7 +69,7 @@ extension Workspace {
         summary.removed = existing.keys.filter { path in !seen.contains(path) && found.covers(path) }.sorted()
         let dropped = summary.removed + summary.failed.filter { existing[$0] != nil }
         let catalog = catalog
-        let attendees = meetingAttendees()
+        let calls = callFacts()
         try store.write { writer in
             if rebuild { try writer.removeAll() }
             var affected = try writer.remove(paths: dropped)
@@ -81,7 +81,7 @@ extension Workspace {
                 let scorer = Scorer(process: process)
                 var history = OpportunityHistory()
                 for record in try writer.records(of: key, known: known) {
-                    let evaluation = scorer.evaluate(record, attendees: attendees[record.meeting.id] ?? [])
+                    let evaluation = scorer.evaluate(record, call: calls[record.meeting.id] ?? CallFacts())
                     let card = scorer.score(evaluation, history: history)
                     try writer.setScorecard(card, of: record, gained: history.append(evaluation.historyEntry))
                 }

@@ -45,7 +45,7 @@ extension Workspace {
         var entries: [Int: OpportunityHistory.Entry] = [:]
         var evaluatedAhead: Set<Int> = []
         let scorers = PerProcess(Scorer.init)
-        let attendees = meetingAttendees()
+        let calls = callFacts()
         let render = reporter
 
         for start in stride(from: 0, to: files.count, by: Self.batchSize) {
@@ -55,17 +55,19 @@ extension Workspace {
             let jobs = Array(batch) + ahead.sorted()
             let known = jobs.map { frontMatters[$0] }
             for index in batch { frontMatters[index] = nil }
-            let results = concurrentMap(jobs.count) { job -> (ParsedDebrief, Scorer.Evaluation?) in
+            let needed = jobs.map { dependents[$0] > 0 }
+            let results = concurrentMap(jobs.count) { job -> (ParsedDebrief, Scorer.Evaluation?, OpportunityHistory.Entry?) in
                 let parsed = inputs.parse(jobs[job], frontMatter: known[job])
                 let evaluation = parsed.record.flatMap { record in
                     catalog.process(id: record.process.id).map {
-                        scorers.value(for: $0).evaluate(record, attendees: attendees[record.meeting.id] ?? [])
+                        scorers.value(for: $0).evaluate(record, call: calls[record.meeting.id] ?? CallFacts())
                     }
                 }
-                return (parsed, evaluation)
+                // What later debriefs of the opportunity need of this one, worked out here in parallel.
+                return (parsed, evaluation, needed[job] ? evaluation?.historyEntry : nil)
             }
-            for (job, index) in jobs.enumerated() where dependents[index] > 0 {
-                if let evaluation = results[job].1 { entries[index] = evaluation.historyEntry }
+            for (job, index) in jobs.enumerated() {
+                if let entry = results[job].2 { entries[index] = entry }
             }
             let histories = batch.map { index in
                 let given = earlier[index].compactMap { before in entries[before].map { (dates[before], $0) } }
@@ -120,13 +122,15 @@ extension Workspace {
     func workspaceHistory(for records: [DebriefRecord], excluding given: [String], parser: DebriefParser,
                           report: (Diagnostic) -> Void) throws(DiagnosticError)
         -> [String: [(date: String, entry: OpportunityHistory.Entry)]] {
+        let hasIndex = FileManager.default.fileExists(atPath: IndexStore.defaultPath)
+        guard hasIndex || FileManager.default.fileExists(atPath: "debriefs") else { return [:] }
         let wanted = Set(records.filter { $0.meeting.opportunity != nil }.map(Self.opportunityKey))
         guard !wanted.isEmpty else { return [:] }
         let excluded = Set(given.map { ($0 as NSString).standardizingPath })
         var found: [DebriefRecord] = []
-        if FileManager.default.fileExists(atPath: IndexStore.defaultPath) {
+        if hasIndex {
             found = try IndexStore(path: IndexStore.defaultPath).records()
-        } else if FileManager.default.fileExists(atPath: "debriefs") {
+        } else {
             let files = DebriefFiles.find(["debriefs"]).files.filter { !excluded.contains(($0 as NSString).standardizingPath) }
             let heads = concurrentMap(files.count) { SourceFile.head(of: files[$0]).flatMap(parser.frontMatter) }
             let relevant = zip(files, heads).filter { $1.map { wanted.contains(Self.opportunityKey($0.record)) } ?? false }

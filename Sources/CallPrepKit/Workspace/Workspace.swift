@@ -9,6 +9,8 @@ public final class Workspace {
     /// Every process a debrief may name; `--process`, when given, for all of them.
     public let catalog: ProcessCatalog
     private var loadedTemplates: TemplateSet?
+    /// The day a brief is stamped with as written: today, unless a test says otherwise.
+    public var today = CalendarDate.today()
 
     /// Loads `--process` at once (`process`: a file or a built-in id), so a broken one fails
     /// before anything else is read.
@@ -31,20 +33,28 @@ public final class Workspace {
         return loaded
     }
 
-    /// The attendees of each meeting file in `meetings/`, by meeting id: who took part and in which
-    /// buying role, for the people picture of that meeting's debrief. Files that do not load are
-    /// passed over (`check` reports them).
-    func meetingAttendees() -> [String: [Attendee]] {
-        let folder = (self.folder as NSString).appendingPathComponent("meetings")
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder),
-              let process = try? meetingProcess() else { return [:] }
-        var attendees: [String: [Attendee]] = [:]
-        for name in names.sorted() where [".yaml", ".yml", ".json"].contains(where: name.hasSuffix) {
-            guard let meeting = try? MeetingLoader.load(path: (folder as NSString).appendingPathComponent(name),
-                                                        process: process) else { continue }
-            attendees[meeting.id] = meeting.attendees
+    /// What the workspace knows of each call, by meeting id: the attendees of its meeting file in
+    /// `meetings/` (who took part and in which buying role, for the people picture of its debrief),
+    /// and the day its first brief in `briefs/` was written. Files that do not load are passed over
+    /// (`check` reports them).
+    func callFacts() -> [String: CallFacts] {
+        var facts: [String: CallFacts] = [:]
+        let meetings = (folder as NSString).appendingPathComponent("meetings")
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: meetings), let process = try? meetingProcess() {
+            for name in names.sorted() where [".yaml", ".yml", ".json"].contains(where: name.hasSuffix) {
+                guard let meeting = try? MeetingLoader.load(path: (meetings as NSString).appendingPathComponent(name),
+                                                            process: process) else { continue }
+                facts[meeting.id, default: CallFacts()].attendees = meeting.attendees
+            }
         }
-        return attendees
+        let briefs = (folder as NSString).appendingPathComponent("briefs")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: briefs)) ?? [] where name.hasSuffix(".md") {
+            guard let file = try? SourceFile.read((briefs as NSString).appendingPathComponent(name)),
+                  let stamp = BriefStamp(in: file.text) else { continue }
+            let known = facts[stamp.meeting]?.briefWritten
+            if known.map({ stamp.written < $0 }) ?? true { facts[stamp.meeting, default: CallFacts()].briefWritten = stamp.written }
+        }
+        return facts
     }
 
     /// A parser that knows the workspace's form template, to tell its text from what people wrote.

@@ -4,7 +4,8 @@ struct NoPrepBriefCheck: ScoringCheck {
         id: .noPrepBrief,
         summary: "The call had no written plan beforehand.",
         why: "Calls without a plan drift: no agreed objective, no minimum outcome, no questions ready. A "
-            + "written brief is the cheapest improvement a team can make.",
+            + "written brief is the cheapest improvement a team can make. A brief callprep wrote, kept in the "
+            + "workspace's briefs/ folder and written on or before the day of the call, counts by itself.",
         threshold: nil,
         item: "prepared",
         triggers: [
