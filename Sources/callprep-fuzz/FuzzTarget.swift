@@ -31,6 +31,17 @@ enum FuzzTarget: String, CaseIterable {
         return parser
     }()
 
+    /// The bundled example debrief, read under each built-in process id, for processes to score.
+    nonisolated(unsafe) private static let sampleRecords: [DebriefRecord] = {
+        guard let text = WorkspaceInitializer.files().first(where: { $0.path.hasPrefix("debriefs/") })?.contents,
+              let record = parser.parse(SourceFile(path: "sample.md", text: text)).record else { return [] }
+        return ["b2b", "meddpicc"].map { id in
+            var copy = record
+            copy.process.id = id
+            return copy
+        }
+    }()
+
     /// Runs one input; any crash or sanitizer report is a bug.
     func run(_ data: Data) {
         guard let source = try? SourceFile.decode(data, path: "fuzz") else { return }
@@ -40,7 +51,10 @@ enum FuzzTarget: String, CaseIterable {
                 _ = Scorer(process: Self.defaultProcess).score(record)
             }
         case .process:
-            _ = try? ProcessLoader.load(source)
+            // A process that loads also scores: its weights, thresholds and word lists reach the scorer.
+            if let process = try? ProcessLoader.load(source) {
+                for record in Self.sampleRecords { _ = Scorer(process: process).score(record) }
+            }
         case .meeting:
             if let meeting = try? MeetingLoader.load(source, process: Self.defaultProcess) {
                 _ = DocumentRenderer.brief(meeting: meeting, process: Self.defaultProcess, templates: Self.templates,

@@ -5,7 +5,7 @@ import Foundation
 /// Prints diagnostics to standard error, one per line.
 func printDiagnostics(_ diagnostics: [Diagnostic]) {
     guard !diagnostics.isEmpty else { return }
-    let text = diagnostics.map(\.description).joined(separator: "\n") + "\n"
+    let text = VisibleControls.apply(diagnostics.map(\.description).joined(separator: "\n")) + "\n"
     FileHandle.standardError.write(Data(text.utf8))
 }
 
@@ -16,7 +16,7 @@ func printDiagnostic(_ diagnostic: Diagnostic) {
 
 /// Prints a line to standard error: what a run says besides its output.
 func printNote(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((VisibleControls.apply(text) + "\n").utf8))
 }
 
 /// Runs `body`; diagnostics it throws are printed and become exit code 1.

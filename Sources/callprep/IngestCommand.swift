@@ -9,14 +9,16 @@ struct IngestCommand: ParsableCommand {
             Files are taken as given; folders are searched recursively for debrief forms. A file whose \
             content is unchanged is skipped; a changed one replaces its record; a file that is gone from an \
             ingested folder leaves the index. A debrief with errors is reported and left out; the rest are \
-            indexed, all in one transaction. The files stay the source of truth: --rebuild starts afresh.
+            indexed, all in one transaction. A file that cannot be read is an error, and what the index holds \
+            of it is kept. Two runs on one index take turns (a lock file beside it). The files stay the \
+            source of truth: --rebuild starts afresh, and recovers a damaged index.
             """
     )
 
     @Argument(help: "Debrief files or folders.")
     var paths: [String]
 
-    @Flag(help: "Empty the index first, then ingest everything again.")
+    @Flag(help: "Build a new index from the files alone, in place of the old one when it is complete (also for a damaged index).")
     var rebuild = false
 
     @OptionGroup var indexOptions: IndexOptions
@@ -30,6 +32,6 @@ struct IngestCommand: ParsableCommand {
                         report: printDiagnostic)
         }
         print(summary.description)
-        if !summary.failed.isEmpty { throw ExitCode(1) }
+        if !summary.failed.isEmpty || !summary.unreadable.isEmpty { throw ExitCode(1) }
     }
 }

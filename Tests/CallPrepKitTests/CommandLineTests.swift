@@ -21,10 +21,17 @@ enum CallPrepBinary {
         return TestSupport.root.appendingPathComponent(".build/debug/callprep")
     }()
 
-    static func run(_ arguments: [String], in folder: URL? = nil, stdin: String? = nil) throws -> CommandResult {
+    /// Runs callprep with `arguments`. `timeout` kills it after that many seconds (status 137), so
+    /// that a hang fails the test instead of hanging the run; `user` runs it as that user (for
+    /// permissions, which root does not meet).
+    static func run(_ arguments: [String], in folder: URL? = nil, stdin: String? = nil, timeout: Int? = nil,
+                    user: String? = nil) throws -> CommandResult {
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        var command = [url.path] + arguments
+        if let user { command = ["/usr/bin/setpriv", "--reuid=\(user)", "--regid=\(user == "nobody" ? "nogroup" : user)", "--clear-groups"] + command }
+        if let timeout { command = ["/usr/bin/timeout", "-s", "KILL", String(timeout)] + command }
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         if let folder { process.currentDirectoryURL = folder }
         let output = Pipe(), errors = Pipe(), input = Pipe()
         process.standardOutput = output

@@ -52,7 +52,7 @@ struct IngestKillTests {
     private func fileHashes(_ folder: URL) throws -> [String: String] {
         var out: [String: String] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            out[name] = Workspace.hash(try Data(contentsOf: folder.appendingPathComponent(name)))
+            out[name] = Workspace.hash([UInt8](try Data(contentsOf: folder.appendingPathComponent(name))))
         }
         return out
     }

@@ -4,6 +4,10 @@ import Foundation
 public struct DebriefFiles {
     var files: [String] = []
     var folders: [String] = []
+    /// Paths given that do not exist (standardized), also reported in `diagnostics`.
+    var missing: [String] = []
+    /// Files in the folders that could not be read, also reported in `diagnostics`.
+    var unreadable: [String] = []
     var diagnostics: [Diagnostic] = []
 
     /// Files are taken as given; folders are searched recursively for Markdown files that start with
@@ -12,13 +16,17 @@ public struct DebriefFiles {
         var found = DebriefFiles()
         for given in paths {
             let path = (given as NSString).standardizingPath
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                found.diagnostics.append(Diagnostic(file: given,
-                                                    FileProblem.cannotRead(reason: "no such file or folder")))
+            switch RegularFile.refusal(path) {
+            case .folder:
+                break
+            case .missing:
+                found.missing.append(path)
+                found.diagnostics.append(Diagnostic(file: given, FileProblem.cannotRead(reason: "no such file or folder")))
                 continue
-            }
-            guard isFolder.boolValue else {
+            case let refusal?:
+                found.diagnostics.append(Diagnostic(file: given, FileProblem.cannotRead(reason: refusal.reason)))
+                continue
+            case nil:
                 found.files.append(path)
                 continue
             }
@@ -29,11 +37,24 @@ public struct DebriefFiles {
                 let parts = relative.split(separator: "/")
                 if parts.contains(where: { $0.hasPrefix(".") || $0 == "templates" }) { continue }
                 guard relative.hasSuffix(".md") else { continue }
-                candidates.append(path == "." ? relative : path + "/" + relative)
+                let file = path == "." ? relative : path + "/" + relative
+                // Only regular files are read: a named pipe would block the run, forever.
+                if let refusal = RegularFile.refusal(file) {
+                    found.diagnostics.append(Diagnostic(.warning, file: file, FileProblem.skipped(reason: refusal.reason)))
+                    continue
+                }
+                candidates.append(file)
             }
             let files = candidates
             let debriefs = concurrentMap(files.count) { looksLikeDebrief(files[$0]) }
-            found.files += zip(files, debriefs).filter(\.1).map(\.0).sorted()
+            for (file, looks) in zip(files, debriefs) {
+                if case let .failure(refusal) = looks {
+                    // Not known to be a debrief or not: named, and whatever the index holds of it kept.
+                    found.unreadable.append(file)
+                    found.diagnostics.append(Diagnostic(file: file, FileProblem.cannotRead(reason: refusal.reason)))
+                }
+            }
+            found.files += zip(files, debriefs).filter { (try? $1.get()) == true }.map(\.0).sorted()
         }
         return found
     }
@@ -49,12 +70,12 @@ public struct DebriefFiles {
             var isFolder: ObjCBool = false
             guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder),
                   isFolder.boolValue else { return [path] }
-            let found = find([path]).files
-            if found.isEmpty {
-                diagnostics.append(Diagnostic(.warning, file: path,
-                                              FileProblem.noDebriefForms))
+            let found = find([path])
+            diagnostics += found.diagnostics
+            if found.files.isEmpty {
+                diagnostics.append(Diagnostic(.warning, file: path, FileProblem.noDebriefForms))
             }
-            return found
+            return found.files
         }
         return (files, diagnostics)
     }
@@ -64,16 +85,12 @@ public struct DebriefFiles {
         files.contains(path) || folders.contains { $0 == "." || path.hasPrefix($0 + "/") }
     }
 
-    private static func looksLikeDebrief(_ file: String) -> Bool {
-        let descriptor = open(file, O_RDONLY)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var bytes = [UInt8](repeating: 0, count: 2048)
-        let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        guard count > 0 else { return false }
-        var head = bytes[..<count]
-        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
-        return head.starts(with: Array("---".utf8))
-            && String(decoding: head, as: UTF8.self).includes("callprep.debrief-form/")
+    private static func looksLikeDebrief(_ file: String) -> Result<Bool, RegularFile.Refusal> {
+        RegularFile.read(file, atMost: 2048).map { bytes, _ in
+            var head = bytes[...]
+            if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
+            return head.starts(with: Array("---".utf8))
+                && String(decoding: head, as: UTF8.self).includes("callprep.debrief-form/")
+        }
     }
 }

@@ -11,6 +11,8 @@ public enum FileProblem: LocalizedError, Equatable, Sendable {
     case exists
     case cannotWrite(reason: String)
     case noDebriefForms
+    /// Found in a folder, but not read: not a regular file.
+    case skipped(reason: String)
 
     public var errorDescription: String? {
         switch self {
@@ -30,6 +32,8 @@ public enum FileProblem: LocalizedError, Equatable, Sendable {
             "the file exists already; pass --force to replace it"
         case let .cannotWrite(reason):
             "cannot write the file: \(reason)"
+        case let .skipped(reason):
+            "\(reason), skipped"
         case .noDebriefForms:
             "no debrief forms in this folder (Markdown files whose front matter has form: callprep.debrief-form/…)"
         }

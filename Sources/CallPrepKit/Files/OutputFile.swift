@@ -36,9 +36,13 @@ public final class OutputSink {
     private var existing: stat?
     private var buffer: [UInt8] = []
     private static let flushSize = 1 << 16
+    /// Whether callprep's own colour codes pass (`VisibleControls`); every other control is made visible.
+    private let keepingColour: Bool
 
-    /// `path` nil or `-` is standard output.
-    public init(_ path: String?, force: Bool, createFolders: Bool = false) throws(DiagnosticError) {
+    /// `path` nil or `-` is standard output. Whatever is written has its control characters made
+    /// visible (`VisibleControls`): text from debriefs cannot drive a terminal, on screen or later.
+    public init(_ path: String?, force: Bool, createFolders: Bool = false, keepingColour: Bool = false) throws(DiagnosticError) {
+        self.keepingColour = keepingColour
         guard let path, path != "-" else {
             self.path = nil
             self.force = force
@@ -61,9 +65,14 @@ public final class OutputSink {
             if !force { throw Self.failure(path, .exists) }
             existing = status
         }
+        TemporaryFiles.removeStale(of: url.lastPathComponent, in: folder)
         let temporary = folder + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        TemporaryFiles.register(temporary)
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o666)
-        guard descriptor >= 0 else { throw Self.failureWithErrno(path) }
+        guard descriptor >= 0 else {
+            TemporaryFiles.unregister(temporary)
+            throw Self.failureWithErrno(path)
+        }
         self.temporary = temporary
     }
 
@@ -71,11 +80,12 @@ public final class OutputSink {
         if let temporary {
             close(descriptor)
             unlink(temporary)
+            TemporaryFiles.unregister(temporary)
         }
     }
 
     public func write(_ text: String) throws(DiagnosticError) {
-        buffer.append(contentsOf: text.utf8)
+        buffer.append(contentsOf: VisibleControls.apply(text, keepingColour: keepingColour).utf8)
         if buffer.count >= Self.flushSize { try flush() }
     }
 
@@ -88,7 +98,10 @@ public final class OutputSink {
         let closed = close(descriptor) == 0
         self.temporary = nil
         var removeTemporary = true
-        defer { if removeTemporary { unlink(temporary) } }
+        defer {
+            if removeTemporary { unlink(temporary) }
+            TemporaryFiles.unregister(temporary)
+        }
         guard synced, closed else { throw Self.failureWithErrno(path) }
         if existing != nil {
             guard rename(temporary, path) == 0 else { throw Self.failureWithErrno(path) }
@@ -144,7 +157,7 @@ public struct OutputTarget: Sendable {
         try OutputFile.emit(text, to: path, force: force)
     }
 
-    public func sink() throws(DiagnosticError) -> OutputSink {
-        try OutputSink(path, force: force)
+    public func sink(keepingColour: Bool = false) throws(DiagnosticError) -> OutputSink {
+        try OutputSink(path, force: force, keepingColour: keepingColour)
     }
 }

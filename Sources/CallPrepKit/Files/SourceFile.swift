@@ -23,52 +23,23 @@ public struct SourceFile: Sendable {
         func fail(_ problem: FileProblem) -> DiagnosticError {
             DiagnosticError([Diagnostic(file: path, problem)])
         }
-        guard let (bytes, size) = readBytes(path, atMost: maxBytes + 1) else {
-            throw fail(.cannotRead(reason: describeReadFailure(path)))
+        switch RegularFile.read(path, atMost: maxBytes + 1) {
+        case let .failure(refusal):
+            throw fail(.cannotRead(reason: refusal.reason))
+        case let .success((bytes, size)):
+            // Too large is said with the file's size, though only the limit and a byte were read.
+            if size > maxBytes { throw fail(.tooLarge(bytes: size, limit: maxBytes)) }
+            return try decode(bytes, path: path, maxBytes: maxBytes)
         }
-        // Too large is said with the file's size, though only the limit and a byte were read.
-        if size > maxBytes { throw fail(.tooLarge(bytes: size, limit: maxBytes)) }
-        return try decode(bytes, path: path, maxBytes: maxBytes)
-    }
-
-    /// The first `limit` bytes of a file (all of it when shorter), with plain POSIX calls: this
-    /// runs for every debrief, and Foundation's `Data(contentsOf:)` costs more than the reading.
-    private static func readBytes(_ path: String, atMost limit: Int) -> (bytes: [UInt8], fileSize: Int)? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else { return nil }
-        var bytes = [UInt8](repeating: 0, count: min(limit, max(Int(status.st_size), 0) + 1))
-        var count = 0
-        while count < limit {
-            if count == bytes.count { bytes += [UInt8](repeating: 0, count: min(limit - count, max(count, 4096))) }
-            let read = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
-            }
-            if read < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if read == 0 { break }
-            count += read
-        }
-        bytes.removeSubrange(count...)
-        return (bytes, max(Int(status.st_size), count))
     }
 
     /// The first complete lines of `path`, up to `bytes` bytes; nil when they cannot be read or
     /// decoded. Enough for a debrief's front matter, without reading the rest.
     static func head(of path: String, bytes: Int = 2048) -> SourceFile? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: bytes)
-        let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
-        guard count > 0 else { return nil }
-        var head = buffer[..<count]
+        guard case let .success((read, _)) = RegularFile.read(path, atMost: bytes), !read.isEmpty else { return nil }
+        var head = read[...]
         // A full buffer may end inside a line (or a character): keep whole lines only.
-        if count == bytes, let lastNewline = head.lastIndex(of: 0x0A) { head = head[...lastNewline] }
+        if read.count == bytes, let lastNewline = head.lastIndex(of: 0x0A) { head = head[...lastNewline] }
         return try? decode(Array(head), path: path)
     }
 
@@ -118,12 +89,5 @@ public struct SourceFile: Sendable {
             lineStart = index + 1
         }
         return (line, offset - lineStart + 1)
-    }
-
-    private static func describeReadFailure(_ path: String) -> String {
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
-        if isDirectory.boolValue { return "it is a folder" }
-        return "permission denied"
     }
 }

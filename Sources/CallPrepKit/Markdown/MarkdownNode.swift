@@ -78,7 +78,8 @@ public final class MarkdownNode: Sendable {
 }
 
 extension MarkdownNode {
-    /// The text a reader sees: literals joined, breaks as spaces, markup dropped.
+    /// The text a reader sees: literals joined, breaks as spaces, markup dropped, link and image
+    /// targets kept in parentheses.
     public var plainText: String {
         var out = ""
         appendPlainText(to: &out)
@@ -93,6 +94,15 @@ extension MarkdownNode {
             out += " "
         case .codeBlock, .htmlBlock:
             out += literal ?? ""
+        case .link, .image:
+            // The target is part of what was written: "Q3 figures (https://…)"; an autolink, whose
+            // text is its target (mail links without their `mailto:`), once.
+            var text = ""
+            for child in children { child.appendPlainText(to: &text) }
+            out += text
+            if let target = info, !target.isEmpty, target != text, target != "mailto:" + text {
+                out += text.isEmpty ? target : " (\(target))"
+            }
         default:
             for child in children { child.appendPlainText(to: &out) }
         }

@@ -130,7 +130,8 @@ private struct MeetingDecoder {
         guard let fields = reader.fields(of: node, what: "the opportunity", allowed: MeetingLoader.opportunityKeys,
                                          required: ["id", "stage"]) else { return nil }
         let id = reader.text(fields, "id")
-        let value = reader.number(fields, "value")
+        // A deal's value, in its currency: up to a trillion.
+        let value = reader.number(fields, "value", in: 0...1e12)
         guard let stageNode = fields["stage"], let stageText = reader.text(fields, "stage") else { return nil }
         let stage = process.stages.first { $0.id == stageText }
             ?? process.stages.first { $0.title.caseInsensitiveCompare(stageText) == .orderedSame }

@@ -26,22 +26,32 @@ struct ScorecardTextReporter: Reporter {
 enum ScorecardText {
     /// `color` adds ANSI colours; the command passes it only on a terminal without NO_COLOR.
     static func card(_ card: Scorecard, process: SalesProcess?, color: Bool) -> String {
-        func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-        func stageTitle(_ id: String?) -> String { process?.stageTitle(id) ?? id ?? "none yet" }
+        guard color else { return VisibleControls.apply(uncoloured(card, process: process, paint: { text, _ in text })) }
+        // The text of the card is made safe before colour is added, so that the only colour codes
+        // on the way to the terminal are callprep's own (the sink keeps just those).
+        return uncoloured(card, process: process) { text, code in "\u{1B}[\(code)m\(text)\u{1B}[0m" }
+    }
+
+    /// The card, with `paint` applied to callprep's own words only; everything from the debrief,
+    /// the meeting or the process made visible (`VisibleControls`) first.
+    private static func uncoloured(_ card: Scorecard, process: SalesProcess?,
+                                   paint: (String, String) -> String) -> String {
+        func safe(_ text: String) -> String { VisibleControls.apply(text) }
+        func stageTitle(_ id: String?) -> String { safe(process?.stageTitle(id) ?? id ?? "none yet") }
         let meeting = card.meeting
-        var out = [meeting.account, meeting.date, meeting.rep].compactMap { $0 }.joined(separator: " · ")
-        out += " · \(card.source)\n"
+        var out = safe([meeting.account, meeting.date, meeting.rep].compactMap { $0 }.joined(separator: " · "))
+        out += " · \(safe(card.source))\n"
         out += paint("Score \(card.score)", "1") + "   claimed \(card.claimedScore)"
         out += "   self \(card.selfScore.map(String.init) ?? "-")   manager \(card.managerScore.map(String.init) ?? "-")\n"
         out += "Stage: claimed \(stageTitle(card.stage.claimed)), evidenced \(stageTitle(card.stage.evidenced)); "
         out += card.readyToAdvance ? paint("ready to advance", "32") : "not ready to advance"
         out += "\n"
-        if !card.history.isEmpty { out += "Counting earlier debriefs: \(card.history.joined(separator: ", "))\n" }
+        if !card.history.isEmpty { out += "Counting earlier debriefs: \(safe(card.history.joined(separator: ", ")))\n" }
         if let plan = card.plan {
-            out += "\nPlan: \(plan.objective ?? "no objective written")\n"
+            out += "\nPlan: \(safe(plan.objective ?? "no objective written"))\n"
             for result in PlanResult.lines(plan) {
                 out += "  " + paint(result.verdict.padding(toLength: 14, withPad: " ", startingAt: 0),
-                                    result.good ? "32" : "33") + "  \(result.what)\n"
+                                    result.good ? "32" : "33") + "  \(safe(result.what))\n"
             }
         }
         out += "\n"
@@ -54,18 +64,18 @@ enum ScorecardText {
             case .missed: "31"
             case .notApplicable: "2"
             }
-            out += "  \(paint(status, code))  w\(NumberText.plain(item.weight))  \(item.title) (\(item.id))"
-            if item.status != .met { out += ": \(item.reason)" }
-            if item.overriddenBy != nil { out += " [overridden by the \(item.overriddenBy ?? "")]" }
+            out += "  \(paint(status, code))  w\(NumberText.plain(item.weight))  \(safe(item.title)) (\(safe(item.id)))"
+            if item.status != .met { out += ": \(safe(item.reason))" }
+            if item.overriddenBy != nil { out += " [overridden by the \(safe(item.overriddenBy ?? ""))]" }
             if let line = item.line { out += "  line \(line)" }
             out += "\n"
         }
         if !card.findings.isEmpty {
             out += "\nFindings\n"
             for finding in card.findings {
-                out += "  " + paint("!", "33") + " \(finding.check)"
+                out += "  " + paint("!", "33") + " \(safe(finding.check))"
                 if let line = finding.line { out += " (line \(line))" }
-                out += ": \(finding.message)\n"
+                out += ": \(safe(finding.message))\n"
             }
         }
         return out

@@ -12,6 +12,7 @@ struct BodyReader {
     private var sectionsSeen: Set<FormSection> = []
     private var openLabel: AnswerLabel?
     private var itemLines: [String: Int] = [:]
+    private var warnedOfOtherTable: Set<FormSection> = []
 
     init(index: ItemIndex, process: SalesProcess, boilerplate: FormBoilerplate, draft: DebriefDraft) {
         self.index = index
@@ -35,7 +36,9 @@ struct BodyReader {
         case .heading: readHeading(block)
         case .list: readList(block)
         case .table: readTable(block)
-        case .thematicBreak: break
+        case .thematicBreak:
+            // Within a table's section, a rule of dashes is a simple table's, as pandoc writes it.
+            if [.nextSteps, .pains, .people, .review].contains(section) { warnOfOtherTable(at: block) }
         case .htmlBlock where Self.isCallprepComment(block): break
         default: readText(block)
         }
@@ -93,6 +96,8 @@ struct BodyReader {
                 if !value.isEmpty { setLabel(label, value, at: block) }
             } else if boilerplate.contains(block) {
                 return
+            } else if section == .review, warnIfOtherTable(block) {
+                keep(block)
             } else if openLabel != nil {
                 appendToLabel(block.blockText, at: block)
             } else {
@@ -107,9 +112,28 @@ struct BodyReader {
             } else {
                 keepUnlessBoilerplate(block)
             }
+        case .nextSteps, .pains, .people:
+            warnIfOtherTable(block)
+            keepUnlessBoilerplate(block)
         default:
             keepUnlessBoilerplate(block)
         }
+    }
+
+    /// A table a converter rewrote as text (pandoc's simple and grid tables: rules of dashes) is
+    /// warned about where the section expects a pipe table, instead of its rows silently missing.
+    @discardableResult
+    private mutating func warnIfOtherTable(_ block: MarkdownNode) -> Bool {
+        // A grid table's rules ("+----+----+") stay in a paragraph's text.
+        guard block.kind == .paragraph, block.plainText.includes("+---") else { return false }
+        warnOfOtherTable(at: block)
+        return true
+    }
+
+    private mutating func warnOfOtherTable(at block: MarkdownNode) {
+        guard let section, !warnedOfOtherTable.contains(section) else { return }
+        warnedOfOtherTable.insert(section)
+        draft.report(.notAPipeTable(section: section.title), at: block, .warning)
     }
 
     /// Reads a list item as a milestone or practice; false when it is not one.

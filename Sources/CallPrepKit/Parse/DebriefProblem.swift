@@ -3,6 +3,8 @@ import Foundation
 /// Problems in a filled debrief form.
 public enum DebriefProblem: LocalizedError, Equatable, Sendable {
     case noFrontMatter
+    case html
+    case notAPipeTable(section: String)
     case frontMatterNotClosed
     case nestedTooDeep(limit: Int)
     case tooCostly(MarkdownLimits.Problem)
@@ -25,6 +27,11 @@ public enum DebriefProblem: LocalizedError, Equatable, Sendable {
 
     public var errorDescription: String? {
         switch self {
+        case .html:
+            "this is HTML, not a Markdown debrief: fill in the Markdown form that `callprep form` writes"
+        case let .notAPipeTable(section):
+            "the \(section) section holds no GFM pipe table: this looks like a simple or grid table (as pandoc writes "
+                + "them), and its rows were not read; write it as a pipe table (`| a | b |`)"
         case .noFrontMatter:
             "the debrief has no front matter: it must start with the '---' block that `callprep form` wrote"
         case .frontMatterNotClosed:

@@ -20,7 +20,7 @@ struct FrontMatterReader {
         guard let yaml else {
             let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
             let opened = firstLine.trimmingCharacters(in: CharacterSet.whitespaces.union(["\u{FEFF}"])) == "---"
-            report(opened ? .frontMatterNotClosed : .noFrontMatter, .start)
+            report(opened ? .frontMatterNotClosed : Self.looksLikeHTML(text) ? .html : .noFrontMatter, .start)
             return (nil, body, diagnostics)
         }
         let reader = YAMLReader(file: file, lineOffset: 1)
@@ -35,10 +35,19 @@ struct FrontMatterReader {
             return (nil, body, diagnostics)
         }
         var values: [String: (text: String, node: Node)] = [:]
+        var ok = true
+        var wrongShape: Set<String> = []
         for (key, value) in mapping {
             guard let name = key.scalar?.string else { continue }
             guard Self.keys.contains(name) else {
                 report(.unknownFrontMatterKey(name), reader.location(of: key), .warning)
+                continue
+            }
+            // Every key holds one value: a list or a mapping would otherwise vanish from the record.
+            guard value.scalar != nil else {
+                diagnostics.append(Diagnostic(file: file, at: reader.location(of: value), DocumentProblem.expectedText(key: name)))
+                ok = false
+                wrongShape.insert(name)
                 continue
             }
             if let text = value.scalar?.string.trimmed, !text.isEmpty, !isNull(value) {
@@ -48,8 +57,7 @@ struct FrontMatterReader {
         func location(_ key: String) -> SourceLocation {
             values[key].map { reader.location(of: $0.node) } ?? reader.location(of: root)
         }
-        var ok = true
-        for key in ["meeting", "date", "stage"] where values[key] == nil {
+        for key in ["meeting", "date", "stage"] where values[key] == nil && !wrongShape.contains(key) {
             report(.missingFrontMatterKey(key), location(key))
             ok = false
         }
@@ -85,5 +93,12 @@ struct FrontMatterReader {
             process: .init(id: process.id, version: version))
         return (DebriefParser.FrontMatterReading(record: record, process: process, diagnostics: diagnostics), body,
                 diagnostics)
+    }
+
+    /// A page a browser or an editor saved as HTML: it starts with a doctype or an `<html>` tag.
+    static func looksLikeHTML(_ text: String) -> Bool {
+        let start = text.unicodeScalars.drop { $0 == "\u{FEFF}" || $0.properties.isWhitespace }.prefix(14)
+        let head = String(String.UnicodeScalarView(start)).lowercased()
+        return head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<?xml")
     }
 }

@@ -232,7 +232,7 @@ private final class ProcessDecoder {
 
     private func positiveWeight(_ fields: Fields) -> Double? {
         guard let node = fields["weight"] else { return nil }
-        guard let raw = node.scalar?.string, let value = Double(raw), value.isFinite, value > 0 else {
+        guard let raw = node.scalar?.string, let value = Double(raw), value.isFinite, value > 0, value <= 1e6 else {
             reader.report(ProcessProblem.weightNotPositive(node.scalar?.string ?? "a list or mapping"), at: node)
             return nil
         }
@@ -264,10 +264,7 @@ private final class ProcessDecoder {
             guard let settings = reader.fields(of: value, what: "check '\(id.rawValue)'", allowed: ProcessLoader.checkKeys)
             else { return nil }
             let weight = positiveWeight(settings)
-            let threshold = reader.number(settings, "threshold")
-            if let threshold, threshold < 0, let thresholdNode = settings["threshold"] {
-                reader.report(ProcessProblem.thresholdNegative(thresholdNode.scalar?.string ?? ""), at: thresholdNode)
-            }
+            let threshold = reader.number(settings, "threshold", in: 0...1e6)
             return CheckSetting(id: id, enabled: reader.bool(settings, "enabled") ?? true, weight: weight,
                                 threshold: threshold, line: reader.location(of: key).line)
         }

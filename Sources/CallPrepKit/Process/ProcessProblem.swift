@@ -8,7 +8,6 @@ public enum ProcessProblem: LocalizedError, Equatable, Sendable {
     case invalidID(String)
     case unknownEvidenceKind(String)
     case weightNotPositive(String)
-    case thresholdNegative(String)
     case unknownCheck(String, known: [String])
     case noSuchProcess(String, builtins: [String])
     case unknownWordList(String, known: [String])
@@ -29,7 +28,7 @@ public enum ProcessProblem: LocalizedError, Equatable, Sendable {
         case let .unknownEvidenceKind(kind):
             "unknown evidence kind '\(kind)' (expected one of: \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")))"
         case let .weightNotPositive(found):
-            "'weight' must be a positive number, not '\(found)'"
+            "'weight' must be a positive number up to 1000000, not '\(found)'"
         case let .unknownCheck(id, known):
             "unknown check '\(id)' (expected one of: \(known.joined(separator: ", ")))"
         case let .unknownWordList(name, known):
@@ -42,8 +41,6 @@ public enum ProcessProblem: LocalizedError, Equatable, Sendable {
             "'prep_minutes' must be a whole number of minutes from 1 to 1440, not '\(found)'"
         case let .noSuchProcess(name, builtins):
             "no process file '\(name)' (built-in processes: \(builtins.joined(separator: ", ")))"
-        case let .thresholdNegative(found):
-            "'threshold' must not be negative, not '\(found)'"
         }
     }
 }

@@ -64,7 +64,9 @@ enum Formatting {
 
     /// `EUR 120,000`, or `120,000.50` without a currency.
     static func money(_ value: Double, currency: String?) -> String {
-        let cents = Int((abs(value) * 100).rounded())
+        // The meeting loader refuses values beyond a trillion; this stays safe for any value.
+        guard value.isFinite, abs(value) < 1e15 else { return currency.map { "\($0) \(value)" } ?? "\(value)" }
+        let cents = NumberText.whole(abs(value) * 100)
         var whole = String(cents / 100)
         var grouped = ""
         while whole.count > 3 {

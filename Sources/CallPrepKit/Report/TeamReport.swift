@@ -142,7 +142,7 @@ extension TeamReport {
             }
         }
         self.init(filter: filter, debriefs: total,
-                  averageScore: total == 0 ? nil : Int((Double(sum) / Double(total)).rounded()),
+                  averageScore: total == 0 ? nil : NumberText.whole(Double(sum) / Double(total)),
                   reps: reps, milestones: milestones, stages: stageRows)
     }
 }

@@ -185,10 +185,10 @@ struct EvidenceJudge {
             for (index, word) in sentence.enumerated() {
                 let next = index + 1 < sentence.count ? sentence[index + 1] : ""
                 let number = Double(word) ?? (["an", "one", "a"].contains(word) ? 1 : nil)
-                if word.hasSuffix("h"), let hours = Double(word.dropLast()) { longest = max(longest, Int(hours * 60)) }
+                if word.hasSuffix("h"), let hours = Double(word.dropLast()) { longest = max(longest, NumberText.whole(hours * 60)) }
                 guard let number else { continue }
-                if ["minute", "minutes", "min", "mins"].contains(next) { longest = max(longest, Int(number)) }
-                if ["hour", "hours", "hr", "hrs"].contains(next) { longest = max(longest, Int(number * 60)) }
+                if ["minute", "minutes", "min", "mins"].contains(next) { longest = max(longest, NumberText.whole(number)) }
+                if ["hour", "hours", "hr", "hrs"].contains(next) { longest = max(longest, NumberText.whole(number * 60)) }
             }
         }
         return longest

@@ -1,15 +1,39 @@
 import Foundation
 import GRDB
 
-/// Problems opening or writing the index.
+/// Problems opening or writing the index, in plain words.
 public enum IndexProblem: LocalizedError, Equatable, Sendable {
+    case noIndex
     case cannotOpen(String)
+    case damaged(String)
+    case newerSchema
+    case diskFull
+    case cannotWrite(String)
+    case readOnly(String)
+    case busy
     case failed(String)
 
     public var errorDescription: String? {
         switch self {
-        case let .cannotOpen(reason): "cannot open the index: \(reason)"
-        case let .failed(reason): "the index could not be updated: \(reason)"
+        case .noIndex:
+            "no index yet: run `callprep ingest debriefs`"
+        case let .cannotOpen(reason):
+            "cannot open the index: \(reason)"
+        case let .damaged(reason):
+            "the index is damaged (\(reason)); the debriefs are the source of truth: run `callprep ingest --rebuild debriefs`"
+        case .newerSchema:
+            "the index was written by a newer version of callprep; use that version, or run `callprep ingest --rebuild debriefs`"
+        case .diskFull:
+            "the disk is full: nothing was written, and the index is as it was before this run"
+        case let .cannotWrite(reason):
+            "the index could not be written to the disk (\(reason): is the disk full, or over a size limit?): "
+                + "nothing was written, and the index is as it was before this run"
+        case let .readOnly(reason):
+            "the index cannot be written (\(reason)): nothing was written, and the index is as it was before this run"
+        case .busy:
+            "another callprep kept the index busy for over \(Int(IndexStore.busyTimeout)) seconds; try again when it is done"
+        case let .failed(reason):
+            "the index could not be updated: \(reason); the index is as it was before this run"
         }
     }
 }
@@ -20,25 +44,84 @@ public enum IndexProblem: LocalizedError, Equatable, Sendable {
 /// `IndexWriter` (one transaction), and rows are the records of IndexRecords.swift.
 public final class IndexStore {
     public static let defaultPath = ".callprep/index.sqlite"
+    /// How long a reader or writer waits for another process's transaction before giving up.
+    static let busyTimeout: TimeInterval = 120
 
     let queue: DatabaseQueue
     public let path: String
+    private let lock: IndexLock
 
-    /// Opens (creating when needed) the index at `path`; `:memory:` for one in memory.
-    public init(path: String) throws(DiagnosticError) {
+    /// Opens the index at `path`, creating it when `create` (else a missing index is an error, and
+    /// nothing is created); `:memory:` for one in memory. A damaged index, or one of a newer
+    /// schema, is an error that says how to rebuild it.
+    public init(path: String, create: Bool = true) throws(DiagnosticError) {
         self.path = path
+        lock = IndexLock(indexPath: path)
+        if path != ":memory:", !create, !FileManager.default.fileExists(atPath: path) {
+            throw DiagnosticError([Diagnostic(file: path, IndexProblem.noIndex)])
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Self.busyTimeout)
         do {
             if path == ":memory:" {
-                queue = try DatabaseQueue()
+                queue = try DatabaseQueue(configuration: configuration)
             } else {
                 let folder = (path as NSString).deletingLastPathComponent
-                if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-                queue = try DatabaseQueue(path: path)
+                if !folder.isEmpty {
+                    do {
+                        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    } catch {
+                        throw IndexLockError(reason: "cannot create the folder \(folder)", path: folder)
+                    }
+                }
+                queue = try DatabaseQueue(path: path, configuration: configuration)
             }
-            try Self.migrator.migrate(queue)
+            let queue = queue
+            try lock.exclusively {
+                if try queue.read({ try Self.migrator.hasBeenSuperseded($0) }) {
+                    throw DiagnosticError([Diagnostic(file: path, IndexProblem.newerSchema)])
+                }
+                try Self.migrator.migrate(queue)
+            }
+        } catch let error as DiagnosticError {
+            throw error
         } catch {
-            throw DiagnosticError([Diagnostic(file: path,
-                                              IndexProblem.cannotOpen("\(error)"))])
+            throw Self.failure(error, path: path, opening: true)
+        }
+    }
+
+    /// Builds a new index in place of the one at `path`, damaged or not: `body` fills a fresh index
+    /// beside it, which then replaces it (with its journal), so that a failure leaves the old one.
+    public static func rebuild<T>(path: String, _ body: (IndexStore) throws(DiagnosticError) -> T) throws(DiagnosticError) -> T {
+        let fresh = path + ".rebuild"
+        let lock = IndexLock(indexPath: path)
+        do {
+            return try lock.exclusively {
+                for leftover in [fresh, fresh + "-journal", fresh + "-wal", fresh + "-shm"] { unlink(leftover) }
+                defer { unlink(fresh + ".lock") }
+                let result: T
+                do {
+                    let store = try IndexStore(path: fresh)
+                    result = try body(store)
+                } catch {
+                    for leftover in [fresh, fresh + "-journal"] { unlink(leftover) }
+                    throw error
+                }
+                for stale in [path + "-journal", path + "-wal", path + "-shm"] { unlink(stale) }
+                guard rename(fresh, path) == 0 else {
+                    throw IndexLockError(reason: String(cString: strerror(errno)), path: path)
+                }
+                return result
+            }
+        } catch let error as DiagnosticError {
+            // Problems of the fresh index are the index's: named by the path the user gave.
+            throw DiagnosticError(error.diagnostics.map { diagnostic in
+                var named = diagnostic
+                if named.file == fresh { named.file = path }
+                return named
+            })
+        } catch {
+            throw failure(error, path: path, opening: false)
         }
     }
 
@@ -129,10 +212,12 @@ public final class IndexStore {
 }
 
 extension IndexStore {
-    /// Runs `body` in one transaction: all of its writes land, or none.
+    /// Runs `body` in one transaction, in the writers' turn (`IndexLock`): all of its writes land,
+    /// or none.
     public func write<T>(_ body: (IndexWriter) throws -> T) throws(DiagnosticError) -> T {
         do {
-            return try queue.write { db in try body(IndexWriter(db: db)) }
+            let queue = queue
+            return try lock.exclusively { try queue.write { db in try body(IndexWriter(db: db)) } }
         } catch let error as DiagnosticError {
             throw error
         } catch {
@@ -176,7 +261,29 @@ extension IndexStore {
     }
 
     func failure(_ error: any Error) -> DiagnosticError {
-        DiagnosticError([Diagnostic(file: path, IndexProblem.failed("\(error)"))])
+        Self.failure(error, path: path, opening: false)
+    }
+
+    /// An error of SQLite, GRDB or the file system as a problem in plain words.
+    static func failure(_ error: any Error, path: String, opening: Bool) -> DiagnosticError {
+        let problem: IndexProblem
+        if let error = error as? DatabaseError {
+            let reason = error.message ?? "SQLite error \(error.resultCode.rawValue)"
+            switch error.resultCode {
+            case .SQLITE_CORRUPT, .SQLITE_NOTADB: problem = .damaged(reason)
+            case .SQLITE_FULL: problem = .diskFull
+            case .SQLITE_IOERR: problem = .cannotWrite(reason)
+            case .SQLITE_READONLY: problem = .readOnly(reason)
+            case .SQLITE_BUSY, .SQLITE_LOCKED: problem = .busy
+            case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: problem = .cannotOpen(reason)
+            default: problem = opening ? .cannotOpen(reason) : .failed(reason)
+            }
+        } else if let error = error as? IndexLockError {
+            problem = .cannotOpen("\(error.path): \(error.reason)")
+        } else {
+            problem = opening ? .cannotOpen(error.localizedDescription) : .failed(error.localizedDescription)
+        }
+        return DiagnosticError([Diagnostic(file: path, problem)])
     }
 }
 

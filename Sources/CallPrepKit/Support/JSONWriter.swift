@@ -39,6 +39,8 @@ enum JSONWriter {
     /// As Foundation writes numbers: whole numbers below 2^53 without a fraction, others as Swift
     /// prints them ("0.5", "1e+20").
     fileprivate static func number(_ value: Double) -> Value {
+        // JSON has no NaN or infinity; no input reaches them, and a bug must not write invalid JSON.
+        guard value.isFinite else { return .null }
         if value.rounded() == value, abs(value) < 9_007_199_254_740_992 { return .number(String(Int64(value))) }
         return .number(value.description)
     }
@@ -81,12 +83,28 @@ enum JSONWriter {
         out.append(UInt8(ascii: "\""))
         defer { out.append(UInt8(ascii: "\"")) }
         // Most text needs no escape: copied whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x7F || $0 == 0xC2 }) {
             out.append(contentsOf: text.utf8)
             return
         }
+        let hex = Array("0123456789abcdef".utf8)
+        // DEL and the C1 controls (U+0080 to U+009F, 0xC2 then 0x80 to 0x9F) are escaped as well,
+        // beyond what JSON requires, so that no control reaches a terminal that shows the JSON.
+        var c1 = false
         for byte in text.utf8 {
+            if c1 {
+                c1 = false
+                if (0x80...0x9F).contains(byte) {
+                    out.append(contentsOf: "\\u00".utf8)
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0x0F)])
+                    continue
+                }
+                out.append(0xC2)
+            }
             switch byte {
+            case 0xC2: c1 = true
+            case 0x7F: out.append(contentsOf: "\\u007f".utf8)
             case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
             case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
             case 0x08: out.append(contentsOf: "\\b".utf8)
@@ -95,7 +113,6 @@ enum JSONWriter {
             case 0x0D: out.append(contentsOf: "\\r".utf8)
             case 0x09: out.append(contentsOf: "\\t".utf8)
             case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
                 out.append(contentsOf: "\\u00".utf8)
                 out.append(hex[Int(byte >> 4)])
                 out.append(hex[Int(byte & 0x0F)])

@@ -8,11 +8,14 @@ public struct IngestSummary: Sendable, Equatable {
     public var unchanged = 0
     /// Files with errors: reported, and not in the index.
     public var failed: [String] = []
+    /// Files that could not be read (or paths not found): reported; what the index held of them is kept.
+    public var unreadable: [String] = []
 
     public var changed: Bool { !(added.isEmpty && updated.isEmpty && removed.isEmpty) }
 
     public var description: String {
-        let errors = failed.isEmpty ? "" : "; \(failed.count) with errors, not indexed"
+        var errors = failed.isEmpty ? "" : "; \(failed.count) with errors, not indexed"
+        if !unreadable.isEmpty { errors += "; \(unreadable.count) unreadable, kept as indexed" }
         guard changed else { return "Nothing changed: \(unchanged) debriefs unchanged\(errors)." }
         return "Indexed \(added.count) new, \(updated.count) changed, \(removed.count) removed, "
             + "\(unchanged) unchanged\(errors)."
@@ -23,21 +26,34 @@ extension Workspace {
     /// `callprep ingest`: adds files and folders (searched recursively for debrief forms) to the
     /// index at `index`, incrementally: a file whose size and modification time are as indexed is
     /// not even read, and one whose bytes are unchanged is not parsed. Indexed files under an
-    /// ingested folder that are gone are removed. `rebuild` empties the index first. Everything
-    /// lands in one transaction, and every opportunity touched is scored again.
+    /// ingested folder that are gone are removed. `rebuild` builds a new index from the files alone.
+    /// Everything lands in one transaction, and every opportunity touched is scored again.
     public func ingest(_ paths: [String], index: String, rebuild: Bool = false, maxBytes: Int = SourceFile.defaultMaxBytes,
                        report: (Diagnostic) -> Void) throws(DiagnosticError) -> IngestSummary {
         let parser = try parser(maxBytes: maxBytes)
-        let store = try IndexStore(path: index)
-        return try ingest(paths, into: store, parser: parser, rebuild: rebuild, report: report)
+        if rebuild {
+            // A fresh index replaces the old one only once it is complete: a damaged index is
+            // rebuilt without being opened, and a failure leaves the old one as it was.
+            return try IndexStore.rebuild(path: index) { store throws(DiagnosticError) in
+                try ingest(paths, into: store, parser: parser, rebuild: true, report: report)
+            }
+        }
+        return try ingest(paths, into: IndexStore(path: index), parser: parser, rebuild: false, report: report)
     }
 
     func ingest(_ paths: [String], into store: IndexStore, parser: DebriefParser, rebuild: Bool,
                 report: (Diagnostic) -> Void) throws(DiagnosticError) -> IngestSummary {
         let found = DebriefFiles.find(paths)
-        found.diagnostics.forEach(report)
         var summary = IngestSummary()
         let existing = rebuild ? [:] : try store.files()
+        // A file named that is gone, and was indexed, leaves the index; any other path that cannot
+        // be read is an error, and what the index holds of it stays.
+        let gone = Set(found.missing.filter { existing[$0] != nil })
+        summary.removed = gone.sorted()
+        for diagnostic in found.diagnostics where !gone.contains((diagnostic.file as NSString).standardizingPath) {
+            report(diagnostic)
+            if diagnostic.severity == .error { summary.unreadable.append(diagnostic.file) }
+        }
         let toRead = found.files.filter { file in
             guard existing[file]?.matches(FileStatus.of(file)) == true else { return true }
             summary.unchanged += 1
@@ -48,10 +64,14 @@ extension Workspace {
         var sameBytes: [(path: String, file: IndexedFile)] = []
         for (file, outcome) in zip(toRead, outcomes) {
             switch outcome {
-            case .unreadable:
-                report(Diagnostic(file: file,
-                                  FileProblem.cannotRead(reason: "permission denied")))
-                summary.failed.append(file)
+            case let .unreadable(refusal):
+                report(Diagnostic(file: file, FileProblem.cannotRead(reason: refusal.reason)))
+                if refusal == .missing {
+                    // Gone between finding and reading: it leaves the index like any file that is gone.
+                    summary.removed.append(file)
+                } else {
+                    summary.unreadable.append(file)
+                }
             case let .unchanged(indexed):
                 summary.unchanged += 1
                 sameBytes.append((file, indexed))
@@ -66,7 +86,9 @@ extension Workspace {
             }
         }
         let seen = Set(found.files)
-        summary.removed = existing.keys.filter { path in !seen.contains(path) && found.covers(path) }.sorted()
+        let kept = Set(found.unreadable)
+        let goneFromFolders = existing.keys.filter { !seen.contains($0) && !kept.contains($0) && found.covers($0) }
+        summary.removed = Set(goneFromFolders + summary.removed.filter { existing[$0] != nil }).sorted()
         let dropped = summary.removed + summary.failed.filter { existing[$0] != nil }
         let catalog = catalog
         let calls = callFacts()
@@ -91,7 +113,7 @@ extension Workspace {
     }
 
     private enum IngestOutcome: Sendable {
-        case unreadable
+        case unreadable(RegularFile.Refusal)
         /// The bytes are as indexed; the file's size and time are new.
         case unchanged(IndexedFile)
         case parsed(IndexedFile, ParsedDebrief)
@@ -101,7 +123,17 @@ extension Workspace {
     private static func read(_ path: String, known: IndexedFile?, parser: DebriefParser) -> IngestOutcome {
         // Size and time before reading, so that a change made during the read shows next time.
         let status = FileStatus.of(path)
-        guard let data = FileManager.default.contents(atPath: path) else { return .unreadable }
+        let data: [UInt8]
+        switch RegularFile.read(path, atMost: parser.maxBytes + 1) {
+        case let .failure(refusal):
+            return .unreadable(refusal)
+        case let .success((_, size)) where size > parser.maxBytes:
+            let problem = FileProblem.tooLarge(bytes: size, limit: parser.maxBytes)
+            return .parsed(IndexedFile(hash: "", size: size, modified: nil),
+                           ParsedDebrief(record: nil, diagnostics: [Diagnostic(file: path, problem)]))
+        case let .success((bytes, _)):
+            data = bytes
+        }
         var file = IndexedFile(hash: hash(data), size: status?.size, modified: status?.modified)
         // A file changed within the clock's granularity of now could change again unseen with
         // the same size and time: its time is not trusted, so the next ingest reads it.
@@ -116,7 +148,7 @@ extension Workspace {
     }
 
     /// FNV-1a, 64 bits: enough to notice that a file changed.
-    static func hash(_ data: Data) -> String {
+    static func hash(_ data: [UInt8]) -> String {
         var value: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in data {
             value ^= UInt64(byte)

@@ -43,7 +43,8 @@ extension Workspace {
     /// The index, opened once, after ingesting what the scope names; and its filter.
     private func open(_ scope: ReportScope, report: (Diagnostic) -> Void,
                       note: (String) -> Void) throws(DiagnosticError) -> (IndexStore, ReportFilter) {
-        let store = try IndexStore(path: scope.index)
+        // Nothing to ingest and no index: an error, and nothing is created.
+        let store = try IndexStore(path: scope.index, create: !scope.sources.isEmpty)
         if !scope.sources.isEmpty {
             let summary = try ingest(scope.sources, into: store, parser: try parser(maxBytes: scope.maxBytes),
                                      rebuild: false, report: report)

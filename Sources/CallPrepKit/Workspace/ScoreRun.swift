@@ -27,7 +27,7 @@ extension Workspace {
         let catalog = catalog
         let parser = try parser(maxBytes: maxBytes)
         var reporter = format.reporter(process: { catalog.process(id: $0.process.id) }, color: color)
-        let output = try target.sink()
+        let output = try target.sink(keepingColour: color)
         try output.write(reporter.start)
         let (files, folderProblems) = DebriefFiles.expandingFolders(paths)
         folderProblems.forEach(report)

@@ -14,6 +14,7 @@ public enum DocumentProblem: LocalizedError, Equatable, Sendable {
     case expectedList(key: String)
     case expectedMapping(key: String)
     case expectedNumber(key: String, found: String)
+    case numberOutOfRange(key: String, found: String, lowest: String, highest: String)
     case expectedBool(key: String, found: String)
     case emptyValue(key: String)
 
@@ -43,6 +44,8 @@ public enum DocumentProblem: LocalizedError, Equatable, Sendable {
             "'\(key)' must be a mapping of keys to values"
         case let .expectedNumber(key, found):
             "'\(key)' must be a number, not '\(found)'"
+        case let .numberOutOfRange(key, found, lowest, highest):
+            "'\(key)' must be between \(lowest) and \(highest), not '\(found)'"
         case let .expectedBool(key, found):
             "'\(key)' must be true or false, not '\(found)'"
         case let .emptyValue(key):

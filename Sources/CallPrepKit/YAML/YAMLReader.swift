@@ -107,7 +107,9 @@ final class YAMLReader {
         return value.isEmpty ? nil : value
     }
 
-    func number(_ fields: Fields, _ key: String) -> Double? {
+    /// The number at `key`, within `range`: anything else (text, NaN, infinity, a value out of the
+    /// range) is an error at its place, naming the key.
+    func number(_ fields: Fields, _ key: String, in range: ClosedRange<Double>) -> Double? {
         guard let node = fields[key] else { return nil }
         guard let raw = node.scalar?.string else {
             report(DocumentProblem.expectedNumber(key: key, found: describe(node)), at: node)
@@ -116,6 +118,11 @@ final class YAMLReader {
         let cleaned = raw.trimmed.replacingOccurrences(of: "_", with: "")
         guard let value = Double(cleaned), value.isFinite else {
             report(DocumentProblem.expectedNumber(key: key, found: raw), at: node)
+            return nil
+        }
+        guard range.contains(value) else {
+            report(DocumentProblem.numberOutOfRange(key: key, found: raw, lowest: NumberText.plain(range.lowerBound),
+                                                    highest: NumberText.plain(range.upperBound)), at: node)
             return nil
         }
         return value
