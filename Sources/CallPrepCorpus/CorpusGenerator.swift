@@ -10,16 +10,17 @@ public struct CorpusGenerator {
                            "Adatum Energy", "Woodgrove Bank", "Proseware", "Fourth Coffee", "Wingtip Toys",
                            "Alpine Ski House", "Coho Winery", "Relecloud", "Trey Research", "Lamna Freight"]
     static let people = ["Mara Jensen", "Henrik Sorensen", "Elena Alvarez", "Sam Osei", "Grace Liu", "Aiko Tanaka"]
-    /// Calls per opportunity.
-    static let callsPerOpportunity = 5
+    /// Calls per opportunity: 5 by default; a long deal for the scale benchmark.
+    private let callsPerOpportunity: Int
 
     private let seed: UInt64
     private var state: UInt64 = 0
     private let processes: [SalesProcess]
     private let templates: TemplateSet
 
-    public init(seed: UInt64, templates: TemplateSet) throws(DiagnosticError) {
+    public init(seed: UInt64, templates: TemplateSet, callsPerOpportunity: Int = 5) throws(DiagnosticError) {
         self.seed = seed
+        self.callsPerOpportunity = max(1, callsPerOpportunity)
         processes = try ProcessResolver.builtinIDs.map { id throws(DiagnosticError) in
             guard let source = ProcessResolver.builtinSource(id) else { preconditionFailure("a built-in process") }
             return try ProcessLoader.load(source)
@@ -32,14 +33,14 @@ public struct CorpusGenerator {
     public mutating func debrief(_ index: Int) throws(FormFillerError) -> (name: String, text: String) {
         // The state comes from the seed and the index alone, so debriefs can be made in any order.
         state = (seed ^ UInt64(index) &* 0x9E37_79B9_7F4A_7C15) | 1
-        let opportunityNumber = index / Self.callsPerOpportunity
-        let call = index % Self.callsPerOpportunity
+        let opportunityNumber = index / callsPerOpportunity
+        let call = index % callsPerOpportunity
         let process = processes[opportunityNumber % 7 == 6 ? 1 : 0]
         let rep = Self.reps[opportunityNumber % Self.reps.count]
         // Reps differ in diligence: how often they reach and evidence an item.
         let diligence = 35 + (opportunityNumber % Self.reps.count) * 7
         let account = Self.accounts[opportunityNumber % Self.accounts.count]
-        let stageIndex = min(process.stages.count - 1, call * process.stages.count / Self.callsPerOpportunity
+        let stageIndex = min(process.stages.count - 1, call * process.stages.count / callsPerOpportunity
                              + Int(next() % 2))
         let stage = process.stages[stageIndex]
         let day = 1 + (opportunityNumber * 3 + call * 7) % 360

@@ -19,10 +19,13 @@ struct CorpusCommand: ParsableCommand {
     @Option(help: "The seed: the same seed gives the same corpus.")
     var seed: UInt64 = 1
 
+    @Option(help: "Calls per opportunity (a long deal: as many as --count).")
+    var callsPerOpportunity = 5
+
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
             let templates = try Workspace().templates()
-            var generator = try CorpusGenerator(seed: seed, templates: templates)
+            var generator = try CorpusGenerator(seed: seed, templates: templates, callsPerOpportunity: callsPerOpportunity)
             for index in 0..<count {
                 let debrief: (name: String, text: String)
                 do throws(FormFillerError) {

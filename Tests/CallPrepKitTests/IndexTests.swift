@@ -38,8 +38,9 @@ enum IndexSupport {
     }
 
     /// Writes `count` generated debriefs into `folder/debriefs`.
-    static func writeCorpus(_ count: Int, seed: UInt64, into folder: URL) throws {
-        var generator = try CorpusGenerator(seed: seed, templates: TemplateSet.load(workspace: folder.path))
+    static func writeCorpus(_ count: Int, seed: UInt64, into folder: URL, callsPerOpportunity: Int = 5) throws {
+        var generator = try CorpusGenerator(seed: seed, templates: TemplateSet.load(workspace: folder.path),
+                                            callsPerOpportunity: callsPerOpportunity)
         for index in 0..<count {
             let (name, text) = try generator.debrief(index)
             try OutputFile.write(text, to: folder.appendingPathComponent("debriefs/\(name)").path, force: false,

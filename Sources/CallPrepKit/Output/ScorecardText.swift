@@ -46,7 +46,7 @@ enum ScorecardText {
         out += "Stage: claimed \(stageTitle(card.stage.claimed)), evidenced \(stageTitle(card.stage.evidenced)); "
         out += card.readyToAdvance ? paint("ready to advance", "32") : "not ready to advance"
         out += "\n"
-        if !card.history.isEmpty { out += "Counting earlier debriefs: \(safe(card.history.joined(separator: ", ")))\n" }
+        if let history = card.history { out += "Counting earlier debriefs: \(safe(ScorecardSummary.history(history)))\n" }
         if let plan = card.plan {
             out += "\nPlan: \(safe(plan.objective ?? "no objective written"))\n"
             for result in PlanResult.lines(plan) {

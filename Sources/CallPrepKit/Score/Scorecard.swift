@@ -1,6 +1,8 @@
 /// What `callprep score` computes from a debrief record and its process (DESIGN section 7).
 public struct Scorecard: Sendable, Hashable, Codable {
-    public static let formatVersion = "callprep.scorecard/1"
+    /// 2: `history` is a summary (count, first, latest, and where each milestone was first met)
+    /// instead of the list of every earlier debrief.
+    public static let formatVersion = "callprep.scorecard/2"
 
     public enum Status: String, Sendable, Hashable, Codable {
         case met, unsupported, missed
@@ -30,6 +32,30 @@ public struct Scorecard: Sendable, Hashable, Codable {
         public var evidenced: String?
     }
 
+    /// What the earlier debriefs of the deal are, in a size that does not grow with their number.
+    public struct History: Sendable, Hashable, Codable {
+        /// A milestone met before this call, and the earliest debrief that met it.
+        public struct FirstMet: Sendable, Hashable, Codable {
+            public var item: String
+            public var source: String
+            public var date: String
+        }
+
+        public var count: Int
+        public var first: OpportunityHistory.Debrief
+        public var latest: OpportunityHistory.Debrief
+        public var firstMet: [FirstMet]
+
+        /// nil for an empty history.
+        init?(_ history: OpportunityHistory) {
+            guard let first = history.first, let latest = history.latest else { return nil }
+            count = history.count
+            self.first = first
+            self.latest = latest
+            firstMet = history.firstMet.map { FirstMet(item: $0.id, source: $0.debrief.source, date: $0.debrief.date) }
+        }
+    }
+
     public struct Finding: Sendable, Hashable, Codable {
         public var check: String
         public var message: String
@@ -52,8 +78,8 @@ public struct Scorecard: Sendable, Hashable, Codable {
     public var stage: StageFigures
     public var readyToAdvance: Bool
     public var findings: [Finding]
-    /// Earlier debriefs of the same opportunity whose met milestones counted.
-    public var history: [String]
+    /// The earlier debriefs of the same opportunity whose met milestones counted; nil when none.
+    public var history: History?
     /// The call's plan against its result: the outcomes reached and the colleagues' tasks done.
     public var plan: DebriefRecord.Plan?
 }

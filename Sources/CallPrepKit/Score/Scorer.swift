@@ -65,7 +65,7 @@ public struct Scorer: Sendable {
             var seen: Set<String> = []
             let items = record.items.filter { met.contains($0.id) && seen.insert($0.id).inserted }
             return OpportunityHistory.Entry(
-                source: record.source, met: items.map { ($0.id, $0.evidence) },
+                debrief: .init(source: record.source, date: record.meeting.date), met: items.map { ($0.id, $0.evidence) },
                 people: record.people.filter { !$0.name.isEmpty }.map {
                     PeoplePicture.Person(name: $0.name, role: $0.role.flatMap(BuyingRole.init(loose:)), tookPart: true)
                 })
@@ -166,7 +166,7 @@ public struct Scorer: Sendable {
                          claimedScore: NumberText.percent(claimedWeight, of: applicable),
                          selfScore: record.selfAssessment.score, managerScore: record.review.grade, items: items,
                          stage: stage, readyToAdvance: ready,
-                         findings: findings.sorted { $0.order < $1.order }.map(\.finding), history: history.sources,
+                         findings: findings.sorted { $0.order < $1.order }.map(\.finding), history: Scorecard.History(history),
                          plan: record.plan)
     }
 

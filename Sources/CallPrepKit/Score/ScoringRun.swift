@@ -6,35 +6,46 @@ public enum ScoringRun {
         let evaluations = records.map { record in
             catalog.process(id: record.process.id).map { scorers.value(for: $0).evaluate(record) }
         }
-        let earlier = history(records)
+        // Each deal's running history, in the deal's order: the history before each debrief.
+        var before = [OpportunityHistory](repeating: OpportunityHistory(), count: records.count)
+        for chain in chains(records) {
+            var history = OpportunityHistory()
+            for index in chain {
+                before[index] = history
+                if let evaluation = evaluations[index] { history.append(evaluation.historyEntry) }
+            }
+        }
         return records.indices.compactMap { index in
             guard let evaluation = evaluations[index], let process = catalog.process(id: records[index].process.id) else {
                 return nil
             }
-            var history = OpportunityHistory()
-            for before in earlier[index] {
-                if let known = evaluations[before] { history.append(known.historyEntry) }
-            }
-            return scorers.value(for: process).score(evaluation, history: history)
+            return scorers.value(for: process).score(evaluation, history: before[index])
         }
     }
 
-    /// For each debrief, the earlier debriefs of its opportunity in the order given; a debrief
-    /// without front matter, or without an opportunity, has none.
-    public static func history(_ records: [DebriefRecord?]) -> [[Int]] {
+    /// The debriefs of each opportunity (same process and opportunity id) in the deal's order: by
+    /// date, then in the order given. A debrief without front matter, or without an opportunity,
+    /// is in none.
+    public static func chains(_ records: [DebriefRecord?]) -> [[Int]] {
         var byOpportunity: [String: [Int]] = [:]
+        var order: [String] = []
         for (index, record) in records.enumerated() {
-            if let record, let opportunity = record.meeting.opportunity {
-                byOpportunity["\(record.process.id)/\(opportunity)", default: []].append(index)
-            }
+            guard let record, let opportunity = record.meeting.opportunity else { continue }
+            let key = "\(record.process.id)/\(opportunity)"
+            if byOpportunity[key] == nil { order.append(key) }
+            byOpportunity[key, default: []].append(index)
         }
-        return records.enumerated().map { index, record in
-            guard let record, let opportunity = record.meeting.opportunity,
-                  let group = byOpportunity["\(record.process.id)/\(opportunity)"] else { return [] }
-            return group.filter { other in
-                guard let date = records[other]?.meeting.date else { return false }
-                return date < record.meeting.date || (date == record.meeting.date && other < index)
-            }
+        return order.compactMap { byOpportunity[$0] }.map { group in
+            group.sorted { (records[$0]?.meeting.date ?? "", $0) < (records[$1]?.meeting.date ?? "", $1) }
         }
+    }
+
+    /// For each debrief, the one just before it in its deal (`chains`); nil for the first.
+    public static func predecessors(_ records: [DebriefRecord?]) -> [Int?] {
+        var previous = [Int?](repeating: nil, count: records.count)
+        for chain in chains(records) {
+            for (earlier, later) in zip(chain, chain.dropFirst()) { previous[later] = earlier }
+        }
+        return previous
     }
 }

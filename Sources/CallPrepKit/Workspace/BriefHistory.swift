@@ -16,7 +16,7 @@ extension DealHistory {
         let titles = Dictionary(process.milestones.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         let last = deal.last
         self.init(
-            debriefs: history.sources,
+            debriefs: deal.map(\.source),
             met: history.firstMet.map { MetItem(id: $0.id, title: titles[$0.id] ?? $0.id, evidence: $0.evidence,
                                                 source: $0.source) },
             lastDebrief: last?.source,

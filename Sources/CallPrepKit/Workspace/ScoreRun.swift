@@ -35,27 +35,20 @@ extension Workspace {
         var outcome = ScoreOutcome()
         let inputs = ScoreInputs(paths: files, parser: parser)
         var frontMatters = concurrentMap(files.count) { inputs.frontMatter($0) }
-        let earlier = ScoringRun.history(frontMatters.map { $0?.record })
-        let dates = frontMatters.map { $0?.record.meeting.date ?? "" }
+        var histories = RunningHistories(frontMatters.map { $0?.record })
         let background = history
             ? try workspaceHistory(for: frontMatters.compactMap { $0?.record }, excluding: files, parser: parser, report: report)
             : [:]
-        var dependents = [Int](repeating: 0, count: files.count)
-        for index in earlier.joined() { dependents[index] += 1 }
-        var entries: [Int: OpportunityHistory.Entry] = [:]
-        var evaluatedAhead: Set<Int> = []
         let scorers = PerProcess(Scorer.init)
         let calls = callFacts()
         let render = reporter
 
         for start in stride(from: 0, to: files.count, by: Self.batchSize) {
             let batch = start..<min(start + Self.batchSize, files.count)
-            let ahead = Set(batch.flatMap { earlier[$0] }).filter { $0 >= batch.upperBound && !evaluatedAhead.contains($0) }
-            evaluatedAhead.formUnion(ahead)
-            let jobs = Array(batch) + ahead.sorted()
+            let jobs = Array(batch) + histories.ahead(of: batch)
             let known = jobs.map { frontMatters[$0] }
             for index in batch { frontMatters[index] = nil }
-            let needed = jobs.map { dependents[$0] > 0 }
+            let needed = jobs.map(histories.isNeeded)
             let results = concurrentMap(jobs.count) { job -> (ParsedDebrief, Scorer.Evaluation?, OpportunityHistory.Entry?) in
                 let parsed = inputs.parse(jobs[job], frontMatter: known[job])
                 let evaluation = parsed.record.flatMap { record in
@@ -66,30 +59,20 @@ extension Workspace {
                 // What later debriefs of the opportunity need of this one, worked out here in parallel.
                 return (parsed, evaluation, needed[job] ? evaluation?.historyEntry : nil)
             }
-            for (job, index) in jobs.enumerated() {
-                if let entry = results[job].2 { entries[index] = entry }
-            }
-            let histories = batch.map { index in
-                let given = earlier[index].compactMap { before in entries[before].map { (dates[before], $0) } }
+            for (job, index) in jobs.enumerated() { histories.add(results[job].2, of: index) }
+            let before = batch.map { index in
+                let given = histories.history(before: index)
                 guard let record = results[index - batch.lowerBound].0.record,
-                      let known = background[Self.opportunityKey(record)] else {
-                    return given.reduce(into: OpportunityHistory()) { $0.append($1.1) }
-                }
-                // The workspace's earlier debriefs and the earlier files given, in date order.
-                let before = known.filter { ($0.date, $0.entry.source) < (record.meeting.date, record.source) }
-                return (before.map { ($0.date, $0.entry) } + given).sorted { ($0.0, $0.1.source) < ($1.0, $1.1.source) }
-                    .reduce(into: OpportunityHistory()) { $0.append($1.1) }
+                      let known = background[Self.opportunityKey(record)] else { return given }
+                // The workspace's earlier debriefs, with the earlier files given.
+                return known.filter { ($0.date, $0.entry.debrief.source) < (record.meeting.date, record.source) }
+                    .reduce(into: OpportunityHistory()) { $0.append($1.entry) }.merging(given)
             }
-            for index in batch {
-                for before in earlier[index] {
-                    dependents[before] -= 1
-                    if dependents[before] == 0 { entries[before] = nil }
-                }
-            }
+            for index in batch { histories.scored(index) }
             let cards = concurrentMap(batch.count) { offset -> (Scorecard, String)? in
                 guard let evaluation = results[offset].1,
                       let process = catalog.process(id: evaluation.record.process.id) else { return nil }
-                let card = scorers.value(for: process).score(evaluation, history: histories[offset])
+                let card = scorers.value(for: process).score(evaluation, history: before[offset])
                 return (card, render.render(card))
             }
             for offset in 0..<batch.count {
