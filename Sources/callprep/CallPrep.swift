@@ -14,4 +14,9 @@ struct CallPrep: ParsableCommand {
         version: CallPrepVersion.current,
         subcommands: [InitCommand.self, ProcessCommand.self, BriefCommand.self, FormCommand.self, ParseCommand.self, ScoreCommand.self, IngestCommand.self, ReportCommand.self, CoachCommand.self, CorpusCommand.self]
     )
+
+    /// Long lists of paths are taken around ArgumentParser first (`PathArguments`).
+    static func main() {
+        main(PathArguments.extract(Array(CommandLine.arguments.dropFirst())))
+    }
 }

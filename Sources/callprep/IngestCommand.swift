@@ -16,7 +16,9 @@ struct IngestCommand: ParsableCommand {
     )
 
     @Argument(help: "Debrief files or folders.")
-    var paths: [String]
+    var paths: [String] = []
+
+    @OptionGroup var pathList: PathListOptions
 
     @Flag(help: "Build a new index from the files alone, in place of the old one when it is complete (also for a damaged index).")
     var rebuild = false
@@ -25,7 +27,12 @@ struct IngestCommand: ParsableCommand {
     @OptionGroup var processOptions: ProcessOptions
     @OptionGroup var limitOptions: LimitOptions
 
+    func validate() throws {
+        try pathList.require(paths)
+    }
+
     func run() throws {
+        let paths = try pathList.paths(paths)
         let summary = try reportingDiagnostics { () throws(DiagnosticError) in
             try Workspace(process: processOptions.process)
                 .ingest(paths, index: indexOptions.index, rebuild: rebuild, maxBytes: limitOptions.maxBytes,

@@ -77,7 +77,7 @@ struct ReportInputs: ParsableArguments {
     @OptionGroup var limitOptions: LimitOptions
 
     var scope: ReportScope {
-        ReportScope(sources: paths, index: indexOptions.index, since: filterOptions.since,
+        ReportScope(sources: (try? PathArguments.expand(paths)) ?? paths, index: indexOptions.index, since: filterOptions.since,
                     until: filterOptions.until, rep: filterOptions.rep, maxBytes: limitOptions.maxBytes)
     }
 }

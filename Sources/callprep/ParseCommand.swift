@@ -13,7 +13,9 @@ struct ParseCommand: ParsableCommand {
     )
 
     @Argument(help: "Filled debrief forms, or folders of them ('-' reads standard input).")
-    var debriefs: [String]
+    var debriefs: [String] = []
+
+    @OptionGroup var pathList: PathListOptions
 
     @Option(help: "Output format: json or csv.")
     var format: RecordFormat = .json
@@ -22,10 +24,15 @@ struct ParseCommand: ParsableCommand {
     @OptionGroup var limitOptions: LimitOptions
     @OptionGroup var outputOptions: OutputOptions
 
+    func validate() throws {
+        try pathList.require(debriefs)
+    }
+
     func run() throws {
+        let paths = try pathList.paths(debriefs)
         let failed = try reportingDiagnostics { () throws(DiagnosticError) in
             try Workspace(process: processOptions.process)
-                .parse(debriefs, format: format, maxBytes: limitOptions.maxBytes, to: outputOptions.target,
+                .parse(paths, format: format, maxBytes: limitOptions.maxBytes, to: outputOptions.target,
                        report: printDiagnostic)
         }
         if failed { throw ExitCode(1) }

@@ -17,7 +17,9 @@ struct ScoreCommand: ParsableCommand {
     )
 
     @Argument(help: "Filled debrief forms, or folders of them ('-' reads standard input).")
-    var debriefs: [String]
+    var debriefs: [String] = []
+
+    @OptionGroup var pathList: PathListOptions
 
     @Option(help: "Output format: text, md, json or csv.")
     var format: ScorecardFormat = .text
@@ -33,15 +35,17 @@ struct ScoreCommand: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
+        try pathList.require(debriefs)
         if let minScore, !(0...100).contains(minScore) {
             throw ValidationError("--min-score must be from 0 to 100")
         }
     }
 
     func run() throws {
+        let paths = try pathList.paths(debriefs)
         let outcome = try reportingDiagnostics { () throws(DiagnosticError) in
             try Workspace(process: processOptions.process)
-                .score(debriefs, format: format, minScore: minScore, maxBytes: limitOptions.maxBytes, color: useColor,
+                .score(paths, format: format, minScore: minScore, maxBytes: limitOptions.maxBytes, color: useColor,
                        history: !noHistory, to: outputOptions.target, report: printDiagnostic)
         }
         outcome.belowMinimum.forEach(printNote)

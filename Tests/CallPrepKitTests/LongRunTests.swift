@@ -42,6 +42,26 @@ struct LongRunTests {
         #expect(Double(long) <= 1.5 * Double(short), "one deal: \(long) bytes; 60 deals: \(short) bytes")
     }
 
+    /// Paths by the hundred, as a shell glob gives them, are taken around ArgumentParser and keep
+    /// their place among the other arguments; `--files-from` reads a list. All give what the folder gives.
+    @Test func manyPathsAndFileListsScoreAsTheirFolder() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try IndexSupport.writeCorpus(150, seed: 6, into: folder)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("debriefs").path)
+            .sorted().map { "debriefs/\($0)" }
+        let byFolder = try CallPrepBinary.run(["score", "--format", "json", "--no-history", "debriefs"], in: folder)
+        #expect(byFolder.status == 0 && byFolder.stdout.count > 1000)
+        let byPaths = try CallPrepBinary.run(["score", "--format", "json"] + names + ["--no-history"], in: folder)
+        #expect(byPaths.stdout == byFolder.stdout, "\(byPaths.stderr)")
+        let listed = try CallPrepBinary.run(["score", "--format", "json", "--no-history", "--files-from", "-"], in: folder,
+                                            stdin: names.joined(separator: "\n") + "\n")
+        #expect(listed.stdout == byFolder.stdout, "\(listed.stderr)")
+        // The run keeps its place: a file named before it stays first.
+        let ordered = try CallPrepBinary.run(["parse", names[149]] + names.prefix(149), in: folder)
+        let sources = try JSONDecoder().decode([DebriefRecord].self, from: Data(ordered.stdout.utf8)).map(\.source)
+        #expect(sources == [names[149]] + names.prefix(149))
+    }
+
     @Test func streamedScoringMatchesScoringEveryRecordAtOnceInAnyOrder() throws {
         let folder = try TestSupport.temporaryFolder()
         // More than two batches, with opportunities of several calls.

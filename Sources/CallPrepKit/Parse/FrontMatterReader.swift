@@ -24,7 +24,7 @@ struct FrontMatterReader {
             return (nil, body, diagnostics)
         }
         let reader = YAMLReader(file: file, lineOffset: 1)
-        guard let root = reader.compose(yaml, resolver: .basic) else {
+        guard let root = reader.compose(yaml) else {
             diagnostics += reader.diagnostics
             if reader.diagnostics.isEmpty { report(.noFrontMatter, .start) }
             return (nil, body, diagnostics)

@@ -37,12 +37,13 @@ final class YAMLReader {
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// The document's root node, or nil (with a diagnostic) when the text is not one YAML document.
-    /// `resolver` gives untagged scalars their types; `.basic` leaves them all strings, which spares
-    /// a regular expression per scalar where only strings are read.
-    func compose(_ text: String, resolver: Resolver = .default) -> Node? {
+    func compose(_ text: String) -> Node? {
         do {
-            // The encoding given: Yams' default looks at the environment on every call.
-            let parser = try Parser(yaml: text, resolver: resolver, encoding: .utf8)
+            // The encoding given: Yams' default looks at the environment on every call. Tags are
+            // not resolved: every reader takes scalars as text and reads numbers, booleans and null
+            // itself, and Yams' default resolver tries a regular expression per tag on every scalar
+            // (a third of loading a process file).
+            let parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
             return try parser.singleRoot()
         } catch let error as YamlError {
             report(error, in: text)
