@@ -23,39 +23,54 @@ struct FrontMatterReader {
             report(opened ? .frontMatterNotClosed : Self.looksLikeHTML(text) ? .html : .noFrontMatter, .start)
             return (nil, body, diagnostics)
         }
-        let reader = YAMLReader(file: file, lineOffset: 1)
-        guard let root = reader.compose(yaml) else {
-            diagnostics += reader.diagnostics
-            if reader.diagnostics.isEmpty { report(.noFrontMatter, .start) }
-            return (nil, body, diagnostics)
-        }
-        guard let mapping = root.mapping else {
-            diagnostics.append(Diagnostic(file: file, at: reader.location(of: root),
-                                          DocumentProblem.notAMapping(what: "the front matter")))
-            return (nil, body, diagnostics)
-        }
-        var values: [String: (text: String, node: Node)] = [:]
+        var values: [String: (text: String, at: SourceLocation)] = [:]
         var ok = true
         var wrongShape: Set<String> = []
-        for (key, value) in mapping {
-            guard let name = key.scalar?.string else { continue }
-            guard Self.keys.contains(name) else {
-                report(.unknownFrontMatterKey(name), reader.location(of: key), .warning)
-                continue
+        // Where a missing key is reported: the start of the front matter.
+        var rootAt = SourceLocation(line: 2, column: 1)
+        if let flat = FlatYAML.fields(yaml, firstLine: 2) {
+            // The front matter as callprep writes it, one `key: value` a line, read without Yams.
+            rootAt = flat[0].keyAt
+            for field in flat {
+                guard Self.keys.contains(field.key) else {
+                    report(.unknownFrontMatterKey(field.key), field.keyAt, .warning)
+                    continue
+                }
+                if let text = field.value?.trimmed, !text.isEmpty { values[field.key] = (text, field.valueAt) }
             }
-            // Every key holds one value: a list or a mapping would otherwise vanish from the record.
-            guard value.scalar != nil else {
-                diagnostics.append(Diagnostic(file: file, at: reader.location(of: value), DocumentProblem.expectedText(key: name)))
-                ok = false
-                wrongShape.insert(name)
-                continue
+        } else {
+            let reader = YAMLReader(file: file, lineOffset: 1)
+            guard let root = reader.compose(yaml) else {
+                diagnostics += reader.diagnostics
+                if reader.diagnostics.isEmpty { report(.noFrontMatter, .start) }
+                return (nil, body, diagnostics)
             }
-            if let text = value.scalar?.string.trimmed, !text.isEmpty, !isNull(value) {
-                values[name] = (text, value)
+            guard let mapping = root.mapping else {
+                diagnostics.append(Diagnostic(file: file, at: reader.location(of: root),
+                                              DocumentProblem.notAMapping(what: "the front matter")))
+                return (nil, body, diagnostics)
+            }
+            rootAt = reader.location(of: root)
+            for (key, value) in mapping {
+                guard let name = key.scalar?.string else { continue }
+                guard Self.keys.contains(name) else {
+                    report(.unknownFrontMatterKey(name), reader.location(of: key), .warning)
+                    continue
+                }
+                // Every key holds one value: a list or a mapping would otherwise vanish from the record.
+                guard value.scalar != nil else {
+                    diagnostics.append(Diagnostic(file: file, at: reader.location(of: value), DocumentProblem.expectedText(key: name)))
+                    ok = false
+                    wrongShape.insert(name)
+                    continue
+                }
+                if let text = value.scalar?.string.trimmed, !text.isEmpty, !isNull(value) {
+                    values[name] = (text, reader.location(of: value))
+                }
             }
         }
         func location(_ key: String) -> SourceLocation {
-            values[key].map { reader.location(of: $0.node) } ?? reader.location(of: root)
+            values[key]?.at ?? rootAt
         }
         for key in ["meeting", "date", "stage"] where values[key] == nil && !wrongShape.contains(key) {
             report(.missingFrontMatterKey(key), location(key))
