@@ -66,6 +66,47 @@ enum ParseSupport {
 
 @Suite("Parsing filled debriefs")
 struct DebriefParserTests {
+    /// The front matter as callprep writes it is read without Yams (`FlatYAML`); written any other
+    /// way YAML allows, it gives the same record through Yams; and what is not flat is left to Yams.
+    @Test("front matter read without Yams gives what Yams gives",
+          arguments: [("meeting: \"m-1\"", "meeting: m-1"), ("rep: \"Dana Whitfield\"", "rep: 'Dana Whitfield'"),
+                      ("date: \"2026-11-26\"", "date: 2026-11-26 # the call"), ("account: \"Northwind\"", "account: >-\n  Northwind")])
+    func flatFrontMatterMatchesYAML(_ flat: String, _ other: String) throws {
+        let parser = try ParseSupport.parser()
+        func record(_ line: String) -> DebriefRecord.MeetingInfo? {
+            let text = """
+                ---
+                form: "callprep.debrief-form/1"
+                meeting: "m-1"
+                account: "Northwind"
+                rep: "Dana Whitfield"
+                date: "2026-11-26"
+                process: "b2b"
+                stage: "discover"
+                ---
+
+                # Debrief
+                """
+            let key = String(line.prefix { $0 != ":" })
+            let edited = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.hasPrefix(key + ":") ? line : String($0) }.joined(separator: "\n")
+            return parser.parse(SourceFile(path: "d.md", text: edited)).record?.meeting
+        }
+        let yaml = try #require(record(other))
+        #expect(record(flat) == yaml)
+    }
+
+    @Test func onlyFlatFrontMatterIsReadWithoutYAML() {
+        let flat = FlatYAML.fields("meeting: m-1\nrep: \"Dana Whitfield\"\n# a note\nopportunity: ~", firstLine: 2)
+        #expect(flat?.map(\.value) == ["m-1", "Dana Whitfield", nil])
+        #expect(flat?.map(\.valueAt) == [SourceLocation(line: 2, column: 10), SourceLocation(line: 3, column: 6),
+                                         SourceLocation(line: 5, column: 14)])
+        for other in ["rep: [a, b]", "rep: \"a\\\"b\"", "rep: 'a'", "rep: a\nrep: b", "rep: a # note", "rep: &x a",
+                      "rep:\n  - a", "rep: |\n  a", "rep:\ta"] {
+            #expect(FlatYAML.fields(other, firstLine: 2) == nil, "\(other)")
+        }
+    }
+
     @Test func filledFixtureGivesItsRecord() throws {
         let text = try TestSupport.read(ParseSupport.filled)
         let parsed = try ParseSupport.parse(text, path: "northwind-filled.md")

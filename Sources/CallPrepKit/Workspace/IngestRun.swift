@@ -98,14 +98,27 @@ extension Workspace {
             for entry in sameBytes { try writer.touch(entry.path, file: entry.file) }
             for entry in parsed { affected.formUnion(try writer.replace(entry.record, path: entry.path, file: entry.file)) }
             let known = Dictionary(parsed.map { ($0.path, $0.record) }, uniquingKeysWith: { first, _ in first })
+            // Each deal touched, oldest debrief first (read from the index where not just parsed);
+            // the deals scored on every core; then their scorecards stored, in the one transaction.
+            var deals: [(process: SalesProcess, records: [DebriefRecord])] = []
             for key in affected {
                 guard let process = catalog.process(id: key.process) else { continue }
-                let scorer = Scorer(process: process)
+                deals.append((process, try writer.records(of: key, known: known)))
+            }
+            let scorers = PerProcess(Scorer.init)
+            let gathered = deals
+            let cards = concurrentMap(gathered.count) { index -> [(card: Scorecard, gained: Int)] in
+                let scorer = scorers.value(for: gathered[index].process)
                 var history = OpportunityHistory()
-                for record in try writer.records(of: key, known: known) {
+                return gathered[index].records.map { record in
                     let evaluation = scorer.evaluate(record, call: calls[record.meeting.id] ?? CallFacts())
                     let card = scorer.score(evaluation, history: history)
-                    try writer.setScorecard(card, of: record, gained: history.append(evaluation.historyEntry))
+                    return (card, history.append(evaluation.historyEntry))
+                }
+            }
+            for (deal, scored) in zip(deals, cards) {
+                for (record, result) in zip(deal.records, scored) {
+                    try writer.setScorecard(result.card, of: record, gained: result.gained)
                 }
             }
         }
