@@ -242,12 +242,45 @@ extension IndexStore {
         }
     }
 
-    /// Every indexed record, oldest first (for the brief's history and for tests).
+    /// Every indexed record, oldest first (for tests: commands look records up by opportunity).
     public func records() throws(DiagnosticError) -> [DebriefRecord] {
         try read { db in
             let paths = try String.fetchAll(db, DebriefRow.select(DebriefRow.Columns.path)
                 .order(DebriefRow.Columns.date, DebriefRow.Columns.path))
             return try paths.compactMap { path in try IndexWriter.record(at: path, in: db) }
+        }
+    }
+
+    /// What a brief or a form needs of the index, through its indexes: every debrief of one
+    /// opportunity, and the latest debriefs of `rep` before `date` that hold coaching notes (the
+    /// brief shows five notes at most). Oldest first.
+    public func records(opportunity: String, process: String, rep: String?, before date: String,
+                        notesFrom latest: Int = 5) throws(DiagnosticError) -> [DebriefRecord] {
+        try read { db in
+            var paths = try String.fetchAll(db, sql: """
+                SELECT path FROM debrief WHERE processID = ? AND opportunity = ? ORDER BY date, path
+                """, arguments: [process, opportunity])
+            if let rep {
+                paths += try String.fetchAll(db, sql: """
+                    SELECT path FROM debrief d WHERE rep = ? AND date < ?
+                      AND EXISTS (SELECT 1 FROM coachingNote n WHERE n.path = d.path)
+                    ORDER BY date DESC, path DESC LIMIT ?
+                    """, arguments: [rep, date, latest])
+            }
+            var seen: Set<String> = []
+            return try paths.filter { seen.insert($0).inserted }.compactMap { try IndexWriter.record(at: $0, in: db) }
+                .sorted(by: OpportunityHistory.precedes)
+        }
+    }
+
+    /// Every debrief of the given opportunities, through the index by opportunity.
+    public func records(of opportunities: [OpportunityKey]) throws(DiagnosticError) -> [DebriefRecord] {
+        try read { db in
+            try opportunities.flatMap { key in
+                try String.fetchAll(db, sql: "SELECT path FROM debrief WHERE processID = ? AND opportunity = ?",
+                                    arguments: [key.process, key.opportunity])
+                    .compactMap { try IndexWriter.record(at: $0, in: db) }
+            }
         }
     }
 

@@ -10,7 +10,7 @@ extension Workspace {
         let process = try meetingProcess()
         let meeting = try MeetingLoader.load(path: meetingPath, process: process)
         let templates = try templates()
-        let earlier = try earlierDebriefs(index: index, folder: debriefs)
+        let earlier = try earlierDebriefs(for: meeting, process: process, index: index, folder: debriefs)
         earlier.diagnostics.forEach(report)
         let history = DealHistory(meeting: meeting, process: process, records: earlier.records)
         let brief = DocumentRenderer.brief(meeting: meeting, process: process, templates: templates,
@@ -28,7 +28,7 @@ extension Workspace {
         let process = try meetingProcess()
         let meeting = try MeetingLoader.load(path: meetingPath, process: process)
         let templates = try templates()
-        let earlier = try earlierDebriefs(index: index, folder: debriefs)
+        let earlier = try earlierDebriefs(for: meeting, process: process, index: index, folder: debriefs)
         earlier.diagnostics.forEach(report)
         let met = DealHistory(meeting: meeting, process: process, records: earlier.records)?.metIDs ?? []
         try target.emit(DocumentRenderer.form(meeting: meeting, process: process, templates: templates, met: met))
@@ -39,15 +39,19 @@ extension Workspace {
         try target.emit(ProcessSummaryMarkdown.render(try meetingProcess()))
     }
 
-    /// Records from the index at `index`, or parsed from `folder`; with neither, the workspace's
-    /// index when it exists, else its `debriefs/` folder, else none. Problems in single debriefs
-    /// come back as diagnostics (errors only); those files are left out.
-    private func earlierDebriefs(index: String?, folder: String?) throws(DiagnosticError)
+    /// The records a brief or a form for `meeting` needs: from the index at `index` (looked up by
+    /// the meeting's opportunity and rep, so that it costs the same whatever the index's size), or
+    /// parsed from `folder`; with neither, the workspace's index when it exists, else its
+    /// `debriefs/` folder, else none. Problems in single debriefs come back as diagnostics (errors
+    /// only); those files are left out.
+    private func earlierDebriefs(for meeting: Meeting, process: SalesProcess, index: String?,
+                                 folder: String?) throws(DiagnosticError)
         -> (records: [DebriefRecord], diagnostics: [Diagnostic]) {
         let fileManager = FileManager.default
         let defaultIndex = IndexStore.defaultPath
         if let index = index ?? (folder == nil && fileManager.fileExists(atPath: defaultIndex) ? defaultIndex : nil) {
-            return (try IndexStore(path: index).records(), [])
+            return (try IndexStore(path: index).records(opportunity: meeting.opportunity.id, process: process.id,
+                                                        rep: meeting.rep, before: meeting.date), [])
         }
         guard let folder = folder ?? (fileManager.fileExists(atPath: "debriefs") ? "debriefs" : nil) else {
             return ([], [])

@@ -112,7 +112,10 @@ extension Workspace {
         let excluded = Set(given.map { ($0 as NSString).standardizingPath })
         var found: [DebriefRecord] = []
         if hasIndex {
-            found = try IndexStore(path: IndexStore.defaultPath).records()
+            let keys = Set(records.compactMap { record in
+                record.meeting.opportunity.map { OpportunityKey(process: record.process.id, opportunity: $0) }
+            })
+            found = try IndexStore(path: IndexStore.defaultPath).records(of: Array(keys))
         } else {
             let files = DebriefFiles.find(["debriefs"]).files.filter { !excluded.contains(($0 as NSString).standardizingPath) }
             let heads = concurrentMap(files.count) { SourceFile.head(of: files[$0]).flatMap(parser.frontMatter) }
