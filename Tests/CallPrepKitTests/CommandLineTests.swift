@@ -243,7 +243,6 @@ struct CommandLineTests {
         #expect(result.status == 1)
         #expect(result.stderr == """
             bad.md:1:1: error: the debrief has no front matter: it must start with the '---' block that `callprep form` wrote
-            good.md:122:47: warning: due date 'next week' is not a date (write it as YYYY-MM-DD)
             missing.md:1:1: error: cannot read the file: no such file
 
             """)

@@ -6,6 +6,33 @@ import Testing
 /// meeting → form → filled form → parse → score → ingest → report → coach → next brief.
 @Suite("The full loop through the binary", .serialized)
 struct FullLoopTests {
+    /// The README's walkthrough ("A workspace"), command by command, in a fresh folder with the
+    /// binary on the path: every command exits 0 and writes nothing to standard error.
+    @Test func theReadmeWalkthroughRunsAsWritten() throws {
+        let readme = try TestSupport.read(TestSupport.root.appendingPathComponent("README.md"))
+        let section = try #require(readme.components(separatedBy: "## A workspace").dropFirst().first)
+        let block = try #require(section.components(separatedBy: "```sh\n").dropFirst().first?.components(separatedBy: "```").first)
+        let commands = block.split(separator: "\n").map { $0.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? "" }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        #expect(commands.count >= 8)
+        let folder = try TestSupport.temporaryFolder()
+        var script = "set -e\nexport PATH=\"\(CallPrepBinary.url.deletingLastPathComponent().path):$PATH\"\n"
+        for command in commands { script += "echo \"$ \(command.replacingOccurrences(of: "\"", with: "\\\""))\" >&2\n\(command)\n" }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script]
+        process.currentDirectoryURL = folder
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(stderr)")
+        let diagnostics = stderr.split(separator: "\n").filter { !$0.hasPrefix("$ ") && !$0.hasPrefix("Indexed ") }
+        #expect(diagnostics.isEmpty, "the walkthrough warns: \(diagnostics)")
+    }
+
     @Test func aMeetingGoesTheWholeWayToTheTeamReport() throws {
         let folder = try TestSupport.temporaryFolder()
         for name in ["meetings", "debriefs"] {

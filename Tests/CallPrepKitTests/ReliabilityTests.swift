@@ -152,6 +152,17 @@ struct ReliabilityTests {
         #expect(left.sorted() == ["index.sqlite", "index.sqlite.lock"])
     }
 
+    @Test("a path that cannot be read makes ingest, report and coach exit 1, with no report",
+          arguments: [["ingest", "nosuch/"], ["report", "nosuch/"], ["coach", "nosuch/"]])
+    func unreadablePathsExitOne(_ arguments: [String]) throws {
+        let folder = try Self.workspace()
+        #expect(try CallPrepBinary.run(["ingest", "debriefs"], in: folder).status == 0)
+        let run = try CallPrepBinary.run(arguments, in: folder)
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("nosuch/:1:1: error: cannot read the file: no such file or folder\n"), "\(run.stderr)")
+        #expect(arguments[0] == "ingest" || run.stdout.isEmpty)
+    }
+
     @Test func reportWithoutAnIndexCreatesNothing() throws {
         let folder = try Self.workspace()
         for command in ["report", "coach"] {

@@ -439,7 +439,7 @@ One row per step. A good next step has an owner and a date, and involves the dec
 | Action | Owner | Due (YYYY-MM-DD) |
 | --- | --- | --- |
 | Send Q3 late-delivery figures | Mara Jensen | 2026-11-30 |
-| Book a call with the COO | Dana Whitfield | next week |
+| Book a call with the COO | Dana Whitfield | 2026-12-04 |
 
 ## Pains <!-- callprep:pains -->
 

@@ -49,6 +49,9 @@ extension Workspace {
             let summary = try ingest(scope.sources, into: store, parser: try parser(maxBytes: scope.maxBytes),
                                      rebuild: false, report: report)
             note(summary.description)
+            // A path that cannot be read is an error (reported as it was found): no report from
+            // an index that may lack it.
+            if !summary.unreadable.isEmpty { throw DiagnosticError([]) }
         }
         let filter = ReportFilter(since: scope.since, until: scope.until, rep: scope.rep,
                                   process: catalog.explicitProcess?.id)
