@@ -55,20 +55,38 @@ public struct TemplateSet: Sendable {
                 source = SourceFile(path: "<built-in \(name)>", text: BuiltinFiles.all[name] ?? "")
             }
             do {
-                templates[name] = try MustacheTemplate(string: pragma(name) + source.text)
+                templates[name] = try compile(source, as: name)
                 origins[name] = source.path
-            } catch let error as MustacheTemplate.ParserError {
-                let line = max(1, error.context.lineNumber - 1)
-                let column = max(1, error.context.columnNumber)
-                diagnostics.append(Diagnostic(file: source.path, at: SourceLocation(line: line, column: column),
-                                              TemplateProblem.invalid(describe(error.error))))
             } catch {
-                diagnostics.append(Diagnostic(file: source.path,
-                                              TemplateProblem.invalid("\(error)")))
+                diagnostics += error.diagnostics
             }
         }
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
         return TemplateSet(origins: origins, library: MustacheLibrary(templates: templates))
+    }
+
+    /// The problems of one template file, as `load` reports them for a workspace's own.
+    public static func problems(ofTemplate path: String) -> [Diagnostic] {
+        _ = registerContentType
+        do {
+            _ = try compile(try SourceFile.read(path), as: (path as NSString).lastPathComponent)
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    /// A template's text compiled, or its problem where it is (the pragma line not counted).
+    private static func compile(_ source: SourceFile, as name: String) throws(DiagnosticError) -> MustacheTemplate {
+        do {
+            return try MustacheTemplate(string: pragma(name) + source.text)
+        } catch let error as MustacheTemplate.ParserError {
+            throw DiagnosticError([Diagnostic(file: source.path, at: SourceLocation(line: max(1, error.context.lineNumber - 1),
+                                                                                    column: max(1, error.context.columnNumber)),
+                                              TemplateProblem.invalid(describe(error.error)))])
+        } catch {
+            throw DiagnosticError([Diagnostic(file: source.path, TemplateProblem.invalid("\(error)"))])
+        }
     }
 
     /// swift-mustache's parser errors in words.

@@ -4,6 +4,7 @@ import Foundation
 public enum WorkspaceProblem: LocalizedError, Equatable, Sendable {
     case initWouldOverwrite
     case notAFolder
+    case sameMeeting(String, first: String)
 
     public var errorDescription: String? {
         switch self {
@@ -11,6 +12,8 @@ public enum WorkspaceProblem: LocalizedError, Equatable, Sendable {
             "the file exists already; init changed nothing"
         case .notAFolder:
             "this is a file, not a folder"
+        case let .sameMeeting(id, first):
+            "a second debrief of meeting '\(id)' (the first is \(first)): one of them is a copy, or has the wrong meeting id"
         }
     }
 }

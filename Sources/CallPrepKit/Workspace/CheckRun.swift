@@ -1,0 +1,79 @@
+import Foundation
+
+extension Workspace {
+    /// `callprep check`: every problem of the files named, each recognised by its content or its
+    /// extension: debrief forms (Markdown with a form's front matter), meeting files and process
+    /// files (YAML or JSON; a process has `stages:`), and Mustache templates. Folders are searched
+    /// for all four. A second debrief of the same meeting is a warning. Nothing else is printed.
+    public func check(_ paths: [String]) -> [Diagnostic] {
+        // A broken template of the workspace is reported as the file it is (when it is checked);
+        // the debriefs are still read, without the form's text to tell apart.
+        let parser = (try? parser()) ?? DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(forms: []))
+        var diagnostics: [Diagnostic] = []
+        var meetings: [String: String] = [:]
+        for (file, named) in Self.checkedFiles(paths, diagnostics: &diagnostics) {
+            switch Self.kind(of: file, named: named) {
+            case .debrief:
+                let parsed = parser.parse(path: file)
+                diagnostics += parsed.diagnostics
+                if let id = parsed.record?.meeting.id {
+                    if let first = meetings[id] {
+                        diagnostics.append(Diagnostic(.warning, file: file, WorkspaceProblem.sameMeeting(id, first: first)))
+                    } else {
+                        meetings[id] = file
+                    }
+                }
+            case .process:
+                do { _ = try ProcessLoader.load(path: file) } catch { diagnostics += error.diagnostics }
+            case .meeting:
+                do { _ = try MeetingLoader.load(path: file, process: try meetingProcess()) } catch { diagnostics += error.diagnostics }
+            case .template:
+                diagnostics += TemplateSet.problems(ofTemplate: file)
+            case .other:
+                break
+            }
+        }
+        return diagnostics
+    }
+
+    private enum CheckedKind { case debrief, process, meeting, template, other }
+
+    /// The files named, and those in the folders named that `check` knows; a path that cannot be
+    /// read is an error.
+    private static func checkedFiles(_ paths: [String], diagnostics: inout [Diagnostic]) -> [(String, named: Bool)] {
+        var files: [(String, named: Bool)] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                files.append((path, true))
+                continue
+            }
+            let enumerator = FileManager.default.enumerator(atPath: path)
+            var found: [String] = []
+            while let relative = enumerator?.nextObject() as? String {
+                guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                      [".md", ".yaml", ".yml", ".json", ".mustache"].contains(where: relative.hasSuffix) else { continue }
+                let file = path == "." ? relative : path + "/" + relative
+                if let refusal = RegularFile.refusal(file) {
+                    if refusal != .folder { diagnostics.append(Diagnostic(.warning, file: file, FileProblem.skipped(reason: refusal.reason))) }
+                    continue
+                }
+                found.append(file)
+            }
+            files += found.sorted().map { ($0, false) }
+        }
+        return files
+    }
+
+    /// What a file is, by its extension and its first lines. In a folder, a Markdown file is
+    /// checked only when it is a debrief form; named, it is checked as one.
+    private static func kind(of file: String, named: Bool = false) -> CheckedKind {
+        if file.hasSuffix(".mustache") { return .template }
+        if file == "-" { return .debrief }
+        let head = SourceFile.head(of: file)?.text ?? ""
+        if file.hasSuffix(".md") { return named || head.contains("callprep.debrief-form/") ? .debrief : .other }
+        guard [".yaml", ".yml", ".json"].contains(where: file.hasSuffix) else { return named ? .debrief : .other }
+        let lines = head.split(whereSeparator: \.isNewline)
+        return lines.contains { $0.hasPrefix("stages:") || $0.contains("\"stages\"") } ? .process : .meeting
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import CallPrepKit
+import Foundation
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Lint debriefs, meeting files, process files and templates, for CI and pre-commit hooks.",
+        discussion: """
+            Each file is recognised by its content or extension: Markdown with a debrief form's front matter, \
+            YAML or JSON with `stages:` (a process) or without (a meeting), `.mustache` templates. Folders are \
+            searched for all four. Prints only the problems: on standard output with --format github (workflow \
+            commands that annotate a pull request) or json, on standard error as text. Exits 1 on any error, \
+            0 with warnings only (--strict makes warnings fail too). docs/team-repository.md has a pre-commit \
+            hook and a CI workflow.
+            """
+    )
+
+    @Argument(help: "Files or folders to check (default: the current folder).")
+    var paths: [String] = []
+
+    @Option(help: "Output format: text, github or json.")
+    var format: DiagnosticFormat = .text
+
+    @Flag(help: "Fail on warnings too.")
+    var strict = false
+
+    @OptionGroup var processOptions: ProcessOptions
+
+    func run() throws {
+        let given = paths.isEmpty ? ["."] : try PathArguments.expand(paths)
+        let diagnostics = try reportingDiagnostics { () throws(DiagnosticError) in
+            try Workspace(process: processOptions.process).check(given)
+        }
+        let output = VisibleControls.apply(format.render(diagnostics))
+        if format == .text {
+            FileHandle.standardError.write(Data(output.utf8))
+        } else {
+            print(output, terminator: "")
+        }
+        if diagnostics.contains(where: { $0.severity == .error || strict }) { throw ExitCode(1) }
+    }
+}
