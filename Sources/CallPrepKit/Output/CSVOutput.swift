@@ -94,6 +94,9 @@ enum CSVOutput {
         cells.map(escape).joined(separator: ",") + "\r\n"
     }
 
+    /// One RFC 4180 line of `cells`, guarded against formulas, for other tables (next steps).
+    static func line(_ cells: [String]) -> String { row(cells) }
+
     /// RFC 4180 quoting; a cell a spreadsheet would run as a formula gets a leading apostrophe
     /// (a plain decimal number such as -16 or -1.5e3 is left a number; `-inf`, `-nan` and hex
     /// floats, which Swift reads as numbers but spreadsheets do not, are guarded).

@@ -273,6 +273,18 @@ extension IndexStore {
         }
     }
 
+    /// The latest debrief of each opportunity (a debrief without one is its own), through the
+    /// index by opportunity: what open next steps come from.
+    public func latestOfEachOpportunity() throws(DiagnosticError) -> [DebriefRecord] {
+        try read { db in
+            try String.fetchAll(db, sql: """
+                SELECT path FROM debrief d WHERE d.opportunity IS NULL OR NOT EXISTS (
+                    SELECT 1 FROM debrief e WHERE e.processID = d.processID AND e.opportunity = d.opportunity
+                      AND (e.date > d.date OR (e.date = d.date AND e.path > d.path)))
+                """).compactMap { try IndexWriter.record(at: $0, in: db) }
+        }
+    }
+
     /// Every debrief of the given opportunities, through the index by opportunity.
     public func records(of opportunities: [OpportunityKey]) throws(DiagnosticError) -> [DebriefRecord] {
         try read { db in

@@ -1,0 +1,40 @@
+import Foundation
+
+extension Workspace {
+    /// `callprep next-steps`: the open next steps of the latest debrief of each opportunity, from
+    /// `paths` (files or folders), else the index at `index`, else the workspace's index when it
+    /// exists, else its `debriefs/` folder. A filter that matches nothing lists the names known.
+    public func nextSteps(_ paths: [String], index: String?, date: String, filter: NextStepList.Filter,
+                          format: NextStepsFormat, to target: OutputTarget, report: (Diagnostic) -> Void,
+                          note: (String) -> Void) throws(DiagnosticError) -> Bool {
+        var failed = false
+        let records: [DebriefRecord]
+        if paths.isEmpty, let index = index ?? (FileManager.default.fileExists(atPath: IndexStore.defaultPath) ? IndexStore.defaultPath : nil) {
+            records = try IndexStore(path: index, create: false).latestOfEachOpportunity()
+        } else {
+            let given = paths.isEmpty ? ["debriefs"] : paths
+            let (files, problems) = DebriefFiles.expandingFolders(given)
+            problems.forEach(report)
+            failed = problems.contains { $0.severity == .error }
+            let parser = try parser()
+            let parsed = concurrentMap(files.count) { parser.parse(path: files[$0]) }
+            for result in parsed {
+                result.diagnostics.filter { $0.severity == .error }.forEach(report)
+                failed = failed || result.hasErrors
+            }
+            records = parsed.compactMap(\.record)
+        }
+        let list = NextStepList(records: records, date: date, filter: filter)
+        if list.steps.isEmpty, filter.owner != nil || filter.rep != nil {
+            let known = NextStepList.known(in: records)
+            if let rep = filter.rep, !known.reps.contains(where: { NextStepList.sameName($0, rep) }) {
+                note("--rep: " + (WorkspaceProblem.unknownName(rep, known: known.reps).errorDescription ?? ""))
+            }
+            if let owner = filter.owner, !known.owners.contains(where: { NextStepList.sameName($0, owner) }) {
+                note("--owner: " + (WorkspaceProblem.unknownName(owner, known: known.owners).errorDescription ?? ""))
+            }
+        }
+        try target.emit(format.render(list))
+        return failed
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import CallPrepKit
+
+extension NextStepsFormat: ExpressibleByArgument {}
+
+struct NextStepsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "next-steps",
+        abstract: "List the open next steps across deals, from the latest debrief of each opportunity.",
+        discussion: """
+            Each step with its action, owner, due date and state (due, overdue, or undated, on --date, \
+            default today), its opportunity, account and rep, and the file and line it comes from. Without \
+            paths it reads the workspace: its index when there is one, else debriefs/. --format csv is shaped \
+            for a CRM's task import (Subject, Due Date, Assigned To, Related To, Status, Description). Names \
+            match whatever their case and accents; a name that matches nothing lists the known ones.
+            """
+    )
+
+    @Argument(help: "Debrief files or folders (default: the workspace's index, else debriefs/).")
+    var paths: [String] = []
+
+    @Option(help: ArgumentHelp("Read this index instead of the files.", valueName: "file"))
+    var index: String?
+
+    @Option(help: "Only the steps this person owns.")
+    var owner: String?
+
+    @Option(help: "Only the deals of this rep.")
+    var rep: String?
+
+    @Flag(help: "Only the overdue steps.")
+    var overdue = false
+
+    @Option(help: ArgumentHelp("The day the states are judged on (default: today).", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    @Option(help: "Output format: text, md, csv or json.")
+    var format: NextStepsFormat = .text
+
+    @OptionGroup var processOptions: ProcessOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        if let date, !CalendarDate.isValid(date) { throw ValidationError("--date must be a date such as 2026-11-24") }
+    }
+
+    func run() throws {
+        let given = try PathArguments.expand(paths)
+        let failed = try reportingDiagnostics { () throws(DiagnosticError) in
+            try Workspace(process: processOptions.process)
+                .nextSteps(given, index: index, date: date ?? CalendarDate.today(),
+                           filter: NextStepList.Filter(owner: owner, rep: rep, overdueOnly: overdue), format: format,
+                           to: outputOptions.target, report: printDiagnostic, note: printNote)
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
