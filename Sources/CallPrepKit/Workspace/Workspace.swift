@@ -39,22 +39,37 @@ public final class Workspace {
     /// (`check` reports them).
     func callFacts() -> [String: CallFacts] {
         var facts: [String: CallFacts] = [:]
-        let meetings = (folder as NSString).appendingPathComponent("meetings")
-        if let names = try? FileManager.default.contentsOfDirectory(atPath: meetings), let process = try? meetingProcess() {
-            for name in names.sorted() where [".yaml", ".yml", ".json"].contains(where: name.hasSuffix) {
-                guard let meeting = try? MeetingLoader.load(path: (meetings as NSString).appendingPathComponent(name),
-                                                            process: process) else { continue }
-                facts[meeting.id, default: CallFacts()].attendees = meeting.attendees
-            }
+        for (_, meeting) in meetingFiles() { facts[meeting.id, default: CallFacts()].attendees = meeting.attendees }
+        for (id, written) in briefsWritten() { facts[id, default: CallFacts()].briefWritten = written }
+        return facts
+    }
+
+    /// A path in the workspace, as a person would write it: `meetings`, not `./meetings`.
+    func place(_ name: String) -> String {
+        folder == "." ? name : (folder as NSString).appendingPathComponent(name)
+    }
+
+    /// The meeting files of `meetings/` that load, with their paths, by name.
+    func meetingFiles() -> [(path: String, meeting: Meeting)] {
+        let folder = place("meetings")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder), let process = try? meetingProcess()
+        else { return [] }
+        return names.sorted().filter { name in [".yaml", ".yml", ".json"].contains(where: name.hasSuffix) }.compactMap { name in
+            let path = (folder as NSString).appendingPathComponent(name)
+            return (try? MeetingLoader.load(path: path, process: process)).map { (path, $0) }
         }
-        let briefs = (folder as NSString).appendingPathComponent("briefs")
+    }
+
+    /// The day the first brief of each meeting in `briefs/` was written, by meeting id (`BriefStamp`).
+    func briefsWritten() -> [String: String] {
+        let briefs = place("briefs")
+        var written: [String: String] = [:]
         for name in (try? FileManager.default.contentsOfDirectory(atPath: briefs)) ?? [] where name.hasSuffix(".md") {
             guard let file = try? SourceFile.read((briefs as NSString).appendingPathComponent(name)),
                   let stamp = BriefStamp(in: file.text) else { continue }
-            let known = facts[stamp.meeting]?.briefWritten
-            if known.map({ stamp.written < $0 }) ?? true { facts[stamp.meeting, default: CallFacts()].briefWritten = stamp.written }
+            if written[stamp.meeting].map({ stamp.written < $0 }) ?? true { written[stamp.meeting] = stamp.written }
         }
-        return facts
+        return written
     }
 
     /// A parser that knows the workspace's form template, to tell its text from what people wrote.

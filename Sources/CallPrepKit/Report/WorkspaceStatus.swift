@@ -1,0 +1,55 @@
+/// What a manager asks of a workspace first (`callprep status`): calls coming up without a
+/// brief, calls past without a debrief, debriefs with errors, debriefs waiting for a review, and
+/// overdue next steps; each list with its count.
+public struct WorkspaceStatus: Sendable, Codable, Equatable {
+    public struct Call: Sendable, Codable, Equatable {
+        public var meeting: String
+        public var date: String
+        public var account: String
+        public var rep: String
+        /// The meeting file.
+        public var source: String
+    }
+
+    public struct Debrief: Sendable, Codable, Equatable {
+        public var source: String
+        public var meeting: String?
+        public var rep: String?
+        /// For a debrief with errors: how many, and the first.
+        public var errors: Int?
+        public var firstError: String?
+    }
+
+    public var format = "callprep.status/1"
+    public var date: String
+    public var withoutBrief: [Call]
+    public var withoutDebrief: [Call]
+    public var withErrors: [Debrief]
+    public var awaitingReview: [Debrief]
+    public var overdueSteps: [NextStepList.Step]
+
+    /// `meetings` are the meeting files with their paths; `briefs` the day each meeting's brief was
+    /// written; `debriefs` every debrief file with its record (nil when it has errors) and errors.
+    public init(date: String, meetings: [(path: String, meeting: Meeting)], briefs: [String: String],
+                debriefs: [(path: String, record: DebriefRecord?, errors: [Diagnostic])]) {
+        self.date = date
+        let debriefed = Set(debriefs.compactMap { $0.record?.meeting.id })
+        func call(_ entry: (path: String, meeting: Meeting)) -> Call {
+            Call(meeting: entry.meeting.id, date: entry.meeting.date, account: entry.meeting.account, rep: entry.meeting.rep,
+                 source: entry.path)
+        }
+        let sorted = meetings.sorted { ($0.meeting.date, $0.meeting.id) < ($1.meeting.date, $1.meeting.id) }
+        withoutBrief = sorted.filter { $0.meeting.date >= date && briefs[$0.meeting.id] == nil }.map(call)
+        withoutDebrief = sorted.filter { $0.meeting.date < date && !debriefed.contains($0.meeting.id) }.map(call)
+        withErrors = debriefs.filter { !$0.errors.isEmpty }.map { entry in
+            Debrief(source: entry.path, meeting: entry.record?.meeting.id, rep: entry.record?.meeting.rep,
+                    errors: entry.errors.count, firstError: entry.errors.first?.description)
+        }
+        awaitingReview = debriefs.compactMap { entry in
+            guard let record = entry.record, record.review.reviewer == nil || record.review.grade == nil else { return nil }
+            return Debrief(source: entry.path, meeting: record.meeting.id, rep: record.meeting.rep)
+        }
+        overdueSteps = NextStepList(records: debriefs.compactMap(\.record), date: date,
+                                    filter: NextStepList.Filter(overdueOnly: true)).steps
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import CallPrepKit
+
+extension StatusFormat: ExpressibleByArgument {}
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "What the workspace is missing: briefs, debriefs, reviews, fixes and overdue steps.",
+        discussion: """
+            For the workspace in the current folder (meetings/, briefs/, debriefs/), on --date (default today): \
+            upcoming calls without a brief in briefs/, past calls without a debrief (by meeting id), debriefs \
+            with errors, debriefs waiting for a manager's review (no reviewer or no grade yet), and overdue \
+            next steps, each list with its count.
+            """
+    )
+
+    @Option(help: ArgumentHelp("The day to judge on (default: today).", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    @Option(help: "Output format: text, md or json.")
+    var format: StatusFormat = .text
+
+    @OptionGroup var processOptions: ProcessOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        if let date, !CalendarDate.isValid(date) { throw ValidationError("--date must be a date such as 2026-11-24") }
+    }
+
+    func run() throws {
+        try reportingDiagnostics { () throws(DiagnosticError) in
+            try Workspace(process: processOptions.process)
+                .status(date: date ?? CalendarDate.today(), format: format, to: outputOptions.target)
+        }
+    }
+}
