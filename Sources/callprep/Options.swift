@@ -42,7 +42,7 @@ struct LimitOptions: ParsableArguments {
 
 /// Which index a command reads or writes.
 struct IndexOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The SQLite index (default: .callprep/index.sqlite).", valueName: "file"))
+    @Option(help: ArgumentHelp("The SQLite index.", valueName: "file"))
     var index: String = IndexStore.defaultPath
 }
 

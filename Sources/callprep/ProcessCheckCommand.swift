@@ -6,7 +6,7 @@ struct ProcessCheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate process files.",
         discussion: """
-            Prints `path:line:col: error: message` on standard error for each problem and exits 1 when
+            Prints `path:line:col: error: message` on standard error for each problem and exits 1 when \
             any file has one. Without files, checks ./process.yaml, else the built-in default.
             """
     )

@@ -21,12 +21,16 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Only one part: rep, milestone or stage (csv shows one part, rep by default).")
     var by: ReportSection?
 
+    @Flag(help: "Start the CSV with a byte-order mark, for Excel on Windows.")
+    var bom = false
+
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
             try Workspace(process: inputs.processOptions.process)
-                .report(inputs.scope, format: format, section: by, to: outputOptions.target, report: printDiagnostic,
+                .report(inputs.scope, format: format, section: by, byteOrderMark: bom, to: outputOptions.target,
+                        report: printDiagnostic,
                         note: printNote)
         }
     }

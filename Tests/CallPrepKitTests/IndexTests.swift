@@ -198,13 +198,54 @@ struct IndexTests {
         #expect(fromIndex.stdout == fromFolder.stdout)
     }
 
+    /// RFC 4180, read back: quoted cells with doubled quotes, CRLF between rows.
+    static func csvRows(_ text: String) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], cell = "", quoted = false, previousQuote = false
+        for character in text {
+            if quoted {
+                if character == "\"" { quoted = false; previousQuote = true } else { cell.append(character) }
+                continue
+            }
+            switch character {
+            case "\"": if previousQuote { cell.append("\"") }; quoted = true
+            case ",": row.append(cell); cell = ""
+            case "\r\n", "\n": row.append(cell); rows.append(row); row = []; cell = ""
+            default: cell.append(character)
+            }
+            previousQuote = false
+        }
+        return rows
+    }
+
+    @Test func reportCSVHasNoCellASpreadsheetWouldTurnIntoADate() throws {
+        let folder = try IndexSupport.workspace(IndexSupport.scoringFixtures)
+        for section in ["rep", "milestone", "stage"] {
+            let run = try CallPrepBinary.run(["report", "debriefs", "--format", "csv", "--by", section], in: folder)
+            let rows = Self.csvRows(run.stdout)
+            #expect(rows.count > 1 && rows.allSatisfy { $0.count == rows[0].count }, "\(section)")
+            let dateLike = rows.joined().filter { $0.range(of: #"^\d+[/-]\d+([/-]\d+)?$"#, options: .regularExpression) != nil }
+            #expect(dateLike.isEmpty, "\(section): \(dateLike)")
+        }
+        let bom = try CallPrepBinary.run(["report", "--format", "csv", "--bom"], in: folder)
+        #expect(bom.stdout.hasPrefix("\u{FEFF}rep,calls,"))
+    }
+
+    @Test func repFiltersIgnoreCaseAndNameTheRepsThatExist() throws {
+        let folder = try IndexSupport.workspace(IndexSupport.scoringFixtures)
+        #expect(try CallPrepBinary.run(["ingest", "debriefs"], in: folder).status == 0)
+        let lower = try CallPrepBinary.run(["coach", "--rep", "dana whitfield"], in: folder)
+        #expect(lower.stdout.contains("## Dana Whitfield"))
+        let nobody = try CallPrepBinary.run(["report", "--rep", "Sam", "--format", "csv"], in: folder)
+        #expect(nobody.status == 0 && nobody.stderr.contains("--rep: no one called 'Sam' (known: "), "\(nobody.stderr)")
+    }
+
     @Test func reportAndCoachWorkStraightFromAFolder() throws {
         let folder = try IndexSupport.workspace(IndexSupport.scoringFixtures)
         let report = try CallPrepBinary.run(["report", "debriefs", "--format", "csv"], in: folder)
         #expect(report.status == 0)
         #expect(report.stderr.hasSuffix("Indexed 5 new, 0 changed, 0 removed, 0 unchanged.\n"))
         #expect(report.stdout.hasPrefix("rep,calls,average_score,trend,self_gap,manager_gap,"))
-        #expect(report.stdout.contains("\r\nDana Whitfield,3,34,-14,44,13,commitment-to-solve,3/3,frequency-quantified,3/3\r\n"))
+        #expect(report.stdout.contains("\r\nDana Whitfield,3,34,-14,44,13,commitment-to-solve,3,3,frequency-quantified,3,3\r\n"))
         let coach = try CallPrepBinary.run(["coach", "debriefs", "--rep", "Dana Whitfield"], in: folder)
         #expect(coach.status == 0 && coach.stderr == "Nothing changed: 5 debriefs unchanged.\n")
         #expect(coach.stdout.hasPrefix("# Coaching notes\n\n## Dana Whitfield\n"))

@@ -59,12 +59,13 @@ enum CSVOutput {
         func number(_ value: Int?) -> String { value.map(String.init) ?? "" }
         switch section {
         case .rep:
+            // "missed 2 of 3" as two numbers: a cell such as 2/3 is a date to a spreadsheet.
             var out = row(["rep", "calls", "average_score", "trend", "self_gap", "manager_gap", "priority_1",
-                           "priority_1_missed", "priority_2", "priority_2_missed"])
+                           "priority_1_missed", "priority_1_in_play", "priority_2", "priority_2_missed", "priority_2_in_play"])
             for rep in report.reps {
-                let priorities = rep.priorities.flatMap { [$0.id, "\($0.missed)/\($0.of)"] }
+                let priorities = rep.priorities.flatMap { [$0.id, String($0.missed), String($0.of)] }
                 out += row([rep.rep, String(rep.calls), String(rep.averageScore), String(rep.trend), number(rep.selfGap),
-                            number(rep.managerGap)] + priorities + Array(repeating: "", count: 4 - priorities.count))
+                            number(rep.managerGap)] + priorities + Array(repeating: "", count: max(0, 6 - priorities.count)))
             }
             return out
         case .milestone:

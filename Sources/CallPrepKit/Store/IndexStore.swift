@@ -285,6 +285,11 @@ extension IndexStore {
         }
     }
 
+    /// The reps the index knows, sorted.
+    public func reps() throws(DiagnosticError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT rep FROM debrief WHERE rep IS NOT NULL ORDER BY rep") }
+    }
+
     /// Every debrief of the given opportunities, through the index by opportunity.
     public func records(of opportunities: [OpportunityKey]) throws(DiagnosticError) -> [DebriefRecord] {
         try read { db in

@@ -23,12 +23,14 @@ public struct ReportScope: Sendable {
 extension Workspace {
     /// `callprep report`: ingests `scope.sources` (problems reported, the rest indexed; the summary
     /// goes to `note`), then writes the team report over the index.
-    public func report(_ scope: ReportScope, format: ReportFormat, section: ReportSection?, to target: OutputTarget,
-                       report: (Diagnostic) -> Void, note: (String) -> Void) throws(DiagnosticError) {
+    /// `byteOrderMark` starts a CSV with U+FEFF, by which Excel on Windows knows it is UTF-8.
+    public func report(_ scope: ReportScope, format: ReportFormat, section: ReportSection?, byteOrderMark: Bool = false,
+                       to target: OutputTarget, report: (Diagnostic) -> Void,
+                       note: (String) -> Void) throws(DiagnosticError) {
         let (store, filter) = try open(scope, report: report, note: note)
         let value = try store.teamReport(filter, catalog: catalog)
         var reporter = try format.reporter(sections: section, templates: templates)
-        try target.emit(reporter.document(value))
+        try target.emit((byteOrderMark && format == .csv ? "\u{FEFF}" : "") + reporter.document(value))
     }
 
     /// `callprep coach`: ingests `scope.sources` as `report` does, then writes the coaching notes.
@@ -53,8 +55,16 @@ extension Workspace {
             // an index that may lack it.
             if !summary.unreadable.isEmpty { throw DiagnosticError([]) }
         }
-        let filter = ReportFilter(since: scope.since, until: scope.until, rep: scope.rep,
-                                  process: catalog.explicitProcess?.id)
+        // A rep as written in the debriefs, whatever the case and accents of the name asked for.
+        var rep = scope.rep
+        if let wanted = scope.rep {
+            let known = try store.reps()
+            rep = known.first { NextStepList.sameName($0, wanted) } ?? wanted
+            if !known.contains(where: { NextStepList.sameName($0, wanted) }) {
+                note("--rep: " + (WorkspaceProblem.unknownName(wanted, known: known).errorDescription ?? ""))
+            }
+        }
+        let filter = ReportFilter(since: scope.since, until: scope.until, rep: rep, process: catalog.explicitProcess?.id)
         return (store, filter)
     }
 }
