@@ -107,6 +107,19 @@ struct DebriefParserTests {
         }
     }
 
+    /// One reader of dates people write, for due dates and evidence alike, counting from the day
+    /// of the call for what leaves the year or the week open.
+    @Test("dates as people write them", arguments: [
+        ("2026-12-03", "2026-12-03"), ("3 December 2026", "2026-12-03"), ("Dec 10", "2026-12-10"),
+        ("10 December", "2026-12-10"), ("Jan 5", "2027-01-05"), ("Friday", "2026-11-27"), ("by Monday", "2026-11-30"),
+        ("next Thursday", "2026-12-03"), ("25/12", "2026-12-25"), ("12/25", "2026-12-25"), ("12/10", nil),
+        ("next week", nil), ("soon", nil), ("Dec 32", nil),
+    ] as [(String, String?)])
+    func datesAsPeopleWriteThem(_ text: String, _ expected: String?) {
+        // 2026-11-26 was a Thursday.
+        #expect(CalendarDate.resolve(text, relativeTo: "2026-11-26") == expected)
+    }
+
     @Test func filledFixtureGivesItsRecord() throws {
         let text = try TestSupport.read(ParseSupport.filled)
         let parsed = try ParseSupport.parse(text, path: "northwind-filled.md")

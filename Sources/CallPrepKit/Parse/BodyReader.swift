@@ -159,7 +159,7 @@ struct BodyReader {
     }
 
     private mutating func readTable(_ table: MarkdownNode) {
-        let reading = TableReader(file: draft.file, index: index).read(table, section: section)
+        let reading = TableReader(file: draft.file, index: index, date: draft.record.meeting.date).read(table, section: section)
         draft.record.nextSteps += reading.nextSteps
         draft.record.pains += reading.pains
         draft.record.people += reading.people

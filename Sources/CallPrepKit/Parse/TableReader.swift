@@ -3,6 +3,8 @@
 struct TableReader {
     let file: String
     let index: ItemIndex
+    /// The day of the call: what "Friday" or "Dec 10" in a due date count from.
+    let date: String
 
     /// What one table holds.
     struct Reading {
@@ -62,7 +64,7 @@ struct TableReader {
             switch kind {
             case .nextSteps:
                 let due = cell(row, column("due", "when", "date"))
-                let dueDate = due.flatMap(CalendarDate.iso)
+                let dueDate = due.flatMap { CalendarDate.resolve($0, relativeTo: date) }
                 if let due, dueDate == nil, let index = column("due", "when", "date") {
                     reading.report(.dueNotADate(due), in: file, at: Self.textStart(row.children[index]))
                 }

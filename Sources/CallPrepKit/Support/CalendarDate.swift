@@ -22,6 +22,72 @@ public enum CalendarDate {
 
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
+    /// The one reader of a date a person wrote, with the day it was written (`reference`) for what
+    /// leaves the year or the week open: what `iso` reads; `Dec 10` or `10 December` (the first
+    /// such day on or after `reference`); a weekday, `Friday`, `next Friday`, `by Friday` (the first
+    /// such day after `reference`); `25/12` or `12/25` only when one number cannot be a month.
+    static func resolve(_ text: String, relativeTo reference: String) -> String? {
+        if let date = iso(text) { return date }
+        guard isValid(reference), let year = Int(reference.prefix(4)) else { return nil }
+        let words = text.lowercased().replacingOccurrences(of: ",", with: " ").split(separator: " ")
+            .filter { !["by", "on", "next", "this", "until", "before"].contains($0) }
+        // A weekday: the next one after the reference day.
+        if words.count == 1, let weekday = weekdays.firstIndex(where: { words[0].hasPrefix($0) }), words[0].count >= 3 {
+            guard let start = dayNumber(reference) else { return nil }
+            let current = (start + 3) % 7  // 1970-01-01 was a Thursday: 0 is Monday.
+            let ahead = (weekday - current + 7) % 7
+            return date(fromDayNumber: start + (ahead == 0 ? 7 : ahead))
+        }
+        // A day and a month without a year, either way round.
+        var month: Int?, day: Int?
+        if words.count == 2 {
+            if let index = months.firstIndex(where: { words[1].hasPrefix($0) }), words[1].count >= 3 {
+                (month, day) = (index + 1, Int(words[0].trimmingCharacters(in: CharacterSet(charactersIn: "."))))
+            } else if let index = months.firstIndex(where: { words[0].hasPrefix($0) }), words[0].count >= 3 {
+                (month, day) = (index + 1, Int(words[1]))
+            }
+        } else if words.count == 1 {
+            // 25/12 or 12/25: only when one of the two cannot be a month.
+            let parts = words[0].split(separator: "/").compactMap { Int($0) }
+            if parts.count == 2, words[0].split(separator: "/").count == 2 {
+                if parts[0] > 12, parts[1] <= 12 { (day, month) = (parts[0], parts[1]) }
+                if parts[1] > 12, parts[0] <= 12 { (month, day) = (parts[0], parts[1]) }
+            }
+        }
+        guard let month, let day else { return nil }
+        for candidate in [year, year + 1] {
+            let date = String(format: "%04d-%02d-%02d", candidate, month, day)
+            if isValid(date), date >= reference { return date }
+        }
+        return nil
+    }
+
+    private static let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+    /// Days since 1970-01-01 of a valid `YYYY-MM-DD`, and back (proleptic Gregorian, no time zone).
+    private static func dayNumber(_ date: String) -> Int? {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        let (y, m, d) = (parts[1] <= 2 ? parts[0] - 1 : parts[0], parts[1], parts[2])
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    private static func date(fromDayNumber days: Int) -> String {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let d = dayOfYear - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return String(format: "%04d-%02d-%02d", yearOfEra + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
     /// `YYYY-MM-DD` for `2026-12-03`, `2026/12/03`, `3 December 2026`, `Dec 3, 2026`; nil otherwise.
     static func iso(_ text: String) -> String? {
         // Every form of date has a digit; most text that is not a date is turned away here, cheaply.
