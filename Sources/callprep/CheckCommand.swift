@@ -18,7 +18,8 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Files or folders to check (default: the current folder).")
+    @Argument(help: "Files or folders to check (default: the current folder).",
+              completion: .file(extensions: ["md", "yaml", "yml", "json", "mustache"]))
     var paths: [String] = []
 
     @Option(help: "Output format: text, github or json.")

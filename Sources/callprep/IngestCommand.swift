@@ -15,7 +15,7 @@ struct IngestCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Debrief files or folders.")
+    @Argument(help: "Debrief files or folders.", completion: Completions.debriefs)
     var paths: [String] = []
 
     @OptionGroup var pathList: PathListOptions

@@ -16,10 +16,10 @@ struct NextStepsCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Debrief files or folders (default: the workspace's index, else debriefs/).")
+    @Argument(help: "Debrief files or folders (default: the workspace's index, else debriefs/).", completion: Completions.debriefs)
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp("Read this index instead of the files.", valueName: "file"))
+    @Option(help: ArgumentHelp("Read this index instead of the files.", valueName: "file"), completion: Completions.index)
     var index: String?
 
     @Option(help: "Only the steps this person owns.")

@@ -18,13 +18,13 @@ struct OutputOptions: ParsableArguments {
 struct ProcessOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "A process file, or the id of a built-in process (b2b, meddpicc). Default: ./process.yaml, else b2b.",
-        valueName: "process"))
+        valueName: "process"), completion: .custom { _, _, prefix in Completions.processes(prefix) })
     var process: String?
 }
 
 /// The meeting a document is made for, and the process it is prepared with.
 struct MeetingArguments: ParsableArguments {
-    @Argument(help: "The meeting file, YAML or JSON ('-' reads standard input).")
+    @Argument(help: "The meeting file, YAML or JSON ('-' reads standard input).", completion: Completions.meetings)
     var meeting: String
 
     @OptionGroup var processOptions: ProcessOptions
@@ -42,7 +42,7 @@ struct LimitOptions: ParsableArguments {
 
 /// Which index a command reads or writes.
 struct IndexOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The SQLite index.", valueName: "file"))
+    @Option(help: ArgumentHelp("The SQLite index.", valueName: "file"), completion: Completions.index)
     var index: String = IndexStore.defaultPath
 }
 
@@ -68,7 +68,7 @@ struct FilterOptions: ParsableArguments {
 
 /// What `report` and `coach` read: folders to ingest first, the index, the filters, the process.
 struct ReportInputs: ParsableArguments {
-    @Argument(help: "Debrief files or folders to ingest into the index first (optional).")
+    @Argument(help: "Debrief files or folders to ingest into the index first (optional).", completion: Completions.debriefs)
     var paths: [String] = []
 
     @OptionGroup var filterOptions: FilterOptions
@@ -91,7 +91,7 @@ extension CoachFormat: ExpressibleByArgument {}
 /// Where `brief` and `form` find the deal's earlier debriefs.
 struct HistoryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Take the deal's history from this index (default: .callprep/index.sqlite when "
-        + "it exists, else the debriefs/ folder).", valueName: "file"))
+        + "it exists, else the debriefs/ folder).", valueName: "file"), completion: Completions.index)
     var index: String?
 
     @Option(help: ArgumentHelp("Take the deal's history from the debriefs in this folder.", valueName: "folder"))

@@ -12,7 +12,7 @@ struct ParseCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Filled debrief forms, or folders of them ('-' reads standard input).")
+    @Argument(help: "Filled debrief forms, or folders of them ('-' reads standard input).", completion: Completions.debriefs)
     var debriefs: [String] = []
 
     @OptionGroup var pathList: PathListOptions

@@ -11,7 +11,7 @@ struct ProcessCheckCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Process files to check ('-' reads standard input).")
+    @Argument(help: "Process files to check ('-' reads standard input).", completion: .file(extensions: ["yaml", "yml", "json"]))
     var files: [String] = []
 
     func run() throws {

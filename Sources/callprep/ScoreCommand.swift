@@ -16,7 +16,7 @@ struct ScoreCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Filled debrief forms, or folders of them ('-' reads standard input).")
+    @Argument(help: "Filled debrief forms, or folders of them ('-' reads standard input).", completion: Completions.debriefs)
     var debriefs: [String] = []
 
     @OptionGroup var pathList: PathListOptions

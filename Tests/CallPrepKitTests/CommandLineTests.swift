@@ -71,6 +71,30 @@ struct CommandLineTests {
         #expect(result.stderr == testCase.expected.joined(separator: "\n") + "\n")
     }
 
+    /// docs/man/callprep.1 (scripts/man) names every command and option the binary has: it fails
+    /// while the page is stale.
+    @Test func theManPageIsCurrent() throws {
+        let page = try TestSupport.read(TestSupport.root.appendingPathComponent("docs/man/callprep.1"))
+        let help = try CallPrepBinary.run(["--experimental-dump-help"])
+        let info = try #require(try JSONSerialization.jsonObject(with: Data(help.stdout.utf8)) as? [String: Any])
+        var missing: [String] = []
+        func visit(_ command: [String: Any], top: Bool) {
+            if !top, let name = command["commandName"] as? String, !page.contains(".It Em \(name)\n") { missing.append(name) }
+            for argument in command["arguments"] as? [[String: Any]] ?? [] {
+                guard argument["shouldDisplay"] as? Bool != false, argument["kind"] as? String != "positional",
+                      let names = argument["names"] as? [[String: Any]],
+                      let long = names.first(where: { $0["kind"] as? String == "long" })?["name"] as? String,
+                      !["help", "version", "experimental-dump-help"].contains(long) else { continue }
+                if !page.contains("Fl -\(long)"), !page.contains(", -\(long)") { missing.append("--\(long) of \(command["commandName"] ?? "")") }
+            }
+            for sub in command["subcommands"] as? [[String: Any]] ?? [] where sub["shouldDisplay"] as? Bool != false {
+                visit(sub, top: false)
+            }
+        }
+        visit(try #require(info["command"] as? [String: Any]), top: true)
+        #expect(missing.isEmpty, "docs/man/callprep.1 lacks \(missing); run scripts/man")
+    }
+
     @Test func shippedProcessesCheck() throws {
         let result = try CallPrepBinary.run(["process", "check", "templates/processes/b2b.yaml",
                                              "templates/processes/meddpicc.yaml"], in: TestSupport.root)
