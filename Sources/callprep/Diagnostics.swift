@@ -5,6 +5,7 @@ import Foundation
 /// Prints diagnostics to standard error, one per line.
 func printDiagnostics(_ diagnostics: [Diagnostic]) {
     guard !diagnostics.isEmpty else { return }
+    ProgressLine.shared.clear()
     let text = VisibleControls.apply(diagnostics.map(\.description).joined(separator: "\n")) + "\n"
     FileHandle.standardError.write(Data(text.utf8))
 }
@@ -16,6 +17,7 @@ func printDiagnostic(_ diagnostic: Diagnostic) {
 
 /// Prints a line to standard error: what a run says besides its output.
 func printNote(_ text: String) {
+    ProgressLine.shared.clear()
     FileHandle.standardError.write(Data((VisibleControls.apply(text) + "\n").utf8))
 }
 

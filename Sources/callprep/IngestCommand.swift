@@ -34,7 +34,7 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         let paths = try pathList.paths(paths)
         let summary = try reportingDiagnostics { () throws(DiagnosticError) in
-            try Workspace(process: processOptions.process)
+            try Workspace(process: processOptions.process, progress: ProgressLine.shared.callback)
                 .ingest(paths, index: indexOptions.index, rebuild: rebuild, maxBytes: limitOptions.maxBytes,
                         report: printDiagnostic)
         }

@@ -44,7 +44,7 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let paths = try pathList.paths(debriefs)
         let outcome = try reportingDiagnostics { () throws(DiagnosticError) in
-            try Workspace(process: processOptions.process)
+            try Workspace(process: processOptions.process, progress: ProgressLine.shared.callback)
                 .score(paths, format: format, minScore: minScore, maxBytes: limitOptions.maxBytes, color: useColor,
                        history: !noHistory, to: outputOptions.target, report: printDiagnostic)
         }

@@ -163,6 +163,17 @@ struct ReliabilityTests {
         #expect(arguments[0] == "ingest" || run.stdout.isEmpty)
     }
 
+    @Test func aCopyOfADebriefUnderAnotherNameIsWarnedAboutOnIngest() throws {
+        let folder = try Self.workspace()
+        #expect(try CallPrepBinary.run(["ingest", "debriefs"], in: folder).status == 0)
+        try FileManager.default.copyItem(at: folder.appendingPathComponent(Self.debrief),
+                                         to: folder.appendingPathComponent("debriefs/zz-copy.md"))
+        let run = try CallPrepBinary.run(["ingest", "debriefs"], in: folder)
+        #expect(run.status == 0)
+        #expect(run.stderr == "debriefs/zz-copy.md:1:1: warning: a second debrief of meeting 'northwind-2026-11-26' "
+            + "(the first is debriefs/northwind-2026-11-26.md): one of them is a copy, or has the wrong meeting id\n")
+    }
+
     @Test func reportWithoutAnIndexCreatesNothing() throws {
         let folder = try Self.workspace()
         for command in ["report", "coach"] {

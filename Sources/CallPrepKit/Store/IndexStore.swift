@@ -285,6 +285,17 @@ extension IndexStore {
         }
     }
 
+    /// The indexed debrief of each meeting id (the first by path, when there are several).
+    public func meetings() throws(DiagnosticError) -> [String: String] {
+        try read { db in
+            var out: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT meetingID, path FROM debrief ORDER BY path DESC") {
+                out[row[0]] = row[1]
+            }
+            return out
+        }
+    }
+
     /// The reps the index knows, sorted.
     public func reps() throws(DiagnosticError) -> [String] {
         try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT rep FROM debrief WHERE rep IS NOT NULL ORDER BY rep") }

@@ -48,12 +48,12 @@ extension Workspace {
                                  folder: String?) throws(DiagnosticError)
         -> (records: [DebriefRecord], diagnostics: [Diagnostic]) {
         let fileManager = FileManager.default
-        let defaultIndex = IndexStore.defaultPath
+        let defaultIndex = place(IndexStore.defaultPath)
         if let index = index ?? (folder == nil && fileManager.fileExists(atPath: defaultIndex) ? defaultIndex : nil) {
             return (try IndexStore(path: index).records(opportunity: meeting.opportunity.id, process: process.id,
                                                         rep: meeting.rep, before: meeting.date), [])
         }
-        guard let folder = folder ?? (fileManager.fileExists(atPath: "debriefs") ? "debriefs" : nil) else {
+        guard let folder = folder ?? (fileManager.fileExists(atPath: place("debriefs")) ? place("debriefs") : nil) else {
             return ([], [])
         }
         let found = DebriefFiles.find([folder])

@@ -59,7 +59,13 @@ extension Workspace {
             summary.unchanged += 1
             return false
         }
-        let outcomes = concurrentMap(toRead.count) { Self.read(toRead[$0], known: existing[toRead[$0]], parser: parser) }
+        // Read in chunks, so that a long run can say how far it is.
+        var outcomes: [IngestOutcome] = []
+        for start in stride(from: 0, to: toRead.count, by: 256) {
+            let chunk = toRead[start..<min(start + 256, toRead.count)]
+            outcomes += concurrentMap(chunk.count) { Self.read(chunk[chunk.startIndex + $0], known: existing[chunk[chunk.startIndex + $0]], parser: parser) }
+            progress?(chunk.endIndex, toRead.count)
+        }
         var parsed: [(path: String, file: IndexedFile, record: DebriefRecord)] = []
         var sameBytes: [(path: String, file: IndexedFile)] = []
         for (file, outcome) in zip(toRead, outcomes) {
@@ -90,6 +96,17 @@ extension Workspace {
         let goneFromFolders = existing.keys.filter { !seen.contains($0) && !kept.contains($0) && found.covers($0) }
         summary.removed = Set(goneFromFolders + summary.removed.filter { existing[$0] != nil }).sorted()
         let dropped = summary.removed + summary.failed.filter { existing[$0] != nil }
+        // A second debrief of the same meeting (a copy under another name) is indexed, and said.
+        let droppedPaths = Set(dropped)
+        var meetings = (rebuild ? [:] : try store.meetings()).filter { !droppedPaths.contains($0.value) }
+        for entry in parsed {
+            let id = entry.record.meeting.id
+            if let first = meetings[id], first != entry.path {
+                report(Diagnostic(.warning, file: entry.path, WorkspaceProblem.sameMeeting(id, first: first)))
+            } else {
+                meetings[id] = entry.path
+            }
+        }
         let catalog = catalog
         let calls = callFacts()
         try store.write { writer in

@@ -9,10 +9,11 @@ extension Workspace {
                           note: (String) -> Void) throws(DiagnosticError) -> Bool {
         var failed = false
         let records: [DebriefRecord]
-        if paths.isEmpty, let index = index ?? (FileManager.default.fileExists(atPath: IndexStore.defaultPath) ? IndexStore.defaultPath : nil) {
+        let workspaceIndex = place(IndexStore.defaultPath)
+        if paths.isEmpty, let index = index ?? (FileManager.default.fileExists(atPath: workspaceIndex) ? workspaceIndex : nil) {
             records = try IndexStore(path: index, create: false).latestOfEachOpportunity()
         } else {
-            let given = paths.isEmpty ? ["debriefs"] : paths
+            let given = paths.isEmpty ? [place("debriefs")] : paths
             let (files, problems) = DebriefFiles.expandingFolders(given)
             problems.forEach(report)
             failed = problems.contains { $0.severity == .error }

@@ -28,6 +28,7 @@ extension Workspace {
                 guard let record = parsed.record, let piece else { continue }
                 try output.write(reporter.add(record, rendered: piece))
             }
+            progress?(batch.endIndex, files.count)
         }
         try output.write(reporter.end)
         try output.finish()

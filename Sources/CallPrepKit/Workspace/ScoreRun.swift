@@ -85,6 +85,7 @@ extension Workspace {
                     outcome.belowMinimum.append("\(card.source): score \(card.score) is below --min-score \(minScore)")
                 }
             }
+            progress?(batch.upperBound, files.count)
         }
         try output.write(reporter.end)
         try output.finish()
@@ -105,8 +106,10 @@ extension Workspace {
     func workspaceHistory(for records: [DebriefRecord], excluding given: [String], parser: DebriefParser,
                           report: (Diagnostic) -> Void) throws(DiagnosticError)
         -> [String: [(date: String, entry: OpportunityHistory.Entry)]] {
-        let hasIndex = FileManager.default.fileExists(atPath: IndexStore.defaultPath)
-        guard hasIndex || FileManager.default.fileExists(atPath: "debriefs") else { return [:] }
+        // The workspace's, not the current folder's: a library user's workspace may be elsewhere.
+        let index = place(IndexStore.defaultPath), folder = place("debriefs")
+        let hasIndex = FileManager.default.fileExists(atPath: index)
+        guard hasIndex || FileManager.default.fileExists(atPath: folder) else { return [:] }
         let wanted = Set(records.filter { $0.meeting.opportunity != nil }.map(Self.opportunityKey))
         guard !wanted.isEmpty else { return [:] }
         let excluded = Set(given.map { ($0 as NSString).standardizingPath })
@@ -115,9 +118,9 @@ extension Workspace {
             let keys = Set(records.compactMap { record in
                 record.meeting.opportunity.map { OpportunityKey(process: record.process.id, opportunity: $0) }
             })
-            found = try IndexStore(path: IndexStore.defaultPath).records(of: Array(keys))
+            found = try IndexStore(path: index).records(of: Array(keys))
         } else {
-            let files = DebriefFiles.find(["debriefs"]).files.filter { !excluded.contains(($0 as NSString).standardizingPath) }
+            let files = DebriefFiles.find([folder]).files.filter { !excluded.contains(($0 as NSString).standardizingPath) }
             let heads = concurrentMap(files.count) { SourceFile.head(of: files[$0]).flatMap(parser.frontMatter) }
             let relevant = zip(files, heads).filter { $1.map { wanted.contains(Self.opportunityKey($0.record)) } ?? false }
                 .map(\.0)

@@ -9,13 +9,18 @@ public final class Workspace {
     /// Every process a debrief may name; `--process`, when given, for all of them.
     public let catalog: ProcessCatalog
     private var loadedTemplates: TemplateSet?
+    /// Told how many files of how many a long run has done (`parse`, `score`, `ingest`); the
+    /// command shows it on a terminal.
+    public let progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
     /// The day a brief is stamped with as written: today, unless a test says otherwise.
     public var today = CalendarDate.today()
 
     /// Loads `--process` at once (`process`: a file or a built-in id), so a broken one fails
     /// before anything else is read.
-    public init(folder: String = ".", process: String? = nil) throws(DiagnosticError) {
+    public init(folder: String = ".", process: String? = nil,
+                progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(DiagnosticError) {
         self.folder = folder
+        self.progress = progress
         catalog = try ProcessCatalog(explicit: process, workspace: folder)
     }
 
