@@ -31,8 +31,7 @@ struct NextStepsCommand: ParsableCommand {
     @Flag(help: "Only the overdue steps.")
     var overdue = false
 
-    @Option(help: ArgumentHelp("The day the states are judged on (default: today).", valueName: "YYYY-MM-DD"))
-    var date: String?
+    @OptionGroup var day: DayOptions
 
     @Option(help: "Output format: text, md, csv or json.")
     var format: NextStepsFormat = .text
@@ -40,15 +39,11 @@ struct NextStepsCommand: ParsableCommand {
     @OptionGroup var processOptions: ProcessOptions
     @OptionGroup var outputOptions: OutputOptions
 
-    func validate() throws {
-        if let date, !CalendarDate.isValid(date) { throw ValidationError("--date must be a date such as 2026-11-24") }
-    }
-
     func run() throws {
         let given = try PathArguments.expand(paths)
         let failed = try reportingDiagnostics { () throws(DiagnosticError) in
             try Workspace(process: processOptions.process)
-                .nextSteps(given, index: index, date: date ?? CalendarDate.today(),
+                .nextSteps(given, index: index, date: day.day,
                            filter: NextStepList.Filter(owner: owner, rep: rep, overdueOnly: overdue), format: format,
                            to: outputOptions.target, report: printDiagnostic, note: printNote)
         }

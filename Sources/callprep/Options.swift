@@ -97,3 +97,15 @@ struct HistoryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Take the deal's history from the debriefs in this folder.", valueName: "folder"))
     var debriefs: String?
 }
+
+/// The day `next-steps` and `status` judge on.
+struct DayOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The day to judge on (default: today).", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    func validate() throws {
+        if let date, !CalendarDate.isValid(date) { throw ValidationError("--date must be a date such as 2026-11-24") }
+    }
+
+    var day: String { date ?? CalendarDate.today() }
+}

@@ -15,8 +15,7 @@ struct StatusCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The day to judge on (default: today).", valueName: "YYYY-MM-DD"))
-    var date: String?
+    @OptionGroup var day: DayOptions
 
     @Option(help: "Output format: text, md or json.")
     var format: StatusFormat = .text
@@ -24,14 +23,10 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var processOptions: ProcessOptions
     @OptionGroup var outputOptions: OutputOptions
 
-    func validate() throws {
-        if let date, !CalendarDate.isValid(date) { throw ValidationError("--date must be a date such as 2026-11-24") }
-    }
-
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
             try Workspace(process: processOptions.process)
-                .status(date: date ?? CalendarDate.today(), format: format, to: outputOptions.target)
+                .status(date: day.day, format: format, to: outputOptions.target)
         }
     }
 }
