@@ -25,14 +25,13 @@ enum FuzzTarget: String, CaseIterable {
         guard let templates = try? workspace.templates() else { preconditionFailure("the built-in templates must load") }
         return templates
     }()
-    // libFuzzer runs inputs one at a time on one thread.
-    nonisolated(unsafe) private static let parser: DebriefParser = {
+    private static let parser: DebriefParser = {
         guard let parser = try? workspace.parser() else { preconditionFailure("the built-in templates must load") }
         return parser
     }()
 
     /// The bundled example debrief, read under each built-in process id, for processes to score.
-    nonisolated(unsafe) private static let sampleRecords: [DebriefRecord] = {
+    private static let sampleRecords: [DebriefRecord] = {
         guard let text = WorkspaceInitializer.files().first(where: { $0.path.hasPrefix("debriefs/") })?.contents,
               let record = parser.parse(SourceFile(path: "sample.md", text: text)).record else { return [] }
         return ["b2b", "meddpicc"].map { id in

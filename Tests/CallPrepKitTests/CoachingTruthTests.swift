@@ -346,7 +346,7 @@ struct CoachingTruthTests {
     @Test(arguments: [("2026-11-25", true), ("2026-11-26", true), ("2026-11-27", false)])
     func aBriefWrittenBeforeTheCallIsItsPreparation(written: String, counts: Bool) throws {
         let folder = try TestSupport.temporaryFolder()
-        try WorkspaceInitializer.create(at: folder.path)
+        _ = try WorkspaceInitializer.create(at: folder.path)
         let debrief = folder.appendingPathComponent("debriefs/northwind-2026-11-26.md")
         let unprepared = try TestSupport.read(debrief).replacingOccurrences(
             of: "- [x] Prepared beforehand `prepared`\n\n  Evidence (your written plan, or how long you prepared): "
