@@ -174,6 +174,18 @@ struct ReliabilityTests {
             + "(the first is debriefs/northwind-2026-11-26.md): one of them is a copy, or has the wrong meeting id\n")
     }
 
+    @Test("`-` is a debrief on standard input for ingest, report and coach too",
+          arguments: [["ingest", "-"], ["report", "-", "--format", "csv"], ["coach", "-"]])
+    func standardInputIsADebriefEverywhere(_ arguments: [String]) throws {
+        let folder = try Self.workspace()
+        let debrief = try TestSupport.read(folder.appendingPathComponent(Self.debrief))
+        let run = try CallPrepBinary.run(arguments, in: folder, stdin: debrief)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("Indexed 1 new") || run.stdout.contains("Indexed 1 new"))
+        if arguments[0] == "report" { #expect(run.stdout.contains("\r\nDana Whitfield,1,")) }
+        if arguments[0] == "coach" { #expect(run.stdout.contains("## Dana Whitfield")) }
+    }
+
     @Test func reportWithoutAnIndexCreatesNothing() throws {
         let folder = try Self.workspace()
         for command in ["report", "coach"] {

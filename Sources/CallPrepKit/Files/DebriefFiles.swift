@@ -15,6 +15,11 @@ public struct DebriefFiles {
     static func find(_ paths: [String]) -> DebriefFiles {
         var found = DebriefFiles()
         for given in paths {
+            // Standard input is one debrief, read once by whatever reads the files.
+            if given == "-" {
+                found.files.append("-")
+                continue
+            }
             let path = (given as NSString).standardizingPath
             switch RegularFile.refusal(path) {
             case .folder:

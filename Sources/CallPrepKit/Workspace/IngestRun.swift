@@ -154,7 +154,10 @@ extension Workspace {
         // Size and time before reading, so that a change made during the read shows next time.
         let status = FileStatus.of(path)
         let data: [UInt8]
-        switch RegularFile.read(path, atMost: parser.maxBytes + 1) {
+        // `-` is standard input, indexed under that name.
+        let read: Result<(bytes: [UInt8], size: Int), RegularFile.Refusal> = path == "-"
+            ? .success(Self.standardInput()) : RegularFile.read(path, atMost: parser.maxBytes + 1)
+        switch read {
         case let .failure(refusal):
             return .unreadable(refusal)
         case let .success((_, size)) where size > parser.maxBytes:
@@ -175,6 +178,11 @@ extension Workspace {
         } catch {
             return .parsed(file, ParsedDebrief(record: nil, diagnostics: error.diagnostics))
         }
+    }
+
+    private static func standardInput() -> (bytes: [UInt8], size: Int) {
+        let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        return (bytes, bytes.count)
     }
 
     /// FNV-1a, 64 bits: enough to notice that a file changed.
