@@ -19,13 +19,15 @@ struct TemplateDocsTests {
         let report = TeamReport(
             filter: ReportFilter(), debriefs: 1, averageScore: 50,
             reps: [.init(rep: "Dana", calls: 1, averageScore: 50, trend: 0, selfGap: 10, managerGap: nil,
-                         priorities: [.init(id: "m", title: "M", missed: 1, of: 1)])],
+                         priorities: [.init(id: "m", title: "M", missed: 1, of: 1)],
+                         months: [.init(month: "2026-11", calls: 1, averageScore: 50)])],
             milestones: [.init(id: "m", title: "M", kind: "milestone", process: "b2b", met: 0, inPlay: 1, rate: 0)],
             stages: [.init(process: "b2b", stage: "s", title: "S", opportunities: 1, aheadOfEvidence: 0, stalled: 0)])
-        let html = ReportHTMLView(report, sections: ReportSection.allCases)
+        let html = ReportHTMLView(report, sections: ReportSection.allCases, generated: "2026-11-29")
         let reps = try #require(html.reps)
         let milestones = try #require(html.milestones)
-        views += [html, html.tiles[0], reps, reps.bars[0], reps.rows[0], reps.rows[0].priorities[0], milestones,
+        views += [html, html.tiles[0], reps, reps.bars[0], reps.rows[0], reps.rows[0].priorities[0], reps.details[0],
+                  reps.details[0].months[0], milestones,
                   milestones.rows[0], try #require(milestones.rows[0].item), try #require(html.stages),
                   report.stages[0]]
         return Set(views.flatMap { Mirror(reflecting: $0).children.compactMap(\.label) })

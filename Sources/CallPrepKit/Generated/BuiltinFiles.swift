@@ -1058,10 +1058,13 @@ table{border-collapse:collapse;width:100%;margin-top:12px;font-size:14px;}th,td{
 th{color:#52606d;font-weight:600;}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;}
 .up{color:#199473;}.down{color:#cf1124;}code{font-size:12px;color:#616e7c;}
 svg text{font:12px -apple-system,"Segoe UI",Helvetica,Arial,sans-serif;fill:#3e4c59;}
-footer{color:#7b8794;font-size:12px;}</style>
+footer{color:#7b8794;font-size:12px;}
+.bar{background:#e4e7eb;border-radius:3px;height:14px;min-width:160px;}.bar div{height:14px;border-radius:3px;}
+details{border-top:1px solid #e4e7eb;padding:6px 0;}summary{cursor:pointer;}summary svg{vertical-align:middle;margin-left:12px;}
+details table{width:auto;margin:6px 0 6px 18px;}</style>
 </head>
 <body>
-<header><h1>Team report</h1><p>{{scope}}</p></header>
+<header><h1>Team report</h1><p>{{scope}} · {{period}}{{#generated}} · made on {{.}}{{/generated}}</p></header>
 <div class="tiles">{{#tiles}}<div class="tile"><b>{{value}}</b><span>{{label}}</span></div>{{/tiles}}</div>
 {{#reps}}
 <section><h2>Reps</h2><p class="note">Bars: average evidence score. Black tick: where the reps score their own calls. {{!
@@ -1080,15 +1083,23 @@ footer{color:#7b8794;font-size:12px;}</style>
 }}<td class="n">{{selfGap}}</td><td class="n">{{managerGap}}</td><td>{{!
 }}{{#priorities}}{{title}} <code>{{id}}</code> ({{missed}} of {{of}}){{^last()}}<br>{{/last()}}{{/priorities}}</td></tr>{{/rows}}{{!
 }}</table></section>
+<section><h2>Each rep over time</h2><p class="note">The line: average evidence score month by month (0 at the bottom, {{!
+}}100 at the top). Open a rep for the months behind it.</p>{{!
+}}{{#details}}<details><summary><b>{{name}}</b>, {{calls}} calls{{!
+}}<svg width="200" height="40" viewBox="0 0 200 40" role="img" aria-label="Score by month of {{name}}">{{!
+}}<line x1="5" x2="195" y1="36" y2="36" stroke="#e4e7eb"/>{{^single}}<polyline points="{{points}}" fill="none" {{!
+}}stroke="#2186eb" stroke-width="2"/>{{/single}}<circle cx="{{lastX}}" cy="{{lastY}}" r="3" fill="#2186eb"/></svg></summary>{{!
+}}<table><tr><th>Month</th><th class="n">Calls</th><th class="n">Average score</th></tr>{{!
+}}{{#months}}<tr><td>{{month}}</td><td class="n">{{calls}}</td><td class="n">{{score}}</td></tr>{{/months}}</table>{{!
+}}{{#first(priorities)}}<p class="note">Coaching priorities: {{/first(priorities)}}{{#priorities}}{{title}} ({{missed}} of {{of}} missed){{!
+}}{{^last()}}; {{/last()}}{{/priorities}}{{#first(priorities)}}</p>{{/first(priorities)}}</details>{{/details}}</section>
 {{/reps}}
 {{#milestones}}
 <section><h2>Milestones and practices</h2><p class="note">How often each is met with evidence when it is in play, {{!
-}}across the team.</p><svg width="100%" viewBox="0 0 900 {{chartHeight}}" role="img" aria-label="How often each item is met">{{!
-}}{{#rows}}{{#heading}}<text x="0" y="{{headingY}}" font-weight="bold">{{.}}</text>{{/heading}}{{!
-}}{{#item}}<text x="420" y="{{textY}}" text-anchor="end">{{title}}</text>{{!
-}}<rect x="430" y="{{barY}}" width="400" height="16" rx="3" fill="#e4e7eb"/>{{!
-}}<rect x="430" y="{{barY}}" width="{{width}}" height="16" rx="3" fill="{{color}}"/>{{!
-}}<text x="840" y="{{textY}}">{{rate}}%</text>{{/item}}{{/rows}}</svg></section>
+}}across the team.</p><table><tr><th>Milestone or practice</th><th></th><th class="n">Met</th><th class="n">In play</th></tr>{{!
+}}{{#rows}}{{#heading}}<tr><th colspan="4">{{.}}</th></tr>{{/heading}}{{!
+}}{{#item}}<tr><td>{{title}} <code>{{id}}</code></td><td><div class="bar"><div style="width:{{rate}}%;background:{{color}}"></div></div></td>{{!
+}}<td class="n">{{rate}}%</td><td class="n">{{met}} of {{inPlay}}</td></tr>{{/item}}{{/rows}}</table></section>
 {{/milestones}}
 {{#stages}}
 <section><h2>Where opportunities stall</h2><p class="note">Each opportunity counts at the stage its latest debrief claims. {{!

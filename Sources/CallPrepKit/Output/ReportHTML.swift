@@ -4,9 +4,10 @@ struct ReportHTMLReporter: Reporter {
     static var identifier: String { "html" }
     let sections: [ReportSection]
     let templates: TemplateSet
+    let generated: String
 
     func render(_ report: TeamReport) -> String {
-        templates.render(TemplateSet.reportName, ReportHTMLView(report, sections: sections))
+        templates.render(TemplateSet.reportName, ReportHTMLView(report, sections: sections, generated: generated))
     }
 }
 
@@ -38,6 +39,26 @@ struct ReportHTMLView {
         let of: Int
     }
 
+    /// One month of a rep's calls, as a point of the rep's line and a row of the drill-down.
+    struct MonthPoint {
+        let month: String
+        let calls: Int
+        let score: Int
+    }
+
+    /// A rep's scores over time and the months behind them (shown on demand, no script: `<details>`).
+    struct RepDetail {
+        let name: String
+        let calls: Int
+        /// The SVG polyline's points, month by month; one month shows as a dot.
+        let points: String
+        let single: Bool
+        let lastX: Int
+        let lastY: Int
+        let months: [MonthPoint]
+        let priorities: [Priority]
+    }
+
     struct RepRow {
         let name: String
         let calls: Int
@@ -55,26 +76,26 @@ struct ReportHTMLView {
         let axisY: Int
         let bars: [RepBar]
         let rows: [RepRow]
+        let details: [RepDetail]
     }
 
     struct MilestoneBar {
+        /// In full: the table wraps it.
         let title: String
+        let id: String
         let rate: Int
-        let textY: Int
-        let barY: Int
-        let width: Int
+        let met: Int
+        let inPlay: Int
         let color: String
     }
 
     struct MilestoneRow {
         /// A process's heading row, when the report covers several.
         let heading: String?
-        let headingY: Int
         let item: MilestoneBar?
     }
 
     struct Milestones {
-        let chartHeight: Int
         let rows: [MilestoneRow]
     }
 
@@ -83,14 +104,19 @@ struct ReportHTMLView {
     }
 
     let scope: String
+    /// "Debriefs from 2026-01-05 to 2026-11-26", and the day the page was made.
+    let period: String
+    let generated: String
     let tiles: [Tile]
     let reps: Reps?
     let milestones: Milestones?
     let stages: Stages?
     let debriefs: Int
 
-    init(_ report: TeamReport, sections: [ReportSection]) {
+    init(_ report: TeamReport, sections: [ReportSection], generated: String) {
         scope = ReportText.scope(report)
+        period = report.firstDate.map { "Debriefs from \($0) to \(report.lastDate ?? $0)" } ?? "No debriefs"
+        self.generated = generated
         let opportunities = report.stages.reduce(0) { $0 + $1.opportunities }
         let ahead = report.stages.reduce(0) { $0 + $1.aheadOfEvidence }
         tiles = [
@@ -121,33 +147,38 @@ struct ReportHTMLView {
                    selfGap: NumberText.signed(rep.selfGap), managerGap: NumberText.signed(rep.managerGap),
                    priorities: rep.priorities.map { Priority(id: $0.id, title: $0.title, missed: $0.missed, of: $0.of) })
         }
-        return Reps(chartHeight: height, axisY: height - 8, bars: bars, rows: rows)
+        let details = report.reps.map { rep in
+            // 200 by 40: months spread across, scores from 0 at the bottom to 100 at the top.
+            let step = rep.months.count > 1 ? 190.0 / Double(rep.months.count - 1) : 0
+            let points = rep.months.enumerated().map { index, month in
+                (x: 5 + Int((Double(index) * step).rounded()), y: 36 - month.averageScore * 32 / 100)
+            }
+            return RepDetail(name: rep.rep.isEmpty ? "unknown" : rep.rep, calls: rep.calls,
+                             points: points.map { "\($0.x),\($0.y)" }.joined(separator: " "), single: points.count == 1,
+                             lastX: points.last?.x ?? 5, lastY: points.last?.y ?? 36,
+                             months: rep.months.map { MonthPoint(month: $0.month, calls: $0.calls, score: $0.averageScore) },
+                             priorities: rep.priorities.map { Priority(id: $0.id, title: $0.title, missed: $0.missed, of: $0.of) })
+        }
+        return Reps(chartHeight: height, axisY: height - 8, bars: bars, rows: rows, details: details)
     }
 
     private static func milestones(_ report: TeamReport) -> Milestones {
-        let rowHeight = 24
         // With more than one process, each process's items get a heading row of their own.
         let grouped = Set(report.milestones.map(\.process)).count > 1
-        var entries: [(heading: String?, item: TeamReport.MilestoneRate?)] = []
+        var rows: [MilestoneRow] = []
+        var process: String?
         for item in report.milestones {
-            if grouped, entries.last?.item?.process != item.process { entries.append(("Process \(item.process)", nil)) }
-            entries.append((nil, item))
+            if grouped, item.process != process { rows.append(MilestoneRow(heading: "Process \(item.process)", item: nil)) }
+            process = item.process
+            rows.append(MilestoneRow(heading: nil, item: MilestoneBar(title: item.title, id: item.id, rate: item.rate,
+                                                                       met: item.met, inPlay: item.inPlay,
+                                                                       color: color(item.rate))))
         }
-        let rows = entries.enumerated().map { index, entry in
-            let y = index * rowHeight + 4
-            return MilestoneRow(heading: entry.heading, headingY: y + 16, item: entry.item.map { item in
-                MilestoneBar(title: shortened(item.title), rate: item.rate, textY: y + 14, barY: y + 2,
-                             width: item.rate * 4, color: color(item.rate))
-            })
-        }
-        return Milestones(chartHeight: entries.count * rowHeight + 8, rows: rows)
+        return Milestones(rows: rows)
     }
 
     private static func color(_ value: Int) -> String {
         value >= 70 ? "#3ebd93" : value >= 40 ? "#f0b429" : "#ef4e4e"
     }
 
-    private static func shortened(_ text: String) -> String {
-        text.count > 60 ? String(text.prefix(58)) + "…" : text
-    }
 }

@@ -22,6 +22,16 @@ public struct TeamReport: Sendable, Hashable, Codable {
         public var managerGap: Int?
         /// The two milestones the rep misses most: coaching priorities.
         public var priorities: [Priority]
+        /// The rep's calls month by month, oldest first: how the score moves over time.
+        public var months: [Month]
+    }
+
+    /// One month of a rep's calls.
+    public struct Month: Sendable, Hashable, Codable {
+        /// `YYYY-MM`.
+        public var month: String
+        public var calls: Int
+        public var averageScore: Int
     }
 
     public struct MilestoneRate: Sendable, Hashable, Codable {
@@ -54,6 +64,9 @@ public struct TeamReport: Sendable, Hashable, Codable {
     public var reps: [Rep]
     public var milestones: [MilestoneRate]
     public var stages: [StageRow]
+    /// The dates of the first and the last debrief counted; nil with none.
+    public var firstDate: String?
+    public var lastDate: String?
 }
 
 extension TeamReport {
@@ -109,10 +122,20 @@ extension TeamReport {
             let priorities = (misses[rep] ?? []).sorted { lhs, rhs in
                 lhs.missed != rhs.missed ? lhs.missed > rhs.missed : lhs.id < rhs.id
             }.prefix(2)
+            var months: [TeamReport.Month] = []
+            for call in calls {
+                let month = String(call.date.prefix(7))
+                if months.last?.month != month { months.append(TeamReport.Month(month: month, calls: 0, averageScore: 0)) }
+                months[months.count - 1].calls += 1
+                months[months.count - 1].averageScore += call.score
+            }
+            for index in months.indices {
+                months[index].averageScore = NumberText.whole(Double(months[index].averageScore) / Double(months[index].calls))
+            }
             return TeamReport.Rep(rep: rep, calls: calls.count, averageScore: NumberText.average(calls.map(\.score)),
                                   trend: trend, selfGap: selfGaps.isEmpty ? nil : NumberText.average(selfGaps),
                                   managerGap: managerGaps.isEmpty ? nil : NumberText.average(managerGaps),
-                                  priorities: Array(priorities))
+                                  priorities: Array(priorities), months: months)
         }
 
         func order(_ rate: TeamReport.MilestoneRate) -> Int {
@@ -141,9 +164,10 @@ extension TeamReport {
                                        stalled: here.filter { $0.calls > 1 && $0.gained == 0 }.count))
             }
         }
+        let dates = rows.calls.values.flatMap { $0.map(\.date) }
         self.init(filter: filter, debriefs: total,
                   averageScore: total == 0 ? nil : NumberText.whole(Double(sum) / Double(total)),
-                  reps: reps, milestones: milestones, stages: stageRows)
+                  reps: reps, milestones: milestones, stages: stageRows, firstDate: dates.min(), lastDate: dates.max())
     }
 }
 

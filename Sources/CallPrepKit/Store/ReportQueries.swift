@@ -31,6 +31,7 @@ public struct ReportFilter: Sendable, Hashable, Codable {
 public struct ReportRows: Sendable {
     /// One call's figures.
     public struct Call: Sendable {
+        public let date: String
         public let score: Int
         public let selfScore: Int?
         public let managerScore: Int?
@@ -85,12 +86,12 @@ extension IndexStore {
             // the query, row after row (BENCHMARKS.md).
             var calls: [String: [ReportRows.Call]] = [:]
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT d.rep, d.score, d.selfScore, d.managerScore FROM debrief d
+                SELECT d.rep, d.score, d.selfScore, d.managerScore, d.date FROM debrief d
                 WHERE \(clause) ORDER BY d.rep, d.date, d.path
                 """, arguments: arguments)
             while let row = try rows.next() {
-                calls[row[0] ?? "", default: []].append(ReportRows.Call(score: row[1] ?? 0, selfScore: row[2],
-                                                                        managerScore: row[3]))
+                calls[row[0] ?? "", default: []].append(ReportRows.Call(date: row[4] ?? "", score: row[1] ?? 0,
+                                                                        selfScore: row[2], managerScore: row[3]))
             }
             // Counted by status, which SQLite does fastest (no expression per row).
             var tallies: [ReportRows.Tally] = []

@@ -29,7 +29,7 @@ extension Workspace {
                        note: (String) -> Void) throws(DiagnosticError) {
         let (store, filter) = try open(scope, report: report, note: note)
         let value = try store.teamReport(filter, catalog: catalog)
-        var reporter = try format.reporter(sections: section, templates: templates)
+        var reporter = try format.reporter(sections: section, templates: templates, generated: today)
         try target.emit((byteOrderMark && format == .csv ? "\u{FEFF}" : "") + reporter.document(value))
     }
 
