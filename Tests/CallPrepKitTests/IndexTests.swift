@@ -257,6 +257,7 @@ struct IndexTests {
         // The dates covered, the day it was made, each rep over time, and full titles.
         #expect(page.contains("Debriefs from 2026-11-26 to ") && page.contains(" · made on \(CalendarDate.today())"))
         #expect(page.contains("<details><summary><b>Dana Whitfield</b>, 3 calls") && page.contains("<circle cx="))
+        #expect(page.contains("<th>Open next step</th>") && page.contains("<td>Send the scoring sheet</td><td>Aiko Tanaka</td>"))
         #expect(page.contains("The impact of each problem quantified in the customer&#39;s own numbers <code>impact-quantified</code>")
                 || page.contains("The impact of each problem quantified in the customer’s own numbers"))
     }

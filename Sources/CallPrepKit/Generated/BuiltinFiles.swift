@@ -1092,7 +1092,10 @@ details table{width:auto;margin:6px 0 6px 18px;}</style>
 }}<table><tr><th>Month</th><th class="n">Calls</th><th class="n">Average score</th></tr>{{!
 }}{{#months}}<tr><td>{{month}}</td><td class="n">{{calls}}</td><td class="n">{{score}}</td></tr>{{/months}}</table>{{!
 }}{{#first(priorities)}}<p class="note">Coaching priorities: {{/first(priorities)}}{{#priorities}}{{title}} ({{missed}} of {{of}} missed){{!
-}}{{^last()}}; {{/last()}}{{/priorities}}{{#first(priorities)}}</p>{{/first(priorities)}}</details>{{/details}}</section>
+}}{{^last()}}; {{/last()}}{{/priorities}}{{#first(priorities)}}</p>{{/first(priorities)}}{{!
+}}{{#first(steps)}}<table><tr><th>Open next step</th><th>Owner</th><th>Due</th><th>State</th></tr>{{/first(steps)}}{{!
+}}{{#steps}}<tr><td>{{action}}</td><td>{{owner}}</td><td>{{due}}</td><td>{{state}}</td></tr>{{/steps}}{{!
+}}{{#first(steps)}}</table>{{/first(steps)}}</details>{{/details}}</section>
 {{/reps}}
 {{#milestones}}
 <section><h2>Milestones and practices</h2><p class="note">How often each is met with evidence when it is in play, {{!

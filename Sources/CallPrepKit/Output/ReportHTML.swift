@@ -5,9 +5,11 @@ struct ReportHTMLReporter: Reporter {
     let sections: [ReportSection]
     let templates: TemplateSet
     let generated: String
+    let openSteps: [NextStepList.Step]
 
     func render(_ report: TeamReport) -> String {
-        templates.render(TemplateSet.reportName, ReportHTMLView(report, sections: sections, generated: generated))
+        templates.render(TemplateSet.reportName, ReportHTMLView(report, sections: sections, generated: generated,
+                                                                openSteps: openSteps))
     }
 }
 
@@ -57,6 +59,8 @@ struct ReportHTMLView {
         let lastY: Int
         let months: [MonthPoint]
         let priorities: [Priority]
+        /// The rep's open next steps: `action`, `owner`, `due`, `state`.
+        let steps: [NextStepList.Step]
     }
 
     struct RepRow {
@@ -113,7 +117,7 @@ struct ReportHTMLView {
     let stages: Stages?
     let debriefs: Int
 
-    init(_ report: TeamReport, sections: [ReportSection], generated: String) {
+    init(_ report: TeamReport, sections: [ReportSection], generated: String, openSteps: [NextStepList.Step] = []) {
         scope = ReportText.scope(report)
         period = report.firstDate.map { "Debriefs from \($0) to \(report.lastDate ?? $0)" } ?? "No debriefs"
         self.generated = generated
@@ -125,13 +129,13 @@ struct ReportHTMLView {
             Tile(value: "\(report.reps.count)", label: "reps"), Tile(value: "\(opportunities)", label: "opportunities"),
             Tile(value: "\(ahead)", label: "ahead of their evidence"),
         ]
-        reps = sections.contains(.rep) ? Self.reps(report) : nil
+        reps = sections.contains(.rep) ? Self.reps(report, openSteps: openSteps) : nil
         milestones = sections.contains(.milestone) ? Self.milestones(report) : nil
         stages = sections.contains(.stage) ? Stages(rows: report.stages) : nil
         debriefs = report.debriefs
     }
 
-    private static func reps(_ report: TeamReport) -> Reps {
+    private static func reps(_ report: TeamReport, openSteps: [NextStepList.Step]) -> Reps {
         let rowHeight = 30
         let height = report.reps.count * rowHeight + 30
         let bars = report.reps.enumerated().map { index, rep in
@@ -157,7 +161,8 @@ struct ReportHTMLView {
                              points: points.map { "\($0.x),\($0.y)" }.joined(separator: " "), single: points.count == 1,
                              lastX: points.last?.x ?? 5, lastY: points.last?.y ?? 36,
                              months: rep.months.map { MonthPoint(month: $0.month, calls: $0.calls, score: $0.averageScore) },
-                             priorities: rep.priorities.map { Priority(id: $0.id, title: $0.title, missed: $0.missed, of: $0.of) })
+                             priorities: rep.priorities.map { Priority(id: $0.id, title: $0.title, missed: $0.missed, of: $0.of) },
+                             steps: openSteps.filter { ($0.rep ?? "") == rep.rep })
         }
         return Reps(chartHeight: height, axisY: height - 8, bars: bars, rows: rows, details: details)
     }

@@ -29,7 +29,11 @@ extension Workspace {
                        note: (String) -> Void) throws(DiagnosticError) {
         let (store, filter) = try open(scope, report: report, note: note)
         let value = try store.teamReport(filter, catalog: catalog)
-        var reporter = try format.reporter(sections: section, templates: templates, generated: today)
+        // The HTML page lists each rep's open next steps, from the latest debrief of each deal.
+        let steps = format == .html
+            ? NextStepList(records: try store.latestOfEachOpportunity(), date: today,
+                           filter: NextStepList.Filter(rep: filter.rep)).steps : []
+        var reporter = try format.reporter(sections: section, templates: templates, generated: today, openSteps: steps)
         try target.emit((byteOrderMark && format == .csv ? "\u{FEFF}" : "") + reporter.document(value))
     }
 
