@@ -118,6 +118,11 @@ struct DebriefParserTests {
     func datesAsPeopleWriteThem(_ text: String, _ expected: String?) {
         // 2026-11-26 was a Thursday.
         #expect(CalendarDate.resolve(text, relativeTo: "2026-11-26") == expected)
+        // Evidence is read the same way: what a due date counts as a date, a date in evidence too.
+        if expected != nil {
+            #expect(EvidenceKindCheck.hasDate("They sign \(text.hasPrefix("by") || text.hasPrefix("next") ? "" : "on ")\(text)."),
+                    "\(text)")
+        }
     }
 
     @Test func filledFixtureGivesItsRecord() throws {

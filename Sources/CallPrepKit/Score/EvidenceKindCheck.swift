@@ -26,10 +26,18 @@ enum EvidenceKindCheck {
             if (0x30...0x39).contains(first) {
                 // Only a token of ten or more bytes can start with a whole year-month-day.
                 if token.utf8.count >= 10, CalendarDate.iso(String(token.prefix(10))) != nil { return true }
+                // 25/12 or 12/25, when one number cannot be a month (any year will do to tell).
+                if token.utf8.contains(UInt8(ascii: "/")), CalendarDate.resolve(String(token), relativeTo: "2000-01-01") != nil {
+                    return true
+                }
                 continue
             }
             guard token.utf8.count >= 3 else { continue }
             let lower = token.lowercased()
+            // A weekday to meet, as due dates read it: "by Friday", "next Monday".
+            if CalendarDate.isWeekday(lower), index > 0, CalendarDate.weekdayLeads.contains(tokens[index - 1].lowercased()) {
+                return true
+            }
             guard months.contains(where: { lower.hasPrefix($0) }) else { continue }
             let neighbours = [index > 0 ? tokens[index - 1] : "", index + 1 < tokens.count ? tokens[index + 1] : ""]
             if neighbours.contains(where: { Int($0).map { (1...31).contains($0) } ?? false }) { return true }

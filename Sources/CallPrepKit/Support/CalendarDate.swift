@@ -30,9 +30,9 @@ public enum CalendarDate {
         if let date = iso(text) { return date }
         guard isValid(reference), let year = Int(reference.prefix(4)) else { return nil }
         let words = text.lowercased().replacingOccurrences(of: ",", with: " ").split(separator: " ")
-            .filter { !["by", "on", "next", "this", "until", "before"].contains($0) }
+            .filter { !weekdayLeads.contains(String($0)) }
         // A weekday: the next one after the reference day.
-        if words.count == 1, let weekday = weekdays.firstIndex(where: { words[0].hasPrefix($0) }), words[0].count >= 3 {
+        if words.count == 1, isWeekday(words[0]), let weekday = weekdays.firstIndex(where: { words[0].hasPrefix($0) }) {
             guard let start = dayNumber(reference) else { return nil }
             let current = (start + 3) % 7  // 1970-01-01 was a Thursday: 0 is Monday.
             let ahead = (weekday - current + 7) % 7
@@ -63,6 +63,16 @@ public enum CalendarDate {
     }
 
     private static let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+    /// Whether a lower-case word names a day of the week ("fri", "friday"): for evidence read as
+    /// `resolve` reads due dates.
+    static func isWeekday(_ lower: some StringProtocol) -> Bool {
+        lower.count >= 3 && weekdays.contains { lower.hasPrefix($0) }
+            && ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].contains { $0.hasPrefix(lower) }
+    }
+
+    /// The words before a weekday that make it a day to meet: "by Friday", "next Monday".
+    static let weekdayLeads: Set<String> = ["by", "on", "next", "this", "until", "before"]
 
     /// Days since 1970-01-01 of a valid `YYYY-MM-DD`, and back (proleptic Gregorian, no time zone).
     private static func dayNumber(_ date: String) -> Int? {
