@@ -1099,7 +1099,7 @@ details table{width:auto;margin:6px 0 6px 18px;}</style>
 {{/reps}}
 {{#milestones}}
 <section><h2>Milestones and practices</h2><p class="note">How often each is met with evidence when it is in play, {{!
-}}across the team.</p><table><tr><th>Milestone or practice</th><th></th><th class="n">Met</th><th class="n">In play</th></tr>{{!
+}}across the team.</p><table><tr><th>Milestone or practice</th><th></th><th class="n">Rate</th><th class="n">Met of in play</th></tr>{{!
 }}{{#rows}}{{#heading}}<tr><th colspan="4">{{.}}</th></tr>{{/heading}}{{!
 }}{{#item}}<tr><td>{{title}} <code>{{id}}</code></td><td><div class="bar"><div style="width:{{rate}}%;background:{{color}}"></div></div></td>{{!
 }}<td class="n">{{rate}}%</td><td class="n">{{met}} of {{inPlay}}</td></tr>{{/item}}{{/rows}}</table></section>
