@@ -36,21 +36,7 @@ public struct DebriefFiles {
                 continue
             }
             found.folders.append(path)
-            let enumerator = FileManager.default.enumerator(atPath: path)
-            var candidates: [String] = []
-            while let relative = enumerator?.nextObject() as? String {
-                let parts = relative.split(separator: "/")
-                if parts.contains(where: { $0.hasPrefix(".") || $0 == "templates" }) { continue }
-                guard relative.hasSuffix(".md") else { continue }
-                let file = path == "." ? relative : path + "/" + relative
-                // Only regular files are read: a named pipe would block the run, forever.
-                if let refusal = RegularFile.refusal(file) {
-                    found.diagnostics.append(Diagnostic(.warning, file: file, FileProblem.skipped(reason: refusal.reason)))
-                    continue
-                }
-                candidates.append(file)
-            }
-            let files = candidates
+            let files = walk(path, extensions: [".md"], passingOver: ["templates"], diagnostics: &found.diagnostics)
             let debriefs = concurrentMap(files.count) { looksLikeDebrief(files[$0]) }
             for (file, looks) in zip(files, debriefs) {
                 if case let .failure(refusal) = looks {
@@ -59,7 +45,7 @@ public struct DebriefFiles {
                     found.diagnostics.append(Diagnostic(file: file, FileProblem.cannotRead(reason: refusal.reason)))
                 }
             }
-            found.files += zip(files, debriefs).filter { (try? $1.get()) == true }.map(\.0).sorted()
+            found.files += zip(files, debriefs).filter { (try? $1.get()) == true }.map(\.0)
         }
         return found
     }
@@ -83,6 +69,27 @@ public struct DebriefFiles {
             return found.files
         }
         return (files, diagnostics)
+    }
+
+    /// The regular files below `folder` whose names end with one of `extensions`, sorted; hidden
+    /// folders and those named in `passingOver` are passed over. Anything else with such a name
+    /// (a named pipe, which would block the run forever, a socket, a folder, a dangling link or a
+    /// loop) is a warning that names it.
+    static func walk(_ folder: String, extensions: [String], passingOver: Set<String> = [],
+                     diagnostics: inout [Diagnostic]) -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        var files: [String] = []
+        while let relative = enumerator?.nextObject() as? String {
+            guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") || passingOver.contains(String($0)) }),
+                  extensions.contains(where: relative.hasSuffix) else { continue }
+            let file = folder == "." ? relative : folder + "/" + relative
+            if let refusal = RegularFile.refusal(file) {
+                diagnostics.append(Diagnostic(.warning, file: file, FileProblem.skipped(reason: refusal.reason)))
+                continue
+            }
+            files.append(file)
+        }
+        return files.sorted()
     }
 
     /// Whether an indexed path lies under what was ingested, so that its absence means it is gone.

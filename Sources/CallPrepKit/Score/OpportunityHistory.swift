@@ -49,46 +49,40 @@ public struct OpportunityHistory: Sendable {
     /// any order: the first and latest, and the debrief that first met each milestone, are by date.
     @discardableResult
     public mutating func append(_ entry: Entry) -> Int {
-        count += 1
-        if first.map({ entry.debrief.precedes($0) }) ?? true { first = entry.debrief }
-        if latest.map({ $0.precedes(entry.debrief) }) ?? true { latest = entry.debrief }
-        for person in entry.people where peopleKeys.insert(normalized(person.name)).inserted {
-            people.append(person)
-        }
-        var gained = 0
-        for item in entry.met {
-            if met.insert(item.id).inserted {
-                firstMet.append(MetItem(id: item.id, evidence: item.evidence, debrief: entry.debrief))
-                gained += 1
-            } else if let index = firstMet.firstIndex(where: { $0.id == item.id }),
-                      entry.debrief.precedes(firstMet[index].debrief) {
-                firstMet[index] = MetItem(id: item.id, evidence: item.evidence, debrief: entry.debrief)
-            }
-        }
-        return gained
+        add(count: 1, first: entry.debrief, latest: entry.debrief, people: entry.people)
+        return entry.met.filter { add(MetItem(id: $0.id, evidence: $0.evidence, debrief: entry.debrief)) }.count
     }
 
     /// This history with `other`'s debriefs added (the workspace's earlier debriefs and the files
     /// given, for one call).
     func merging(_ other: OpportunityHistory) -> OpportunityHistory {
-        guard other.count > 0 else { return self }
-        guard count > 0 else { return other }
+        guard let first = other.first, let latest = other.latest else { return self }
         var merged = self
-        merged.count += other.count
-        if let first = other.first, merged.first.map({ first.precedes($0) }) ?? true { merged.first = first }
-        if let latest = other.latest, merged.latest.map({ $0.precedes(latest) }) ?? true { merged.latest = latest }
-        for person in other.people where merged.peopleKeys.insert(normalized(person.name)).inserted {
-            merged.people.append(person)
-        }
-        for item in other.firstMet {
-            if merged.met.insert(item.id).inserted {
-                merged.firstMet.append(item)
-            } else if let index = merged.firstMet.firstIndex(where: { $0.id == item.id }),
-                      item.debrief.precedes(merged.firstMet[index].debrief) {
-                merged.firstMet[index] = item
-            }
-        }
+        merged.add(count: other.count, first: first, latest: latest, people: other.people)
+        for item in other.firstMet { merged.add(item) }
         return merged
+    }
+
+    private mutating func add(count more: Int, first earliest: Debrief, latest newest: Debrief,
+                              people others: [PeoplePicture.Person]) {
+        count += more
+        if first.map({ earliest.precedes($0) }) ?? true { first = earliest }
+        if latest.map({ $0.precedes(newest) }) ?? true { latest = newest }
+        for person in others where peopleKeys.insert(normalized(person.name)).inserted { people.append(person) }
+    }
+
+    /// Records a milestone met; true when it is met for the first time. An earlier debrief that
+    /// met it takes the place of a later one.
+    @discardableResult
+    private mutating func add(_ item: MetItem) -> Bool {
+        if met.insert(item.id).inserted {
+            firstMet.append(item)
+            return true
+        }
+        if let index = firstMet.firstIndex(where: { $0.id == item.id }), item.debrief.precedes(firstMet[index].debrief) {
+            firstMet[index] = item
+        }
+        return false
     }
 
     /// The order in which debriefs become history: by date, then by source.

@@ -48,19 +48,8 @@ extension Workspace {
                 files.append((path, true))
                 continue
             }
-            let enumerator = FileManager.default.enumerator(atPath: path)
-            var found: [String] = []
-            while let relative = enumerator?.nextObject() as? String {
-                guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                      [".md", ".yaml", ".yml", ".json", ".mustache"].contains(where: relative.hasSuffix) else { continue }
-                let file = path == "." ? relative : path + "/" + relative
-                if let refusal = RegularFile.refusal(file) {
-                    if refusal != .folder { diagnostics.append(Diagnostic(.warning, file: file, FileProblem.skipped(reason: refusal.reason))) }
-                    continue
-                }
-                found.append(file)
-            }
-            files += found.sorted().map { ($0, false) }
+            files += DebriefFiles.walk(path, extensions: [".md", ".yaml", ".yml", ".json", ".mustache"],
+                                       diagnostics: &diagnostics).map { ($0, false) }
         }
         return files
     }

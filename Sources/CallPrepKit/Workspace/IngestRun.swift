@@ -98,7 +98,7 @@ extension Workspace {
         let dropped = summary.removed + summary.failed.filter { existing[$0] != nil }
         // A second debrief of the same meeting (a copy under another name) is indexed, and said.
         let droppedPaths = Set(dropped)
-        var meetings = (rebuild ? [:] : try store.meetings()).filter { !droppedPaths.contains($0.value) }
+        var meetings = (rebuild || parsed.isEmpty ? [:] : try store.meetings()).filter { !droppedPaths.contains($0.value) }
         for entry in parsed {
             let id = entry.record.meeting.id
             if let first = meetings[id], first != entry.path {
