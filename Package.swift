@@ -22,10 +22,18 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The system libical (Debian's libical-dev), for iCalendar (RFC 5545).
+        // Only Sources/CallPrepKit/Calendar imports it.
+        .systemLibrary(
+            name: "CLibical",
+            pkgConfig: "libical",
+            providers: [.apt(["libical-dev"])]
+        ),
         .target(
             name: "CallPrepKit",
             dependencies: [
                 "CCmarkGFM",
+                "CLibical",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -8,6 +8,7 @@ enum Completions {
     static let debriefs = CompletionKind.file(extensions: ["md"])
     static let meetings = CompletionKind.file(extensions: ["yaml", "yml", "json"])
     static let index = CompletionKind.file(extensions: ["sqlite"])
+    static let calendars = CompletionKind.file(extensions: ["ics"])
 
     /// The built-in process ids, and the process files of the current folder and `processes/`.
     static func processes(_ prefix: String) -> [String] {

@@ -102,11 +102,13 @@ public struct Meeting: Sendable, Hashable, Codable {
     public var attendees: [Attendee]
     public var pains: [Pain]
     public var notes: String?
+    /// The UID of the calendar invite it was imported from (`callprep meeting import`).
+    public var uid: String?
 
     public init(id: String, date: String, time: String? = nil, timeZone: String? = nil, durationMinutes: Int? = nil,
                 type: String? = nil, account: String, opportunity: Opportunity, rep: String, objective: String,
                 bestOutcome: String? = nil, minimumOutcome: String? = nil, attendees: [Attendee] = [],
-                pains: [Pain] = [], notes: String? = nil) {
+                pains: [Pain] = [], notes: String? = nil, uid: String? = nil) {
         self.id = id
         self.date = date
         self.time = time
@@ -122,5 +124,6 @@ public struct Meeting: Sendable, Hashable, Codable {
         self.attendees = attendees
         self.pains = pains
         self.notes = notes
+        self.uid = uid
     }
 }

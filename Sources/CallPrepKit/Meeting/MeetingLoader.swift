@@ -4,7 +4,7 @@ import Yams
 /// Loads a meeting file (YAML or JSON) and checks it against the process it will be prepared with.
 public enum MeetingLoader {
     static let meetingKeys = ["id", "date", "time", "timezone", "duration", "type", "account", "opportunity", "rep",
-                              "objective", "best_outcome", "minimum_outcome", "attendees", "pains", "notes"]
+                              "objective", "best_outcome", "minimum_outcome", "attendees", "pains", "notes", "uid"]
     static let opportunityKeys = ["id", "name", "stage", "value", "currency"]
     static let attendeeKeys = ["name", "title", "email", "side", "buying_role", "task", "notes"]
     static let painKeys = ["problem", "impact", "frequency"]
@@ -17,7 +17,8 @@ public enum MeetingLoader {
             }
             throw DiagnosticError(reader.diagnostics.sortedByLocation)
         }
-        let meeting = MeetingDecoder(reader: reader, process: process).decode(root)
+        let unwritten = Set(PlanPlaceholders.find(in: source.text).map(\.key))
+        let meeting = MeetingDecoder(reader: reader, process: process, unwritten: unwritten).decode(root)
         guard let meeting, !reader.hasErrors else { throw DiagnosticError(reader.diagnostics.sortedByLocation) }
         return meeting
     }
@@ -28,6 +29,12 @@ public enum MeetingLoader {
 
     /// An id made of the account and the date (and time), for meetings that name none.
     public static func derivedID(account: String, date: String, time: String?) -> String {
+        let clock = time.map { "-" + $0.replacingOccurrences(of: ":", with: "").prefix(4) } ?? ""
+        return "\(slug(account))-\(date)\(clock)"
+    }
+
+    /// `Nörthwind Logistics, Inc.` as `northwind-logistics-inc`; `meeting` when nothing is left.
+    public static func slug(_ account: String) -> String {
         let folded = account.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var slug = ""
         for scalar in folded.unicodeScalars {
@@ -38,23 +45,24 @@ public enum MeetingLoader {
             }
         }
         while slug.hasSuffix("-") { slug.removeLast() }
-        if slug.isEmpty { slug = "meeting" }
-        let clock = time.map { "-" + $0.replacingOccurrences(of: ":", with: "").prefix(4) } ?? ""
-        return "\(slug)-\(date)\(clock)"
+        return slug.isEmpty ? "meeting" : slug
     }
 }
 
 private struct MeetingDecoder {
     let reader: YAMLReader
     let process: SalesProcess
+    /// Keys left as placeholders for the rep to write (`# objective:`): not required yet.
+    let unwritten: Set<String>
 
     func decode(_ root: Node) -> Meeting? {
+        let required = ["date", "account", "opportunity", "rep", "objective"].filter { !unwritten.contains($0) }
         guard let fields = reader.fields(of: root, what: "the meeting", allowed: MeetingLoader.meetingKeys,
-                                         required: ["date", "account", "opportunity", "rep", "objective"])
+                                         required: required)
         else { return nil }
         let account = reader.text(fields, "account")
-        let rep = reader.text(fields, "rep")
-        let objective = reader.text(fields, "objective")
+        let rep = reader.text(fields, "rep") ?? (unwritten.contains("rep") ? "" : nil)
+        let objective = reader.text(fields, "objective") ?? (unwritten.contains("objective") ? "" : nil)
         let when = schedule(fields)
         let opportunity = fields["opportunity"].flatMap(opportunity)
         let attendees = reader.list(fields, "attendees").compactMap(attendee)
@@ -72,7 +80,7 @@ private struct MeetingDecoder {
             type: reader.text(fields, "type"), account: account, opportunity: opportunity, rep: rep,
             objective: objective, bestOutcome: reader.text(fields, "best_outcome"),
             minimumOutcome: reader.text(fields, "minimum_outcome"), attendees: attendees, pains: pains,
-            notes: reader.text(fields, "notes"))
+            notes: reader.text(fields, "notes"), uid: reader.text(fields, "uid"))
     }
 
     /// The date, with time and time zone when given; `date` may also hold a full ISO 8601 timestamp.

@@ -12,6 +12,7 @@ public enum MeetingProblem: LocalizedError, Equatable, Sendable {
     case unknownBuyingRole(String)
     case invalidEmail(String)
     case invalidID(String)
+    case unwritten(String, attendee: String?)
 
     public var errorDescription: String? {
         switch self {
@@ -33,6 +34,12 @@ public enum MeetingProblem: LocalizedError, Equatable, Sendable {
             "unknown buying role '\(text)' (expected one of: \(BuyingRole.allCases.map(\.rawValue).joined(separator: ", ")))"
         case let .invalidEmail(text):
             "'email' must be an address such as name@example.com, not '\(text)'"
+        case let .unwritten(key, attendee):
+            if let attendee {
+                "\(attendee)'s task in the call is not written yet: uncomment 'task:' and write it"
+            } else {
+                "'\(key)' is not written yet: uncomment the line and write it before the call"
+            }
         case let .invalidID(text):
             "meeting id '\(text)' may hold only letters, digits, '-', '_' and '.'"
         }

@@ -87,8 +87,9 @@ struct MeetingView {
         timeZone = meeting.timeZone
         duration = meeting.durationMinutes
         type = meeting.type
-        rep = meeting.rep
-        objective = meeting.objective
+        // An imported meeting leaves these for the rep to write (docs/calendar.md).
+        rep = meeting.rep.isEmpty ? "the rep (not named yet)" : meeting.rep
+        objective = meeting.objective.isEmpty ? "Not written yet: write the objective in the meeting file." : meeting.objective
         bestOutcome = meeting.bestOutcome
         minimumOutcome = meeting.minimumOutcome
         opportunityID = meeting.opportunity.id

@@ -26,7 +26,11 @@ extension Workspace {
             case .process:
                 do { _ = try ProcessLoader.load(path: file) } catch { diagnostics += error.diagnostics }
             case .meeting:
-                do { _ = try MeetingLoader.load(path: file, process: try meetingProcess()) } catch { diagnostics += error.diagnostics }
+                do {
+                    let source = try SourceFile.read(file)
+                    _ = try MeetingLoader.load(source, process: try meetingProcess())
+                    diagnostics += PlanPlaceholders.warnings(in: source)
+                } catch { diagnostics += error.diagnostics }
             case .template:
                 diagnostics += TemplateSet.problems(ofTemplate: file)
             case .other:

@@ -8,7 +8,9 @@ extension Workspace {
     public func brief(meeting meetingPath: String, index: String?, debriefs: String?, to target: OutputTarget,
                       report: (Diagnostic) -> Void) throws(DiagnosticError) {
         let process = try meetingProcess()
-        let meeting = try MeetingLoader.load(path: meetingPath, process: process)
+        let source = try SourceFile.read(meetingPath)
+        let meeting = try MeetingLoader.load(source, process: process)
+        PlanPlaceholders.warnings(in: source).forEach(report)
         let templates = try templates()
         let earlier = try earlierDebriefs(for: meeting, process: process, index: index, folder: debriefs)
         earlier.diagnostics.forEach(report)
@@ -26,7 +28,9 @@ extension Workspace {
     public func form(meeting meetingPath: String, index: String? = nil, debriefs: String? = nil, to target: OutputTarget,
                      report: (Diagnostic) -> Void = { _ in }) throws(DiagnosticError) {
         let process = try meetingProcess()
-        let meeting = try MeetingLoader.load(path: meetingPath, process: process)
+        let source = try SourceFile.read(meetingPath)
+        let meeting = try MeetingLoader.load(source, process: process)
+        PlanPlaceholders.warnings(in: source).forEach(report)
         let templates = try templates()
         let earlier = try earlierDebriefs(for: meeting, process: process, index: index, folder: debriefs)
         earlier.diagnostics.forEach(report)

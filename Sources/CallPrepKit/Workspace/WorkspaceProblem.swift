@@ -6,6 +6,13 @@ public enum WorkspaceProblem: LocalizedError, Equatable, Sendable {
     case notAFolder
     case sameMeeting(String, first: String)
     case unknownName(String, known: [String])
+    case ourSideUnknown
+    case noEventWithUID(String, known: [String])
+    case noCustomerMeeting(day: String?)
+    case severalMeetings([String])
+    case severalMeetingsOneFile(String)
+    case importedBefore(String)
+    case noCallTime
 
     public var errorDescription: String? {
         switch self {
@@ -15,6 +22,20 @@ public enum WorkspaceProblem: LocalizedError, Equatable, Sendable {
             "this is a file, not a folder"
         case let .unknownName(name, known):
             "no one called '\(name)' (known: \(known.isEmpty ? "none" : known.joined(separator: ", ")))"
+        case .ourSideUnknown:
+            "cannot tell our people from the customer's: pass --ours with our email domain (e.g. --ours example.com), or list our side's emails in a meeting file"
+        case let .noEventWithUID(uid, known):
+            "no event has UID '\(uid)' (the file has: \(known.isEmpty ? "none" : known.joined(separator: ", ")))"
+        case let .noCustomerMeeting(day):
+            day.map { "no customer meeting on \($0)" } ?? "no customer meeting in this file"
+        case let .severalMeetings(list):
+            "\(list.count) customer meetings in this file; pick one with --uid, or a day with --date:\n  " + list.joined(separator: "\n  ")
+        case let .severalMeetingsOneFile(path):
+            "several customer meetings, but -o \(path) names one file: pick one with --uid, or leave out -o"
+        case let .importedBefore(path):
+            "this invite was imported into \(path) already; pass --force to update it (what you wrote there is kept)"
+        case .noCallTime:
+            "the meeting has no 'time' and 'timezone': a prep block needs to know when the call starts"
         case let .sameMeeting(id, first):
             "a second debrief of meeting '\(id)' (the first is \(first)): one of them is a copy, or has the wrong meeting id"
         }

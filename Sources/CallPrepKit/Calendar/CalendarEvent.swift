@@ -1,0 +1,93 @@
+import Foundation
+
+/// A person, room or resource on an invite: the ORGANIZER or one ATTENDEE.
+public struct CalendarPerson: Sendable, Hashable, Codable {
+    /// CUTYPE, with resource calendar addresses (Google's `@resource.calendar.google.com`,
+    /// Exchange's room mailboxes named in CN) read as rooms.
+    public enum Kind: String, Sendable, Codable {
+        case person, group, room, resource
+    }
+
+    /// CN as written, unescaped (Outlook writes "Last, First").
+    public var name: String?
+    /// The address of a `mailto:` value, lowercased; nil for other URIs.
+    public var email: String?
+    public var kind: Kind
+    /// ROLE: CHAIR, REQ-PARTICIPANT, OPT-PARTICIPANT or NON-PARTICIPANT.
+    public var role: String?
+
+    public init(name: String?, email: String?, kind: Kind = .person, role: String? = nil) {
+        self.name = name
+        self.email = email
+        self.kind = kind
+        self.role = role
+    }
+
+    /// The part of the address after `@`, lowercased.
+    public var domain: String? {
+        guard let email, let at = email.lastIndex(of: "@") else { return nil }
+        let domain = email[email.index(after: at)...]
+        return domain.isEmpty ? nil : String(domain)
+    }
+
+    /// A person who takes part: not a room, a resource or a mailing list.
+    public var isPerson: Bool { kind == .person }
+}
+
+/// When an event starts, in the zone it was written in.
+public struct CalendarTime: Sendable, Hashable, Codable {
+    /// `YYYY-MM-DD` in `zone`.
+    public var date: String
+    /// `HH:MM` in `zone`; nil for an all-day event.
+    public var time: String?
+    /// An IANA name (`Europe/Berlin`, `UTC`) or an offset (`+01:00`); nil for an all-day event.
+    public var zone: String?
+    /// Seconds since 1970 in UTC; nil for an all-day event.
+    public var instant: Int?
+
+    public init(date: String, time: String? = nil, zone: String? = nil, instant: Int? = nil) {
+        self.date = date
+        self.time = time
+        self.zone = zone
+        self.instant = instant
+    }
+
+    public var isAllDay: Bool { time == nil }
+}
+
+/// One VEVENT, or one occurrence of a recurring one, as plain values.
+public struct CalendarEvent: Sendable, Hashable, Codable {
+    public var uid: String?
+    public var summary: String?
+    /// DESCRIPTION, unescaped; conference links as written.
+    public var description: String?
+    public var location: String?
+    /// A conference link given apart from the description (CONFERENCE, or Google's and
+    /// Microsoft's X- properties).
+    public var conference: String?
+    /// STATUS: TENTATIVE, CONFIRMED or CANCELLED.
+    public var status: String?
+    public var start: CalendarTime
+    public var durationMinutes: Int?
+    public var organizer: CalendarPerson?
+    /// Attendees in the invite's order; the organiser is among them only when the invite lists
+    /// them as an attendee too.
+    public var attendees: [CalendarPerson]
+    /// The event repeats (RRULE or RDATE).
+    public var recurs: Bool
+    /// The line of its `BEGIN:VEVENT`.
+    public var line: Int
+
+    public var isCancelled: Bool { status?.uppercased() == "CANCELLED" }
+
+    /// Organiser and attendees, each address once, the organiser first.
+    public var people: [CalendarPerson] {
+        var seen = Set<String>()
+        var all: [CalendarPerson] = []
+        for person in [organizer].compactMap({ $0 }) + attendees {
+            let key = person.email ?? person.name ?? ""
+            if key.isEmpty || seen.insert(key).inserted { all.append(person) }
+        }
+        return all
+    }
+}

@@ -1,0 +1,220 @@
+import CLibical
+import Foundation
+
+/// Reads an invite or an exported calendar (RFC 5545) through libical into `CalendarEvent`
+/// values. Every libical allocation is freed before `read` returns; no libical pointer leaves
+/// this folder.
+public enum CalendarReader {
+    /// Larger files are refused before libical reads them: a year's export is a few MB.
+    public static let maxBytes = 16 << 20
+
+    /// How to read the events' times.
+    public struct Options: Sendable {
+        /// Only the events and occurrences (RRULE, RDATE, EXDATE, RECURRENCE-ID) that start on
+        /// this day, `YYYY-MM-DD`, in the zone each is written in; nil: each VEVENT once, at its
+        /// DTSTART.
+        public var day: String?
+        /// The zone of floating times when the calendar names none (X-WR-TIMEZONE).
+        public var localZone: String
+        /// Express every time in this IANA zone instead of the one it was written in.
+        public var zone: String?
+
+        public init(day: String? = nil, localZone: String, zone: String? = nil) {
+            self.day = day
+            self.localZone = localZone
+            self.zone = zone
+        }
+    }
+
+    public static func read(_ source: SourceFile, options: Options) throws(DiagnosticError) -> [CalendarEvent] {
+        _ = CalendarZones.setUp
+        func fail(_ line: Int, _ problem: CalendarProblem) -> DiagnosticError {
+            DiagnosticError([Diagnostic(file: source.path, at: SourceLocation(line: line, column: 1), problem)])
+        }
+        let outline: CalendarOutline
+        switch CalendarOutline.read(source.text) {
+        case let .success(read): outline = read
+        case let .failure(located): throw fail(located.line, located.problem)
+        }
+        guard let root = icalparser_parse_string(source.text) else { throw fail(1, .notACalendar) }
+        defer { icalcomponent_free(root) }
+        let document = CalendarDocument(root: root, outline: outline.calendar, options: options)
+        let problems = document.problems()
+        if !problems.isEmpty {
+            throw DiagnosticError(problems.map { located in
+                Diagnostic(file: source.path, at: SourceLocation(line: located.line, column: 1), located.problem)
+            })
+        }
+        do {
+            return try document.events()
+        } catch {
+            throw fail(error.line, error.problem)
+        }
+    }
+}
+
+/// The parsed VCALENDAR and its outline, side by side.
+struct CalendarDocument {
+    let root: OpaquePointer
+    let outline: CalendarOutline.Component
+    let options: CalendarReader.Options
+    let zones: CalendarZones
+
+    init(root: OpaquePointer, outline: CalendarOutline.Component, options: CalendarReader.Options) {
+        self.root = root
+        self.outline = outline
+        self.options = options
+        zones = CalendarZones(root: root)
+    }
+
+    /// The calendar's own zone for UTC and floating times (Google's exports say X-WR-TIMEZONE).
+    var calendarZone: String? {
+        guard let value = LibicalText.property(root, named: "X-WR-TIMEZONE") else { return nil }
+        return CalendarZones.ianaName(forTZID: value)
+    }
+
+    /// libical's complaints (X-LIC-ERROR) anywhere in the calendar, at the line of the property
+    /// each names.
+    func problems() -> [CalendarProblem.Located] {
+        var found: [CalendarProblem.Located] = []
+        func visit(_ component: OpaquePointer, _ outline: CalendarOutline.Component?) {
+            var property = icalcomponent_get_first_property(component, ICAL_XLICERROR_PROPERTY)
+            while let current = property {
+                let message = icalproperty_get_xlicerror(current).map { String(cString: $0) } ?? "an unreadable value"
+                let line = Self.propertyName(in: message).map { outline?.line(of: $0) ?? 1 } ?? outline?.line ?? 1
+                found.append(.init(line: line, .unreadable(message)))
+                property = icalcomponent_get_next_property(component, ICAL_XLICERROR_PROPERTY)
+            }
+            for (index, child) in LibicalText.children(of: component).enumerated() {
+                let childOutline = outline.flatMap { index < $0.children.count ? $0.children[index] : nil }
+                visit(child, childOutline ?? outline)
+            }
+        }
+        visit(root, outline)
+        return found.sorted { $0.line < $1.line }
+    }
+
+    /// "Can't parse as DATE-TIME value in DTSTAMP property. ..." → DTSTAMP.
+    static func propertyName(in message: String) -> String? {
+        guard let range = message.range(of: #"in [A-Z][A-Z0-9-]* property"#, options: .regularExpression) else {
+            return nil
+        }
+        return String(message[range].dropFirst(3).dropLast(9))
+    }
+
+    /// The events, or with a day the occurrences on it.
+    func events() throws(CalendarProblem.Located) -> [CalendarEvent] {
+        let children = LibicalText.children(of: root)
+        let lines = outline.children.map(\.line)
+        var vevents: [(component: OpaquePointer, line: Int, outline: CalendarOutline.Component?)] = []
+        for (index, child) in children.enumerated() where icalcomponent_isa(child) == ICAL_VEVENT_COMPONENT {
+            let childOutline = index < outline.children.count ? outline.children[index] : nil
+            vevents.append((child, childOutline?.line ?? lines.first ?? 1, childOutline))
+        }
+        let cancelledAll = icalcomponent_get_method(root) == ICAL_METHOD_CANCEL
+        var events: [CalendarEvent] = []
+        // Occurrences that an override (a VEVENT with RECURRENCE-ID) replaces: UID and instant.
+        var replaced = Set<String>()
+        for vevent in vevents where LibicalText.hasProperty(vevent.component, ICAL_RECURRENCEID_PROPERTY) {
+            let time = icalcomponent_get_recurrenceid(vevent.component)
+            let tzid = LibicalText.tzid(of: vevent.component, ICAL_RECURRENCEID_PROPERTY)
+            if let instant = try? resolve(time, tzid: tzid, line: vevent.line).instant {
+                replaced.insert("\(LibicalText.uid(vevent.component) ?? "")@\(instant)")
+            }
+        }
+        for vevent in vevents {
+            let line = vevent.outline?.line(of: "DTSTART") ?? vevent.line
+            var event = try event(vevent.component, line: vevent.line, outline: vevent.outline)
+            if cancelledAll { event.status = "CANCELLED" }
+            guard let day = options.day else {
+                events.append(event)
+                continue
+            }
+            let isOverride = LibicalText.hasProperty(vevent.component, ICAL_RECURRENCEID_PROPERTY)
+            if event.recurs, !isOverride {
+                let recurrence = CalendarRecurrence(document: self, component: vevent.component, line: line)
+                for start in try recurrence.starts(on: day, event: event)
+                where !replaced.contains("\(event.uid ?? "")@\(start.instant ?? 0)") {
+                    var occurrence = event
+                    occurrence.start = start
+                    events.append(occurrence)
+                }
+            } else if event.start.date == day {
+                events.append(event)
+            }
+        }
+        return events.sorted { ($0.start.instant ?? 0, $0.line) < ($1.start.instant ?? 0, $1.line) }
+    }
+
+    /// One VEVENT as a value, at its DTSTART.
+    private func event(_ component: OpaquePointer, line: Int, outline: CalendarOutline.Component?)
+        throws(CalendarProblem.Located) -> CalendarEvent {
+        let startLine = outline?.line(of: "DTSTART") ?? line
+        guard LibicalText.hasProperty(component, ICAL_DTSTART_PROPERTY) else {
+            throw .init(line: line, .noStart)
+        }
+        let startTime = icalcomponent_get_dtstart(component)
+        if icaltime_is_null_time(startTime) != 0 { throw .init(line: startLine, .noStart) }
+        let start = try calendarTime(startTime, tzid: LibicalText.tzid(of: component, ICAL_DTSTART_PROPERTY),
+                                     line: startLine)
+        var minutes: Int?
+        if let startInstant = start.instant {
+            if LibicalText.hasProperty(component, ICAL_DTEND_PROPERTY) {
+                let end = icalcomponent_get_dtend(component)
+                if let endInstant = try resolve(end, tzid: LibicalText.tzid(of: component, ICAL_DTEND_PROPERTY),
+                                                line: outline?.line(of: "DTEND") ?? line).instant {
+                    minutes = (endInstant - startInstant) / 60
+                }
+            } else if LibicalText.hasProperty(component, ICAL_DURATION_PROPERTY) {
+                minutes = Int(icaldurationtype_as_int(icalcomponent_get_duration(component))) / 60
+            }
+        }
+        return CalendarEvent(
+            uid: LibicalText.uid(component), summary: LibicalText.string(icalcomponent_get_summary(component)),
+            description: LibicalText.string(icalcomponent_get_description(component)),
+            location: LibicalText.string(icalcomponent_get_location(component)),
+            conference: LibicalText.conference(component),
+            status: LibicalText.property(component, named: "STATUS"),
+            // A meeting file holds up to a day; a longer event's length is left out.
+            start: start, durationMinutes: minutes.flatMap { (1...24 * 60).contains($0) ? $0 : nil },
+            organizer: LibicalText.people(component, ICAL_ORGANIZER_PROPERTY).first,
+            attendees: LibicalText.people(component, ICAL_ATTENDEE_PROPERTY),
+            recurs: LibicalText.hasProperty(component, ICAL_RRULE_PROPERTY)
+                || LibicalText.hasProperty(component, ICAL_RDATE_PROPERTY),
+            line: line)
+    }
+
+    /// A DTSTART-like value as a `CalendarTime`: all-day dates as they are, times at their exact
+    /// instant and in the zone they were written in (or `options.zone`).
+    func calendarTime(_ time: icaltimetype, tzid: String?, line: Int) throws(CalendarProblem.Located) -> CalendarTime {
+        if time.is_date != 0 {
+            return CalendarTime(date: CalendarZones.dateText(time))
+        }
+        let resolved = try resolve(time, tzid: tzid, line: line)
+        guard let instant = resolved.instant, let zone = resolved.zone else { throw .init(line: line, .noStart) }
+        return CalendarZones.calendarTime(instant, named: options.zone ?? resolved.name, zone: zone)
+    }
+
+    /// The instant of a time value, the zone it is in and the IANA name to write for that zone.
+    func resolve(_ time: icaltimetype, tzid: String?, line: Int) throws(CalendarProblem.Located)
+        -> (instant: Int?, zone: OpaquePointer?, name: String?) {
+        if time.is_date != 0 { return (nil, nil, nil) }
+        // libical reads 20261303T094500 as a time; it is not one.
+        guard (1...12).contains(time.month), (1...icaltime_days_in_month(time.month, time.year)).contains(time.day),
+              (0...23).contains(time.hour), (0...59).contains(time.minute), (0...60).contains(time.second) else {
+            throw .init(line: line, .notARealTime(String(cString: icaltime_as_ical_string(time))))
+        }
+        if icaltime_is_utc(time) != 0 {
+            let utc = icaltimezone_get_utc_timezone()!
+            return (CalendarZones.instant(time, in: utc), utc, calendarZone ?? "UTC")
+        }
+        if let tzid {
+            guard let zone = zones.zone(tzid: tzid) else { throw .init(line: line, .unknownTimeZone(tzid)) }
+            return (CalendarZones.instant(time, in: zone), zone, zones.meetingName(tzid: tzid))
+        }
+        // A floating time: the same wall-clock time wherever the reader is.
+        let name = calendarZone ?? options.localZone
+        guard let zone = CalendarZones.system(name) else { throw .init(line: line, .unknownTimeZone(name)) }
+        return (CalendarZones.instant(time, in: zone), zone, name)
+    }
+}

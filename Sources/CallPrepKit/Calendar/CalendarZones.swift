@@ -1,0 +1,97 @@
+import CLibical
+import Foundation
+
+/// Time zones through libical: the zones a VTIMEZONE in the file defines, the system's IANA zones
+/// (libical reads /usr/share/zoneinfo), and the Windows names Outlook and Exchange write.
+struct CalendarZones {
+    /// The parsed VCALENDAR, whose VTIMEZONEs libical looks TZIDs up in.
+    let root: OpaquePointer
+
+    /// libical's settings for the whole process, made once: its errors are reported, never fatal.
+    static let setUp: Void = {
+        icalerror_set_errors_are_fatal(0)
+    }()
+
+    /// The system zone called `name` (an IANA name, or UTC), if there is one.
+    static func system(_ name: String) -> OpaquePointer? {
+        _ = setUp
+        if name == "UTC" || name == "Z" || name == "GMT" { return icaltimezone_get_utc_timezone() }
+        guard !name.isEmpty, name.utf8.count < 100, !name.contains(".."), name.first != "/" else { return nil }
+        return icaltimezone_get_builtin_timezone(name)
+    }
+
+    /// The IANA name a TZID stands for: an IANA name itself, one behind a vendor prefix
+    /// (`/freeassociation.sourceforge.net/Europe/Berlin`, `/mozilla.org/20050126_1/Europe/Berlin`),
+    /// or a Windows name mapped by the CLDR table.
+    static func ianaName(forTZID tzid: String) -> String? {
+        let trimmed = tzid.trimmingCharacters(in: .whitespaces)
+        if trimmed == "UTC" || trimmed == "GMT" || trimmed == "Z" || trimmed == "Etc/UTC" { return "UTC" }
+        if system(trimmed) != nil { return trimmed }
+        if let mapped = WindowsZones.iana[trimmed] { return mapped }
+        var rest = Substring(trimmed)
+        while let slash = rest.firstIndex(of: "/") {
+            rest = rest[rest.index(after: slash)...]
+            if rest.contains("/"), system(String(rest)) != nil { return String(rest) }
+        }
+        return nil
+    }
+
+    /// The zone a TZID parameter names: the file's VTIMEZONE of that TZID, else the system zone
+    /// it stands for.
+    func zone(tzid: String) -> OpaquePointer? {
+        if let defined = icalcomponent_get_timezone(root, tzid) { return defined }
+        return Self.ianaName(forTZID: tzid).flatMap(Self.system)
+    }
+
+    /// The name to write in a meeting file for a TZID: its IANA name, else the location its
+    /// VTIMEZONE gives (X-LIC-LOCATION), else nil (the caller writes an offset).
+    func meetingName(tzid: String) -> String? {
+        if let name = Self.ianaName(forTZID: tzid) { return name }
+        if let defined = icalcomponent_get_timezone(root, tzid), let location = icaltimezone_get_location(defined),
+           let name = Self.ianaName(forTZID: String(cString: location)) {
+            return name
+        }
+        return nil
+    }
+
+    /// The instant of a wall-clock time in `zone`.
+    static func instant(_ time: icaltimetype, in zone: OpaquePointer) -> Int {
+        var local = time
+        local.zone = nil
+        return Int(icaltime_as_timet_with_zone(local, zone))
+    }
+
+    /// The wall-clock time of an instant in `zone`.
+    static func local(_ instant: Int, in zone: OpaquePointer) -> icaltimetype {
+        icaltime_from_timet_with_zone(time_t(instant), 0, zone)
+    }
+
+    /// The instant as a `CalendarTime` in the zone called `name` (an IANA name), else in `zone`
+    /// with its offset as the name.
+    static func calendarTime(_ instant: Int, named name: String?, zone: OpaquePointer) -> CalendarTime {
+        if let name, let named = system(name) {
+            let local = local(instant, in: named)
+            return CalendarTime(date: dateText(local), time: timeText(local), zone: name, instant: instant)
+        }
+        let local = local(instant, in: zone)
+        var utcFields = local
+        utcFields.zone = nil
+        let offset = Int(icaltime_as_timet_with_zone(utcFields, icaltimezone_get_utc_timezone()))
+            - instant
+        return CalendarTime(date: dateText(local), time: timeText(local), zone: offsetText(offset), instant: instant)
+    }
+
+    static func dateText(_ time: icaltimetype) -> String {
+        String(format: "%04d-%02d-%02d", time.year, time.month, time.day)
+    }
+
+    static func timeText(_ time: icaltimetype) -> String {
+        String(format: "%02d:%02d", time.hour, time.minute)
+    }
+
+    /// `+01:00` for 3600 seconds.
+    static func offsetText(_ seconds: Int) -> String {
+        let minutes = abs(seconds) / 60
+        return (seconds < 0 ? "-" : "+") + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// What `callprep meeting import` is asked.
+public struct MeetingImportRequest: Sendable {
+    /// Our email domains; empty: those of the `side: ours` attendees in `meetings/`.
+    public var ours: [String]
+    /// The customer meetings of this day, `YYYY-MM-DD`.
+    public var day: String?
+    public var uid: String?
+    /// A file, `-` for standard output, or nil for `meetings/<id>.yaml`.
+    public var output: String?
+    public var force: Bool
+    /// Write times in this IANA zone.
+    public var zone: String?
+
+    public init(ours: [String] = [], day: String? = nil, uid: String? = nil, output: String? = nil, force: Bool = false,
+                zone: String? = nil) {
+        self.ours = ours
+        self.day = day
+        self.uid = uid
+        self.output = output
+        self.force = force
+        self.zone = zone
+    }
+}
+
+extension Workspace {
+    /// `callprep meeting import`: a meeting file for each customer meeting the invite (or the
+    /// day of an exported calendar) holds. Says on `note` what it skipped and wrote.
+    public func importMeeting(invite path: String, request: MeetingImportRequest,
+                              note: (String) -> Void) throws(DiagnosticError) {
+        let source = try SourceFile.read(path, maxBytes: CalendarReader.maxBytes)
+        func fail(_ problem: WorkspaceProblem) -> DiagnosticError {
+            DiagnosticError([Diagnostic(file: source.path, problem)])
+        }
+        var events = try CalendarReader.read(source, options: .init(day: request.day, localZone: TimeZone.current.identifier,
+                                                                     zone: request.zone))
+        if let uid = request.uid {
+            let all = events
+            events = events.filter { $0.uid == uid }
+            // Without a day, a repeating event is its first occurrence, not its exceptions.
+            if request.day == nil, events.count > 1 { events = Array(events.prefix(1)) }
+            if events.isEmpty {
+                throw fail(.noEventWithUID(uid, known: Array(Set(all.compactMap(\.uid))).sorted()))
+            }
+        }
+        let files = meetingFiles()
+        let ourDomains = request.ours.isEmpty
+            ? Set(files.flatMap { $0.meeting.attendees }.filter { $0.side == .ours }.compactMap { $0.email.flatMap(InviteMeeting.domain) })
+            : Set(request.ours.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "@ ")) })
+        guard !ourDomains.isEmpty else { throw fail(.ourSideUnknown) }
+
+        var candidates: [CalendarEvent] = []
+        for event in events {
+            if let reason = InviteMeeting.skipReason(event, ourDomains: ourDomains) {
+                note("skipped: \(Self.label(event)): \(reason)")
+            } else {
+                candidates.append(event)
+            }
+        }
+        if candidates.isEmpty { throw fail(.noCustomerMeeting(day: request.day)) }
+        if candidates.count > 1, request.day == nil, request.uid == nil {
+            throw fail(.severalMeetings(candidates.map { "\($0.uid ?? "(no UID)")  \(Self.label($0))" }))
+        }
+        if candidates.count > 1, let output = request.output, output != "-" {
+            throw fail(.severalMeetingsOneFile(output))
+        }
+        let context = InviteMeeting.Context(ourDomains: ourDomains, deals: knownDeals(files),
+                                            firstStage: try meetingProcess().stages.first?.id ?? "")
+        var printed: [String] = []
+        for event in candidates {
+            var draft = InviteMeeting(event: event, context: context)
+            // The file this invite was imported into before: same UID, and for a repeating event the same day.
+            let earlier = files.first { file in
+                file.meeting.uid != nil && file.meeting.uid == event.uid && (!event.recurs || file.meeting.date == event.start.date)
+            }
+            if let earlier {
+                guard request.force else { throw fail(.importedBefore(earlier.path)) }
+                draft.keep(earlier.meeting)
+            }
+            let header = ["Imported from \((path as NSString).lastPathComponent) by callprep meeting import on \(today)."]
+                + (draft.meeting.objective.isEmpty || draft.meeting.rep.isEmpty
+                    ? ["The plan is yours to write: uncomment each '# key:' line and fill it in before the call."] : [])
+            let text = MeetingFileText.render(draft.meeting, header: header, newCustomer: draft.isNewCustomer)
+            if request.output == "-" {
+                printed.append(text)
+                continue
+            }
+            let target = request.output ?? earlier?.path ?? place("meetings/\(draft.meeting.id).yaml")
+            try OutputFile.write(text, to: target, force: request.force || earlier != nil, createFolders: true)
+            note("wrote \(target): \(Self.label(event))" + (draft.isNewCustomer ? " (a new customer: account and opportunity are placeholders)" : ""))
+            if draft.meeting.timeZone == "UTC", request.zone == nil {
+                note("the invite gives the time in UTC; --timezone (e.g. Europe/Berlin) writes it in yours")
+            }
+        }
+        if !printed.isEmpty { try OutputTarget(path: "-").emit(printed.joined(separator: "---\n")) }
+    }
+
+    /// "2026-12-03 10:00 Europe/Berlin, Discovery call (line 12)".
+    private static func label(_ event: CalendarEvent) -> String {
+        let when = [event.start.date, event.start.time, event.start.zone].compactMap { $0 }.joined(separator: " ")
+        return "\(when), \(event.summary ?? "(no summary)") (line \(event.line))"
+    }
+
+    /// The deals of the meeting files and of the index's latest debrief of each opportunity.
+    private func knownDeals(_ files: [(path: String, meeting: Meeting)]) -> [KnownDeal] {
+        var deals = files.map { file in
+            KnownDeal(date: file.meeting.date, account: file.meeting.account, opportunity: file.meeting.opportunity,
+                      attendees: file.meeting.attendees.filter { $0.side == .theirs })
+        }
+        let index = place(IndexStore.defaultPath)
+        if FileManager.default.fileExists(atPath: index),
+           let records = try? IndexStore(path: index, create: false).latestOfEachOpportunity() {
+            for record in records {
+                guard let account = record.meeting.account, let opportunity = record.meeting.opportunity else { continue }
+                let known = deals.first { $0.opportunity.id == opportunity }
+                deals.append(KnownDeal(
+                    date: record.meeting.date, account: account,
+                    opportunity: Opportunity(id: opportunity, name: known?.opportunity.name, stage: record.meeting.stage,
+                                             value: known?.opportunity.value, currency: known?.opportunity.currency),
+                    attendees: (known?.attendees ?? []) + record.people.map { person in
+                        Attendee(name: person.name, title: person.title, side: .theirs,
+                                 buyingRole: person.role.flatMap(BuyingRole.init(loose:)))
+                    }))
+            }
+        }
+        return deals
+    }
+}

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+struct MeetingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meeting",
+        abstract: "Make meeting files from calendar invites.",
+        subcommands: [MeetingImportCommand.self]
+    )
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import CallPrepKit
+
+struct PrepBlockCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prep-block",
+        abstract: "Write a calendar event (.ics) for the prep time before a call.",
+        discussion: """
+            One event, ending --gap minutes before the call and as long as the process's prep_minutes \
+            (default 30) or --minutes, in the call's time zone. Its summary is "Prep: ACCOUNT, TYPE"; its \
+            description holds the objective, the outcomes and the command that prints the brief. The UID comes \
+            from the meeting id, so importing a newer block into Google Calendar, Outlook or Apple Calendar \
+            updates the one there instead of adding a second.
+            """
+    )
+
+    @OptionGroup var arguments: MeetingArguments
+
+    @Option(help: ArgumentHelp("The block's length (default: the process's prep_minutes).", valueName: "n"))
+    var minutes: Int?
+
+    @Option(help: ArgumentHelp("Minutes between the block's end and the call.", valueName: "n"))
+    var gap = 0
+
+    @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        if let minutes, !(1...24 * 60).contains(minutes) { throw ValidationError("--minutes must be between 1 and 1440") }
+        if !(0...7 * 24 * 60).contains(gap) { throw ValidationError("--gap must be between 0 and 10080 minutes") }
+    }
+
+    func run() throws {
+        try reportingDiagnostics { () throws(DiagnosticError) in
+            try Workspace(process: arguments.processOptions.process)
+                .prepBlock(meeting: arguments.meeting, minutes: minutes, gap: gap, to: outputOptions.target)
+        }
+    }
+}
