@@ -71,9 +71,9 @@ struct HostileInputTests {
                   + ["f:11:1: error: unknown key 'x10' in the process (expected one of: id, version, title, stages, practices, checks, words, prep_minutes)"]),
         .init("aliases in a meeting's attendees", .meeting, aliasBomb.replacingOccurrences(of: "x", with: "y")
                   + "date: 2026-11-26\naccount: A\nrep: R\nobjective: O\nopportunity: {id: o, stage: discover}\nattendees: *a10\n",
-              (0...9).map { "f:\($0 + 1):1: error: unknown key 'y\($0)' in the meeting (expected one of: id, date, time, timezone, duration, type, account, opportunity, rep, objective, best_outcome, minimum_outcome, attendees, pains, notes)" }
+              (0...9).map { "f:\($0 + 1):1: error: unknown key 'y\($0)' in the meeting (expected one of: id, date, time, timezone, duration, type, account, opportunity, rep, objective, best_outcome, minimum_outcome, attendees, pains, notes, uid)" }
                   + Array(repeating: "f:10:5: error: an attendee must be a mapping of keys to values", count: 9)
-                  + ["f:11:1: error: unknown key 'y10' in the meeting (expected one of: id, date, time, timezone, duration, type, account, opportunity, rep, objective, best_outcome, minimum_outcome, attendees, pains, notes)"]),
+                  + ["f:11:1: error: unknown key 'y10' in the meeting (expected one of: id, date, time, timezone, duration, type, account, opportunity, rep, objective, best_outcome, minimum_outcome, attendees, pains, notes, uid)"]),
         .init("duplicate YAML keys in front matter", .debrief, "---\nmeeting: m1\nmeeting: m2\n---\n",
               ["f:3:1: error: duplicate key 'meeting'"]),
         .init("a meeting date in an odd format", .meeting,

@@ -7,13 +7,13 @@ import Testing
 @Suite("The library's folders follow the pipeline")
 struct LayeringTests {
     /// The pipeline, in order. Generated/ holds data only and ranks with Support/.
-    static let order = ["Support", "Generated", "Files", "YAML", "Process", "Meeting", "Render", "Markdown", "Parse",
+    static let order = ["Support", "Generated", "Files", "YAML", "Calendar", "Process", "Meeting", "Render", "Markdown", "Parse",
                         "Score", "Store", "Report", "Output", "Workspace"]
 
     /// The only folders that may import each library (Foundation and the C library of the
     /// platform anywhere).
     static let imports: [String: Set<String>] = [
-        "CCmarkGFM": ["Markdown"], "GRDB": ["Store"], "Mustache": ["Render"],
+        "CCmarkGFM": ["Markdown"], "CLibical": ["Calendar"], "GRDB": ["Store"], "Mustache": ["Render"],
         "Yams": ["YAML", "Process", "Meeting", "Parse"],
     ]
 

@@ -10,6 +10,7 @@ public enum CalendarProblem: LocalizedError, Equatable, Sendable {
     /// What libical said about a value it could not read (its X-LIC-ERROR).
     case unreadable(String)
     case noStart
+    case endlessRule(Int)
     case notARealTime(String)
     case unknownTimeZone(String)
     case noEvents
@@ -42,6 +43,8 @@ public enum CalendarProblem: LocalizedError, Equatable, Sendable {
             "libical cannot read this: \(message)"
         case let .notARealTime(text):
             "\(text) is not a real date and time"
+        case let .endlessRule(steps):
+            "the repeat rule (RRULE) takes more than \(steps) steps to reach the day"
         case .noStart:
             "the event has no readable DTSTART"
         case let .unknownTimeZone(name):

@@ -71,7 +71,7 @@ struct CalendarRecurrence {
             if icaltime_is_null_time(next) != 0 || icaltime_compare(next, window.end) > 0 { return starts }
             if icaltime_compare(next, window.start) >= 0 { starts.append(next) }
         }
-        throw .init(line: line, .unreadable("the repeat rule (RRULE) takes more than \(Self.maxSteps) steps to reach the day"))
+        throw .init(line: line, .endlessRule(Self.maxSteps))
     }
 
     /// What identifies an occurrence: its instant, or its date for an all-day event.

@@ -543,15 +543,18 @@ attendees:
     notes: Came in through a webinar; owns the dispatch team of 14.
   - name: Tom Okafor
     title: Dispatch Lead
+    email: tom.okafor@northwind.example
     side: theirs
     buying_role: user
     notes: Builds the weekly schedule by hand in spreadsheets.
   - name: Dana Whitfield
     title: Account Executive
+    email: dana.whitfield@brightline.example
     side: ours
     task: Opens the call, runs the up-front agreement, asks the impact questions.
   - name: Luis Ortega
     title: Solutions Engineer
+    email: luis.ortega@brightline.example
     side: ours
     task: Asks how schedules are built today; no demo on this call.
 pains:

@@ -1,10 +1,14 @@
 /// Scores several debriefs together: an earlier debrief of the same opportunity (by date, then by
 /// the order given) counts as history for a later one.
 public enum ScoringRun {
-    public static func score(_ records: [DebriefRecord], catalog: ProcessCatalog) -> [Scorecard] {
+    /// `calls` are what the workspace knows of each call, by meeting id (its attendees, its brief).
+    public static func score(_ records: [DebriefRecord], catalog: ProcessCatalog,
+                             calls: [String: CallFacts] = [:]) -> [Scorecard] {
         let scorers = PerProcess(Scorer.init)
         let evaluations = records.map { record in
-            catalog.process(id: record.process.id).map { scorers.value(for: $0).evaluate(record) }
+            catalog.process(id: record.process.id).map {
+                scorers.value(for: $0).evaluate(record, call: calls[record.meeting.id] ?? CallFacts())
+            }
         }
         // Each deal's running history, in the deal's order: the history before each debrief.
         var before = [OpportunityHistory](repeating: OpportunityHistory(), count: records.count)

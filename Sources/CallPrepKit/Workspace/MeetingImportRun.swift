@@ -45,9 +45,7 @@ extension Workspace {
             }
         }
         let files = meetingFiles()
-        let ourDomains = request.ours.isEmpty
-            ? Set(files.flatMap { $0.meeting.attendees }.filter { $0.side == .ours }.compactMap { $0.email.flatMap(InviteMeeting.domain) })
-            : Set(request.ours.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "@ ")) })
+        let ourDomains = Self.ourDomains(given: request.ours, files: files)
         guard !ourDomains.isEmpty else { throw fail(.ourSideUnknown) }
 
         var candidates: [CalendarEvent] = []
@@ -96,6 +94,13 @@ extension Workspace {
         if !printed.isEmpty { try OutputTarget(path: "-").emit(printed.joined(separator: "---\n")) }
     }
 
+    /// Our email domains: those given, else those of our side's people in the meeting files.
+    static func ourDomains(given: [String], files: [(path: String, meeting: Meeting)]) -> Set<String> {
+        given.isEmpty
+            ? Set(files.flatMap(\.meeting.attendees).filter { $0.side == .ours }.compactMap { $0.email.flatMap(InviteMeeting.domain) })
+            : Set(given.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "@ ")) })
+    }
+
     /// "2026-12-03 10:00 Europe/Berlin, Discovery call (line 12)".
     private static func label(_ event: CalendarEvent) -> String {
         let when = [event.start.date, event.start.time, event.start.zone].compactMap { $0 }.joined(separator: " ")
@@ -103,7 +108,7 @@ extension Workspace {
     }
 
     /// The deals of the meeting files and of the index's latest debrief of each opportunity.
-    private func knownDeals(_ files: [(path: String, meeting: Meeting)]) -> [KnownDeal] {
+    func knownDeals(_ files: [(path: String, meeting: Meeting)]) -> [KnownDeal] {
         var deals = files.map { file in
             KnownDeal(date: file.meeting.date, account: file.meeting.account, opportunity: file.meeting.opportunity,
                       attendees: file.meeting.attendees.filter { $0.side == .theirs })

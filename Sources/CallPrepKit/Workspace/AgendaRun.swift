@@ -1,0 +1,61 @@
+import Foundation
+
+extension Workspace {
+    /// `callprep agenda`: the customer calls of `date` from `meetings/`, and from the calendar
+    /// files given (events not imported yet), with the state of their brief, debrief and next steps.
+    public func agenda(date: String, calendars: [String], format: AgendaFormat, to target: OutputTarget,
+                       note: (String) -> Void) throws(DiagnosticError) {
+        let files = meetingFiles()
+        let today = files.filter { $0.meeting.date == date }
+        let invites = try inviteEntries(calendars, date: date, files: files, note: note)
+
+        let parser = try parser()
+        let debriefFiles = DebriefFiles.find([place("debriefs")]).files
+        let parsed = concurrentMap(debriefFiles.count) { parser.parse(path: debriefFiles[$0]) }
+        let debriefs = zip(debriefFiles, parsed).map { file, result in
+            (path: file, record: result.record, errors: result.diagnostics.filter { $0.severity == .error })
+        }
+        // Only the day's deals are scored, each with its history.
+        let opportunities = Set(today.map(\.meeting.opportunity.id))
+        let records = debriefs.filter(\.errors.isEmpty).compactMap(\.record)
+            .filter { $0.meeting.opportunity.map(opportunities.contains) ?? false }
+        let cards = ScoringRun.score(records, catalog: catalog, calls: callFacts())
+        let scores = Dictionary(cards.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
+        let agenda = Agenda(date: date, meetings: today, invites: invites, briefs: briefsWritten(), debriefs: debriefs,
+                            scores: scores)
+        try target.emit(format.render(agenda))
+    }
+
+    /// The customer meetings of `date` in each calendar file that no meeting file holds yet (by UID).
+    private func inviteEntries(_ calendars: [String], date: String, files: [(path: String, meeting: Meeting)],
+                               note: (String) -> Void) throws(DiagnosticError) -> [Agenda.Entry] {
+        guard !calendars.isEmpty else { return [] }
+        let ourDomains = Self.ourDomains(given: [], files: files)
+        let imported = Set(files.compactMap { file in file.meeting.uid.map { "\($0)/\(file.meeting.date)" } })
+        let context = InviteMeeting.Context(ourDomains: ourDomains, deals: knownDeals(files),
+                                            firstStage: try meetingProcess().stages.first?.id ?? "")
+        var entries: [Agenda.Entry] = []
+        for path in calendars {
+            let source = try SourceFile.read(path, maxBytes: CalendarReader.maxBytes)
+            let events = try CalendarReader.read(source, options: .init(day: date, localZone: TimeZone.current.identifier))
+            for event in events where !imported.contains("\(event.uid ?? "")/\(event.start.date)") {
+                // Without our domains every person may be a customer: only cancelled and all-day events are left out.
+                if event.isCancelled || event.start.isAllDay { continue }
+                if !ourDomains.isEmpty, InviteMeeting.skipReason(event, ourDomains: ourDomains) != nil { continue }
+                let meeting = InviteMeeting(event: event, context: context).meeting
+                let command = "callprep meeting import \(path)" + (event.uid.map { " --uid '\($0)'" } ?? "")
+                    + (event.recurs ? " --date \(date)" : "")
+                entries.append(Agenda.Entry(call: Agenda.Call(
+                    start: event.start.instant.map(Agenda.isoInstant), time: event.start.time, timeZone: event.start.zone,
+                    durationMinutes: event.durationMinutes, account: meeting.account, type: meeting.type, meeting: nil,
+                    opportunity: nil, rep: meeting.rep.isEmpty ? nil : meeting.rep, source: "\(source.path):\(event.line)",
+                    attendees: meeting.attendees.map { Agenda.Person(name: $0.name, side: $0.side, title: $0.title) },
+                    brief: nil, debrief: nil, nextSteps: [], importCommand: command), instant: event.start.instant))
+            }
+        }
+        if ourDomains.isEmpty, !entries.isEmpty {
+            note("no meeting file names our side's emails: internal meetings are listed too")
+        }
+        return entries
+    }
+}

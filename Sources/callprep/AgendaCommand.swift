@@ -1,0 +1,36 @@
+import ArgumentParser
+import CallPrepKit
+
+extension AgendaFormat: ExpressibleByArgument {}
+
+struct AgendaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agenda",
+        abstract: "The day's customer calls, with their brief, debrief and next steps.",
+        discussion: """
+            The calls of --date (default today) from meetings/, and the customer meetings of that day in any \
+            calendar file given that are not imported yet, in time order: time, account, type and attendees; \
+            whether the brief was written (briefs/); whether the debrief exists (debriefs/), its evidence \
+            score, and whether a manager reviewed it; and the deal's open next steps due that day or overdue. \
+            JSON fields are described in docs/calendar.md.
+            """
+    )
+
+    @Argument(help: "Calendar files (.ics) whose events of the day are listed too.", completion: Completions.calendars)
+    var calendars: [String] = []
+
+    @OptionGroup var day: DayOptions
+
+    @Option(help: "Output format: text, md or json.")
+    var format: AgendaFormat = .text
+
+    @OptionGroup var processOptions: ProcessOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        try reportingDiagnostics { () throws(DiagnosticError) in
+            try Workspace(process: processOptions.process)
+                .agenda(date: day.day, calendars: calendars, format: format, to: outputOptions.target, note: printNote)
+        }
+    }
+}
