@@ -364,3 +364,57 @@ struct CalendarTests {
         #expect(problems == ["r.ics:7:1: error: the repeat rule (RRULE) takes more than 100000 steps to reach the day"])
     }
 }
+
+/// `callprep agenda`: the rep's day.
+@Suite("callprep agenda")
+struct AgendaTests {
+    @Test func theDayInTimeOrderWithWhatEachCallStillNeeds() throws {
+        let folder = try ReliabilityTests.workspace()
+        let calendar = CalendarTests.invite("exported-calendar.ics")
+        // The sync imported and prepared; the demo left in the calendar.
+        let imported = try CallPrepBinary.run(["meeting", "import", calendar, "--uid", "2q8r4t6y0u1i3o5p7a9s@google.com",
+                                               "--date", "2026-12-07"], in: folder)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let sync = "meetings/northwind-logistics-2026-12-07-1130.yaml"
+        try ReliabilityTests.edit(folder, sync) { $0.replacingOccurrences(of: "# objective:", with: "objective: Agree the pilot's go-live date") }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("briefs"), withIntermediateDirectories: true)
+        #expect(try CallPrepBinary.run(["brief", sync, "-o", "briefs/sync.md"], in: folder).status == 0)
+
+        let run = try CallPrepBinary.run(["agenda", "--date", "2026-12-07", "--format", "json", calendar], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let agenda = try JSONDecoder().decode(Agenda.self, from: Data(run.stdout.utf8))
+        #expect(agenda.format == "callprep.agenda/1" && agenda.date == "2026-12-07")
+        #expect(agenda.calls.map { "\($0.time ?? "") \($0.account)" } == ["11:30 Northwind Logistics", "15:00 Fabrikam"])
+        let first = agenda.calls[0], second = agenda.calls[1]
+        #expect(first.start == "2026-12-07T10:30:00Z" && first.source == sync && first.importCommand == nil)
+        #expect(first.brief == CalendarDate.today())
+        #expect(first.debrief == nil)
+        // The example debrief's steps: both due before 7 December.
+        #expect(first.nextSteps.map(\.action) == ["Send Q3 late-delivery figures", "Book a call with the COO"])
+        #expect(first.nextSteps.allSatisfy { $0.state == .overdue })
+        #expect(second.meeting == nil && second.brief == nil)
+        #expect(second.importCommand == "callprep meeting import \(calendar) --uid '1a3s5d7f9g1h3j5k7l9z@google.com'")
+        #expect(second.attendees.map(\.name) == ["Dana Whitfield", "Ana Silva"])
+
+        let text = try CallPrepBinary.run(["agenda", "--date", "2026-12-07", calendar], in: folder).stdout
+        #expect(text.hasPrefix("Agenda for Monday 7 December 2026: 2 calls\n\n11:30 Europe/Berlin · Northwind Logistics · Northwind pilot sync · 30 min\n"))
+        #expect(text.contains("  not imported yet: callprep meeting import"))
+    }
+
+    @Test func aDebriefedCallShowsItsScoreAndReview() throws {
+        let folder = try ReliabilityTests.workspace()
+        let run = try CallPrepBinary.run(["agenda", "--date", "2026-11-26", "--format", "json"], in: folder)
+        let agenda = try JSONDecoder().decode(Agenda.self, from: Data(run.stdout.utf8))
+        let debrief = try #require(agenda.calls.first?.debrief)
+        let card = try #require(try JSONDecoder().decode([Scorecard].self, from: Data(try CallPrepBinary.run(
+            ["score", ReliabilityTests.debrief, "--format", "json"], in: folder).stdout.utf8)).first)
+        #expect(debrief == Agenda.Debrief(source: ReliabilityTests.debrief, state: "reviewed", score: card.score, grade: card.managerScore))
+        // Without the manager's grade it waits for review; with an error it cannot be scored.
+        try ReliabilityTests.edit(folder, ReliabilityTests.debrief) { $0.replacingOccurrences(of: "Reviewer: Sam Lee", with: "Reviewer:") }
+        let waiting = try JSONDecoder().decode(Agenda.self, from: Data(try CallPrepBinary.run(
+            ["agenda", "--date", "2026-11-26", "--format", "json"], in: folder).stdout.utf8))
+        #expect(waiting.calls.first?.debrief?.state == "scored")
+        let empty = try CallPrepBinary.run(["agenda", "--date", "2026-11-27"], in: folder)
+        #expect(empty.status == 0 && empty.stdout == "Agenda for Friday 27 November 2026: 0 calls\n\nNo customer calls on this day.\n")
+    }
+}
