@@ -1,10 +1,11 @@
 import CallPrepKit
 import Foundation
 
-/// What one fuzzing input goes through: the debrief parser and scorer, or the process or meeting
-/// loader (and, for meetings, the brief and form). Chosen by CALLPREP_FUZZ_TARGET.
+/// What one fuzzing input goes through: the debrief parser and scorer, the process or meeting
+/// loader (and, for meetings, the brief and form), or the calendar reader (and, for an event, the
+/// meeting file it becomes and a prep block). Chosen by CALLPREP_FUZZ_TARGET.
 enum FuzzTarget: String, CaseIterable {
-    case debrief, process, meeting
+    case debrief, process, meeting, calendar
 
     static let current = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["CALLPREP_FUZZ_TARGET"] ?? "")
         ?? .debrief
@@ -59,6 +60,21 @@ enum FuzzTarget: String, CaseIterable {
                 _ = DocumentRenderer.brief(meeting: meeting, process: Self.defaultProcess, templates: Self.templates,
                                            meetingPath: "fuzz")
                 _ = DocumentRenderer.form(meeting: meeting, process: Self.defaultProcess, templates: Self.templates)
+            }
+        case .calendar:
+            // Each event as listed, and the occurrences of one day (repeats, exceptions, zones).
+            for day in [nil, "2026-12-07"] {
+                guard let events = try? CalendarReader.read(source, options: .init(day: day, localZone: "Europe/Berlin"))
+                else { continue }
+                for event in events.prefix(20) {
+                    let context = InviteMeeting.Context(ourDomains: ["brightline.example"], deals: [], firstStage: "connect")
+                    let meeting = InviteMeeting(event: event, context: context).meeting
+                    _ = MeetingFileText.render(meeting, header: ["fuzz"], newCustomer: true)
+                    guard let time = event.start.time, let zone = event.start.zone else { continue }
+                    _ = try? CalendarWriter.event(CalendarBlock(
+                        uid: "fuzz", summary: event.summary ?? "", description: event.description ?? "",
+                        callDate: event.start.date, callTime: time, zone: zone, minutes: 30, gap: 0, stamp: 0))
+                }
             }
         }
     }

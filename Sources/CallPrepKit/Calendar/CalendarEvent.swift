@@ -80,13 +80,19 @@ public struct CalendarEvent: Sendable, Hashable, Codable {
 
     public var isCancelled: Bool { status?.uppercased() == "CANCELLED" }
 
-    /// Organiser and attendees, each address once, the organiser first.
+    /// Organiser and attendees, each address once, the organiser first (with the name either
+    /// entry gives).
     public var people: [CalendarPerson] {
-        var seen = Set<String>()
         var all: [CalendarPerson] = []
+        var places: [String: Int] = [:]
         for person in [organizer].compactMap({ $0 }) + attendees {
             let key = person.email ?? person.name ?? ""
-            if key.isEmpty || seen.insert(key).inserted { all.append(person) }
+            if !key.isEmpty, let index = places[key] {
+                all[index].name = all[index].name ?? person.name
+            } else {
+                if !key.isEmpty { places[key] = all.count }
+                all.append(person)
+            }
         }
         return all
     }

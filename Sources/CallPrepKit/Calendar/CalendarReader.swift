@@ -38,7 +38,11 @@ public enum CalendarReader {
         }
         guard let root = icalparser_parse_string(source.text) else { throw fail(1, .notACalendar) }
         defer { icalcomponent_free(root) }
-        let document = CalendarDocument(root: root, outline: outline.calendar, options: options)
+        // Several VCALENDARs in one file come under an XROOT: the first is read, as the outline is.
+        let calendar = icalcomponent_isa(root) == ICAL_XROOT_COMPONENT
+            ? icalcomponent_get_first_component(root, ICAL_VCALENDAR_COMPONENT) : root
+        guard let calendar else { throw fail(1, .notACalendar) }
+        let document = CalendarDocument(root: calendar, outline: outline.calendar, options: options)
         let problems = document.problems()
         if !problems.isEmpty {
             throw DiagnosticError(problems.map { located in

@@ -62,10 +62,14 @@ public struct InviteMeeting: Sendable {
         let byDate = context.deals.sorted { $0.date > $1.date }
         let deal = byDate.first { deal in deal.attendees.contains { $0.email.flatMap(Self.domain).map(domains.contains) ?? false } }
             ?? byDate.first { deal in deal.attendees.contains { names.contains($0.name.lowercased()) } }
-        let known = byDate.flatMap(\.attendees)
+        // The latest word on each person, by address and by name.
+        var byEmail: [String: Attendee] = [:], byName: [String: Attendee] = [:]
+        for attendee in byDate.flatMap(\.attendees).reversed() {
+            if let email = attendee.email?.lowercased() { byEmail[email] = attendee }
+            byName[attendee.name.lowercased()] = attendee
+        }
         func knownPerson(_ person: CalendarPerson) -> Attendee? {
-            known.first { attendee in person.email != nil && attendee.email?.lowercased() == person.email }
-                ?? known.first { $0.name.lowercased() == Self.readableName(person).lowercased() }
+            person.email.flatMap { byEmail[$0] } ?? byName[Self.readableName(person).lowercased()]
         }
 
         let account = deal?.account ?? Self.accountName(fromDomains: domains)
