@@ -347,6 +347,18 @@ struct CalendarTests {
         #expect(Date().timeIntervalSince(started) < 10)
     }
 
+    /// Found by scripts/fuzz calendar: libical printed "Encountered END before BEGIN" to standard
+    /// error for what followed the calendar. Only the first VCALENDAR reaches it now.
+    @Test func whatFollowsTheCalendarIsNotLibicalsToRead() throws {
+        let folder = try ReliabilityTests.workspace()
+        try (Self.google + "END:VEVENT\r\n-- \r\nSent from my phone\r\n")
+            .write(to: folder.appendingPathComponent("signed.ics"), atomically: true, encoding: .utf8)
+        let run = try CallPrepBinary.run(["meeting", "import", "signed.ics", "-o", "-"], in: folder)
+        #expect(run.status == 0)
+        #expect(run.stderr == "the invite gives the time in UTC; --timezone (e.g. Europe/Berlin) writes it in yours\n")
+        #expect(run.stdout.contains("date: 2026-12-03"))
+    }
+
     @Test func aHugeFileIsRefusedBeforeLibicalReadsIt() throws {
         let folder = try ReliabilityTests.workspace()
         let path = folder.appendingPathComponent("huge.ics")

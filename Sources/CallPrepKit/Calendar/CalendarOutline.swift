@@ -21,18 +21,20 @@ struct CalendarOutline {
 
     /// The first VCALENDAR.
     var calendar: Component
+    /// Its length in bytes, through the line that ends it: libical is given no more, so that
+    /// what follows (a second calendar, a mail's signature) cannot make it print to standard error.
+    var length: Int
 
     /// Components nest three deep in practice (VCALENDAR, VEVENT, VALARM); deeper is refused.
     static let maxDepth = 8
 
     static func read(_ text: String) -> Result<CalendarOutline, CalendarProblem.Located> {
         var stack: [Component] = []
-        var calendar: Component?
-        for line in ContentLines(text) {
+        var lines = ContentLines(text)
+        while let line = lines.next() {
             guard let name = line.name else {
                 return .failure(.init(line: line.number, .notAContentLine(line.start)))
             }
-            if calendar != nil, stack.isEmpty { break }  // after the first VCALENDAR: ignored
             if stack.isEmpty, name != "BEGIN" || line.value != "VCALENDAR" {
                 return .failure(.init(line: line.number, .notACalendar))
             }
@@ -45,7 +47,10 @@ struct CalendarOutline {
                 guard open.name == line.value else {
                     return .failure(.init(line: line.number, .mismatchedEnd(line.value, open: open.name, openLine: open.line)))
                 }
-                if stack.isEmpty { calendar = open } else { stack[stack.count - 1].children.append(open) }
+                if stack.isEmpty {
+                    return .success(CalendarOutline(calendar: open, length: lines.offset))
+                }
+                stack[stack.count - 1].children.append(open)
             default:
                 stack[stack.count - 1].properties.append((name, line.number))
             }
@@ -53,8 +58,7 @@ struct CalendarOutline {
         if let open = stack.last {
             return .failure(.init(line: open.line, .unterminated(open.name)))
         }
-        guard let calendar else { return .failure(.init(line: 1, .notACalendar)) }
-        return .success(CalendarOutline(calendar: calendar))
+        return .failure(.init(line: 1, .notACalendar))
     }
 }
 
@@ -72,6 +76,8 @@ private struct ContentLines: Sequence, IteratorProtocol {
 
     private let bytes: [UInt8]
     private var position = 0
+    /// The bytes read so far: through the last line returned and its continuations.
+    var offset: Int { Swift.min(position, bytes.count) }
     private var number = 0
 
     init(_ text: String) {

@@ -36,7 +36,9 @@ public enum CalendarReader {
         case let .success(read): outline = read
         case let .failure(located): throw fail(located.line, located.problem)
         }
-        guard let root = icalparser_parse_string(source.text) else { throw fail(1, .notACalendar) }
+        let utf8 = source.text.utf8
+        let text = outline.length < utf8.count ? String(decoding: utf8.prefix(outline.length), as: UTF8.self) : source.text
+        guard let root = icalparser_parse_string(text) else { throw fail(1, .notACalendar) }
         defer { icalcomponent_free(root) }
         // Several VCALENDARs in one file come under an XROOT: the first is read, as the outline is.
         let calendar = icalcomponent_isa(root) == ICAL_XROOT_COMPONENT
@@ -63,18 +65,15 @@ struct CalendarDocument {
     let outline: CalendarOutline.Component
     let options: CalendarReader.Options
     let zones: CalendarZones
+    /// The calendar's own zone for UTC and floating times (Google's exports say X-WR-TIMEZONE).
+    let calendarZone: String?
 
     init(root: OpaquePointer, outline: CalendarOutline.Component, options: CalendarReader.Options) {
         self.root = root
         self.outline = outline
         self.options = options
         zones = CalendarZones(root: root)
-    }
-
-    /// The calendar's own zone for UTC and floating times (Google's exports say X-WR-TIMEZONE).
-    var calendarZone: String? {
-        guard let value = LibicalText.property(root, named: "X-WR-TIMEZONE") else { return nil }
-        return CalendarZones.ianaName(forTZID: value)
+        calendarZone = LibicalText.property(root, named: "X-WR-TIMEZONE").flatMap(CalendarZones.ianaName(forTZID:))
     }
 
     /// libical's complaints (X-LIC-ERROR) anywhere in the calendar, at the line of the property
@@ -108,12 +107,10 @@ struct CalendarDocument {
 
     /// The events, or with a day the occurrences on it.
     func events() throws(CalendarProblem.Located) -> [CalendarEvent] {
-        let children = LibicalText.children(of: root)
-        let lines = outline.children.map(\.line)
         var vevents: [(component: OpaquePointer, line: Int, outline: CalendarOutline.Component?)] = []
-        for (index, child) in children.enumerated() where icalcomponent_isa(child) == ICAL_VEVENT_COMPONENT {
+        for (index, child) in LibicalText.children(of: root).enumerated() where icalcomponent_isa(child) == ICAL_VEVENT_COMPONENT {
             let childOutline = index < outline.children.count ? outline.children[index] : nil
-            vevents.append((child, childOutline?.line ?? lines.first ?? 1, childOutline))
+            vevents.append((child, childOutline?.line ?? outline.line, childOutline))
         }
         let cancelledAll = icalcomponent_get_method(root) == ICAL_METHOD_CANCEL
         var events: [CalendarEvent] = []

@@ -9,12 +9,7 @@ extension Workspace {
         let today = files.filter { $0.meeting.date == date }
         let invites = try inviteEntries(calendars, date: date, files: files, note: note)
 
-        let parser = try parser()
-        let debriefFiles = DebriefFiles.find([place("debriefs")]).files
-        let parsed = concurrentMap(debriefFiles.count) { parser.parse(path: debriefFiles[$0]) }
-        let debriefs = zip(debriefFiles, parsed).map { file, result in
-            (path: file, record: result.record, errors: result.diagnostics.filter { $0.severity == .error })
-        }
+        let debriefs = try debriefsParsed()
         // Only the day's deals are scored, each with its history.
         let opportunities = Set(today.map(\.meeting.opportunity.id))
         let records = debriefs.filter(\.errors.isEmpty).compactMap(\.record)

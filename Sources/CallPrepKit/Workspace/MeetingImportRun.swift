@@ -80,6 +80,9 @@ extension Workspace {
                 + (draft.meeting.objective.isEmpty || draft.meeting.rep.isEmpty
                     ? ["The plan is yours to write: uncomment each '# key:' line and fill it in before the call."] : [])
             let text = MeetingFileText.render(draft.meeting, header: header, newCustomer: draft.isNewCustomer)
+            if draft.meeting.timeZone == "UTC", request.zone == nil {
+                note("the invite gives the time in UTC; --timezone (e.g. Europe/Berlin) writes it in yours")
+            }
             if request.output == "-" {
                 printed.append(text)
                 continue
@@ -87,9 +90,7 @@ extension Workspace {
             let target = request.output ?? earlier?.path ?? place("meetings/\(draft.meeting.id).yaml")
             try OutputFile.write(text, to: target, force: request.force || earlier != nil, createFolders: true)
             note("wrote \(target): \(Self.label(event))" + (draft.isNewCustomer ? " (a new customer: account and opportunity are placeholders)" : ""))
-            if draft.meeting.timeZone == "UTC", request.zone == nil {
-                note("the invite gives the time in UTC; --timezone (e.g. Europe/Berlin) writes it in yours")
-            }
+
         }
         if !printed.isEmpty { try OutputTarget(path: "-").emit(printed.joined(separator: "---\n")) }
     }

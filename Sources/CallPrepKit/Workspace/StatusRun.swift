@@ -4,14 +4,19 @@ extension Workspace {
     /// `callprep status`: the workspace's meetings (`meetings/`), briefs (`briefs/`) and debriefs
     /// (`debriefs/`) on `date`.
     public func status(date: String, format: StatusFormat, to target: OutputTarget) throws(DiagnosticError) {
+        let status = WorkspaceStatus(date: date, meetings: meetingFiles(), briefs: briefsWritten(),
+                                     debriefs: try debriefsParsed())
+        try target.emit(format.render(status))
+    }
+
+    /// Every debrief in `debriefs/`, parsed on every core: its record (nil when it has none) and
+    /// its errors.
+    func debriefsParsed() throws(DiagnosticError) -> [(path: String, record: DebriefRecord?, errors: [Diagnostic])] {
         let parser = try parser()
         let files = DebriefFiles.find([place("debriefs")]).files
         let parsed = concurrentMap(files.count) { parser.parse(path: files[$0]) }
-        let debriefs = zip(files, parsed).map { file, result in
-            (path: file, record: result.record,
-             errors: result.diagnostics.filter { $0.severity == .error })
+        return zip(files, parsed).map { file, result in
+            (path: file, record: result.record, errors: result.diagnostics.filter { $0.severity == .error })
         }
-        let status = WorkspaceStatus(date: date, meetings: meetingFiles(), briefs: briefsWritten(), debriefs: debriefs)
-        try target.emit(format.render(status))
     }
 }
