@@ -13,7 +13,7 @@ struct CalendarTests {
     /// Imports into the example workspace (whose meeting file knows Northwind and our domain) and
     /// reads the meeting file back.
     static func imported(_ name: String, _ request: MeetingImportRequest = MeetingImportRequest(),
-                         in folder: URL? = nil) throws -> (meeting: Meeting, text: String, notes: [String]) {
+                         in folder: URL? = nil, path: String? = nil) throws -> (meeting: Meeting, text: String, notes: [String]) {
         let folder = try folder ?? ReliabilityTests.workspace()
         let workspace = try Workspace(folder: folder.path)
         var request = request
@@ -21,7 +21,7 @@ struct CalendarTests {
         request.output = output
         request.force = true
         var notes: [String] = []
-        try workspace.importMeeting(invite: invite(name), request: request) { notes.append($0) }
+        try workspace.importMeeting(invite: path ?? invite(name), request: request) { notes.append($0) }
         let meeting = try MeetingLoader.load(path: output, process: try workspace.meetingProcess())
         return (meeting, try TestSupport.read(URL(fileURLWithPath: output)), notes)
     }
@@ -85,6 +85,26 @@ struct CalendarTests {
         let mara = try #require(meeting.attendees.first { $0.name == "Mara Jensen" })
         #expect(mara.title == "Head of Operations" && mara.buyingRole == .champion)
         #expect(meeting.opportunity.name == "Fleet scheduling rollout" && meeting.opportunity.value == 120_000)
+    }
+
+    /// With no meeting file for the customer, the index's debriefs know the deal by the people met.
+    @Test func anIndexedDebriefKnowsTheDealByThePeopleMet() throws {
+        let folder = try ReliabilityTests.workspace()
+        #expect(try CallPrepBinary.run(["ingest", "debriefs"], in: folder).status == 0)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("meetings/northwind-discovery.yaml"))
+        // Henrik writes from his own domain, which no meeting file holds; the debrief met him.
+        let invite = folder.appendingPathComponent("henrik.ics")
+        try Self.google.replacingOccurrences(of: "CN=Priya Raman;X-NUM-GUESTS=0:mailto:Priya.Raman@Northwind.example",
+                                             with: "CN=Henrik Sorensen;X-NUM-GUESTS=0:mailto:henrik@nw-holding.example")
+            .replacingOccurrences(of: "CN=Mara Jensen;X-NUM-GUESTS=0:mailto:mara.jensen@northwind.example",
+                                  with: "CN=Ana Silva;X-NUM-GUESTS=0:mailto:ana@nw-holding.example")
+            .write(to: invite, atomically: true, encoding: .utf8)
+        let meeting = try Self.imported("henrik.ics", MeetingImportRequest(ours: ["brightline.example"]), in: folder,
+                                        path: invite.path).meeting
+        #expect(meeting.account == "Northwind Logistics")
+        #expect(meeting.opportunity.id == "northwind-fleet-2026" && meeting.opportunity.stage == "discover")
+        let henrik = try #require(meeting.attendees.first { $0.name == "Henrik Sorensen" })
+        #expect(henrik.title == "COO" && henrik.buyingRole == .decisionMaker)
     }
 
     @Test func timesCanBeWrittenInTheRepsZone() throws {
