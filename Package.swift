@@ -23,10 +23,10 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         // The system libical (Debian's libical-dev), for iCalendar (RFC 5545).
-        // Only Sources/CallPrepKit/Calendar imports it.
+        // Only Sources/CallPrepKit/Calendar imports it. No pkgConfig: its flags would also link
+        // libicalss and libicalvcal, which callprep does not use and every start would load.
         .systemLibrary(
             name: "CLibical",
-            pkgConfig: "libical",
             providers: [.apt(["libical-dev"])]
         ),
         .target(

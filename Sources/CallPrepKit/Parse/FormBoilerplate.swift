@@ -12,9 +12,18 @@ public struct FormBoilerplate: Sendable {
             Set(MarkdownParser.parse(FrontMatter.split(form).body).children.map { normalized($0.blockText) }
                 .filter { !$0.isEmpty })
         }
-        texts = blocks.dropFirst().reduce(blocks.first ?? []) { $0.intersection($1) }
+        self.init(texts: blocks.dropFirst().reduce(blocks.first ?? []) { $0.intersection($1) })
+    }
+
+    /// Blocks already found, such as the built-in form's (`BuiltinBoilerplate`, made by a test from
+    /// the built-in template, so that a command need not render two forms to start).
+    public init(texts: Set<String>) {
+        self.texts = texts
         longest = 4 * (texts.map(\.utf8.count).max() ?? 0) + 64
     }
+
+    /// The blocks, sorted: what `BuiltinBoilerplate` holds for the built-in template.
+    var sortedTexts: [String] { texts.sorted() }
 
     func contains(_ node: MarkdownNode) -> Bool {
         contains(text: node.blockText)

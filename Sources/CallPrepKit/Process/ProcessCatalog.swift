@@ -9,7 +9,10 @@ public final class ProcessCatalog: @unchecked Sendable {
     public let explicitProcess: SalesProcess?
     private let workspace: String
     private let lock = NSLock()
-    private var byID: [String: SalesProcess]?
+    /// The workspace's own processes by id, once read.
+    private var ownProcesses: [String: SalesProcess]?
+    /// Built-in processes by id, each loaded when first asked for.
+    private var builtins: [String: SalesProcess] = [:]
     private lazy var workspaceDefault: SalesProcess? = try? ProcessResolver.resolve(nil, in: workspace)
 
     /// Loads `--process` at once, so a broken one fails before any debrief is read.
@@ -23,18 +26,30 @@ public final class ProcessCatalog: @unchecked Sendable {
         if let explicitProcess { return explicitProcess }
         return lock.withLock {
             guard let id else { return workspaceDefault }
-            return known()[id]
+            return workspaceFiles()[id] ?? builtin(id)
         }
     }
 
     /// Ids of every process this catalog can find, for messages.
     public var availableIDs: [String] {
-        explicitProcess.map { [$0.id] } ?? lock.withLock { known().keys.sorted() }
+        explicitProcess.map { [$0.id] } ?? lock.withLock {
+            Set(workspaceFiles().keys).union(ProcessResolver.builtinIDs.filter { builtin($0) != nil }).sorted()
+        }
+    }
+
+    /// A built-in process, loaded only when a debrief names it (a `check` of one file then reads
+    /// one process, not every built-in one). Call with `lock` held.
+    private func builtin(_ id: String) -> SalesProcess? {
+        if let loaded = builtins[id] { return loaded }
+        guard ProcessResolver.builtinIDs.contains(id), let source = ProcessResolver.builtinSource(id),
+              let process = try? ProcessLoader.load(source) else { return nil }
+        builtins[id] = process
+        return process
     }
 
     /// Call with `lock` held.
-    private func known() -> [String: SalesProcess] {
-        if let byID { return byID }
+    private func workspaceFiles() -> [String: SalesProcess] {
+        if let ownProcesses { return ownProcesses }
         var found: [String: SalesProcess] = [:]
         let folder = (workspace as NSString).appendingPathComponent("processes")
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
@@ -46,12 +61,7 @@ public final class ProcessCatalog: @unchecked Sendable {
                   found[process.id] == nil else { continue }
             found[process.id] = process
         }
-        for id in ProcessResolver.builtinIDs where found[id] == nil {
-            if let source = ProcessResolver.builtinSource(id), let process = try? ProcessLoader.load(source) {
-                found[id] = process
-            }
-        }
-        byID = found
+        ownProcesses = found
         return found
     }
 }

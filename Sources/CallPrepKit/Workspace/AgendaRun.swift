@@ -6,17 +6,17 @@ extension Workspace {
     public func agenda(date: String, calendars: [String], format: AgendaFormat, to target: OutputTarget,
                        note: (String) -> Void) throws(DiagnosticError) {
         let files = meetingFiles()
-        let today = files.filter { $0.meeting.date == date }
+        let ofTheDay = files.filter { $0.meeting.date == date }
         let invites = try inviteEntries(calendars, date: date, files: files, note: note)
 
         let debriefs = try debriefsParsed()
         // Only the day's deals are scored, each with its history.
-        let opportunities = Set(today.map(\.meeting.opportunity.id))
+        let opportunities = Set(ofTheDay.map(\.meeting.opportunity.id))
         let records = debriefs.filter(\.errors.isEmpty).compactMap(\.record)
             .filter { $0.meeting.opportunity.map(opportunities.contains) ?? false }
         let cards = ScoringRun.score(records, catalog: catalog, calls: callFacts())
         let scores = Dictionary(cards.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
-        let agenda = Agenda(date: date, meetings: today, invites: invites, briefs: briefsWritten(), debriefs: debriefs,
+        let agenda = Agenda(date: date, meetings: ofTheDay, invites: invites, briefs: briefsWritten(), debriefs: debriefs,
                             scores: scores)
         try target.emit(format.render(agenda))
     }

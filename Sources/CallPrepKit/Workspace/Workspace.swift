@@ -13,7 +13,8 @@ public final class Workspace {
     /// command shows it on a terminal.
     public let progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
     /// The day a brief is stamped with as written: today, unless a test says otherwise.
-    public var today = CalendarDate.today()
+    /// Lazy: the local time zone costs a `check` of one file most of a millisecond to load.
+    public lazy var today = CalendarDate.today()
 
     /// Loads `--process` at once (`process`: a file or a built-in id), so a broken one fails
     /// before anything else is read.
@@ -79,13 +80,21 @@ public final class Workspace {
 
     /// A parser that knows the workspace's form template, to tell its text from what people wrote.
     public func parser(maxBytes: Int = SourceFile.defaultMaxBytes) throws(DiagnosticError) -> DebriefParser {
-        DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(forms: Self.sampleForms(try templates())),
-                      maxBytes: maxBytes)
+        DebriefParser(catalog: catalog, boilerplate: try formBoilerplate(), maxBytes: maxBytes)
+    }
+
+    /// The form template's own text: the built-in template's as a test recorded it (rendering two
+    /// forms took half of a `check` of one file), else found by rendering the workspace's.
+    func formBoilerplate() throws(DiagnosticError) -> FormBoilerplate {
+        if !FileManager.default.fileExists(atPath: place("templates/\(TemplateSet.formName)")) {
+            return FormBoilerplate(texts: Set(BuiltinBoilerplate.texts))
+        }
+        return FormBoilerplate(forms: Self.sampleForms(try templates()))
     }
 
     /// Two forms for made-up meetings from the form template: what they share is the template's
     /// own text.
-    private static func sampleForms(_ templates: TemplateSet) -> [String] {
+    static func sampleForms(_ templates: TemplateSet) -> [String] {
         guard let source = ProcessResolver.builtinSource(ProcessResolver.defaultID),
               let process = try? ProcessLoader.load(source) else { return [] }
         return [("a", "rep one"), ("b", "rep two")].map { account, rep in
