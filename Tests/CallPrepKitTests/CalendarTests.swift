@@ -107,6 +107,23 @@ struct CalendarTests {
         #expect(henrik.title == "COO" && henrik.buyingRole == .decisionMaker)
     }
 
+    /// A mail provider's domain tells nothing of the company: no deal is matched by it, and a new
+    /// customer's account is named after the person, not "Gmail".
+    @Test func aMailProvidersDomainIsNoCompany() throws {
+        let folder = try ReliabilityTests.workspace()
+        try ReliabilityTests.edit(folder, "meetings/northwind-discovery.yaml") {
+            $0.replacingOccurrences(of: "tom.okafor@northwind.example", with: "tom.okafor@gmail.com")
+        }
+        let invite = folder.appendingPathComponent("gmail.ics")
+        try Self.calendar("DTSTART:20261208T160000Z\r\nORGANIZER;CN=\"Zoë Martín\":mailto:zoe.martin@gmail.com\r\n"
+                          + "ATTENDEE;CN=Dana Whitfield:mailto:dana.whitfield@brightline.example\r\n"
+                          + "ATTENDEE;CN=\"Zoë Martín\":mailto:zoe.martin@gmail.com\r\n")
+            .write(to: invite, atomically: true, encoding: .utf8)
+        let meeting = try Self.imported("gmail.ics", in: folder, path: invite.path).meeting
+        #expect(meeting.account == "Zoë Martín")
+        #expect(meeting.opportunity.id == "zoe-martin")
+    }
+
     @Test func timesCanBeWrittenInTheRepsZone() throws {
         let meeting = try Self.imported("google-invite.ics", MeetingImportRequest(zone: "Europe/Berlin")).meeting
         #expect(meeting.time == "10:00" && meeting.timeZone == "Europe/Berlin")

@@ -56,7 +56,8 @@ public struct InviteMeeting: Sendable {
         let people = event.people.filter(\.isPerson)
         let ours = people.filter { $0.domain.map(context.ourDomains.contains) ?? false }
         let customers = Self.customers(event, ourDomains: context.ourDomains)
-        let domains = customers.compactMap(\.domain)
+        // A company's own domains: a mail provider's says nothing about whom someone works for.
+        let domains = customers.compactMap(\.domain).filter { !Self.mailProviders.contains($0) }
         let names = Set(customers.map { Self.readableName($0).lowercased() })
         // The latest deal with someone from the same company: by address, else by name.
         let byDate = context.deals.sorted { $0.date > $1.date }
@@ -72,7 +73,8 @@ public struct InviteMeeting: Sendable {
             person.email.flatMap { byEmail[$0] } ?? byName[Self.readableName(person).lowercased()]
         }
 
-        let account = deal?.account ?? Self.accountName(fromDomains: domains)
+        let account = deal?.account
+            ?? (domains.isEmpty ? customers.first.map(Self.readableName) : nil) ?? Self.accountName(fromDomains: domains)
         let organizer = event.organizer.flatMap { organizer in ours.first { $0.email == organizer.email } }
         let rep = organizer ?? (ours.count == 1 ? ours.first : nil)
         var attendees = ours.map { Attendee(name: Self.readableName($0), email: $0.email, side: .ours) }
@@ -132,6 +134,13 @@ public struct InviteMeeting: Sendable {
         }
         return name
     }
+
+    /// Domains of mail providers, which people of any company use.
+    static let mailProviders: Set<String> = [
+        "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com", "icloud.com",
+        "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net", "web.de", "t-online.de",
+        "orange.fr", "free.fr", "libero.it", "yandex.ru", "mail.ru", "qq.com", "163.com", "naver.com",
+    ]
 
     static func domain(_ email: String) -> String? {
         email.split(separator: "@").last.map { $0.lowercased() }
