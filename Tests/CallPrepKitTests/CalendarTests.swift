@@ -226,6 +226,15 @@ struct CalendarTests {
         }
         #expect(several.first?.contains("4 customer meetings in this file; pick one with --uid") ?? false)
         #expect(several.first?.contains("1a3s5d7f9g1h3j5k7l9z@google.com  2026-12-07 15:00 Europe/Berlin, Fabrikam: platform demo") ?? false)
+        #expect(several.first?.contains("2q8r4t6y0u1i3o5p7a9s@google.com  2026-11-02 09:00 Europe/Berlin (repeats), Northwind pilot sync") ?? false)
+        // A second meeting's file that exists already stops the import before the first is written.
+        try "hand-written\n".write(to: folder.appendingPathComponent("meetings/fabrikam-2026-12-07-1500.yaml"), atomically: true, encoding: .utf8)
+        let blocked = TestSupport.diagnostics { () throws(DiagnosticError) in
+            try workspace.importMeeting(invite: Self.invite("exported-calendar.ics"), request: MeetingImportRequest(day: "2026-12-07")) { _ in }
+        }
+        #expect(blocked == ["\(folder.path)/meetings/fabrikam-2026-12-07-1500.yaml:1:1: error: the file exists already; pass --force to replace it"])
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("meetings/northwind-logistics-2026-12-07-1130.yaml").path))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("meetings/fabrikam-2026-12-07-1500.yaml"))
         // --uid picks one.
         let demo = try Self.imported("exported-calendar.ics", MeetingImportRequest(uid: "1a3s5d7f9g1h3j5k7l9z@google.com"), in: folder)
         #expect(demo.meeting.account == "Fabrikam" && demo.meeting.time == "15:00" && demo.meeting.durationMinutes == 60)

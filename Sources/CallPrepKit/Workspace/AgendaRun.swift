@@ -26,14 +26,15 @@ extension Workspace {
                                note: (String) -> Void) throws(DiagnosticError) -> [Agenda.Entry] {
         guard !calendars.isEmpty else { return [] }
         let ourDomains = Self.ourDomains(given: [], files: files)
-        let imported = Set(files.compactMap { file in file.meeting.uid.map { "\($0)/\(file.meeting.date)" } })
+        // An imported invite by its UID; a repeating one by its UID and day, one file per occurrence.
+        let imported = Set(files.flatMap { file in file.meeting.uid.map { [$0, "\($0)/\(file.meeting.date)"] } ?? [] })
         let context = InviteMeeting.Context(ourDomains: ourDomains, deals: knownDeals(files),
                                             firstStage: try meetingProcess().stages.first?.id ?? "")
         var entries: [Agenda.Entry] = []
         for path in calendars {
             let source = try SourceFile.read(path, maxBytes: CalendarReader.maxBytes)
             let events = try CalendarReader.read(source, options: .init(day: date, localZone: TimeZone.current.identifier))
-            for event in events where !imported.contains("\(event.uid ?? "")/\(event.start.date)") {
+            for event in events where !imported.contains(event.recurs ? "\(event.uid ?? "")/\(event.start.date)" : event.uid ?? "") {
                 // Without our domains every person may be a customer: only cancelled and all-day events are left out.
                 if event.isCancelled || event.start.isAllDay { continue }
                 if !ourDomains.isEmpty, InviteMeeting.skipReason(event, ourDomains: ourDomains) != nil { continue }

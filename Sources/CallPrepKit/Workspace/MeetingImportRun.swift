@@ -65,7 +65,8 @@ extension Workspace {
         }
         let context = InviteMeeting.Context(ourDomains: ourDomains, deals: knownDeals(files),
                                             firstStage: try meetingProcess().stages.first?.id ?? "")
-        var printed: [String] = []
+        // Every file is decided before any is written, so that a refusal leaves nothing half done.
+        var writes: [(text: String, target: String, replace: Bool, event: CalendarEvent, isNew: Bool)] = []
         for event in candidates {
             var draft = InviteMeeting(event: event, context: context)
             // The file this invite was imported into before: same UID, and for a repeating event the same day.
@@ -79,20 +80,26 @@ extension Workspace {
             let header = ["Imported from \((path as NSString).lastPathComponent) by callprep meeting import on \(today)."]
                 + (draft.meeting.objective.isEmpty || draft.meeting.rep.isEmpty
                     ? ["The plan is yours to write: uncomment each '# key:' line and fill it in before the call."] : [])
-            let text = MeetingFileText.render(draft.meeting, header: header, newCustomer: draft.isNewCustomer)
+            let target = request.output ?? earlier?.path ?? place("meetings/\(draft.meeting.id).yaml")
+            let replace = request.force || earlier != nil
+            if target != "-", !replace, FileManager.default.fileExists(atPath: target) {
+                throw DiagnosticError([Diagnostic(file: target, FileProblem.exists)])
+            }
+            writes.append((MeetingFileText.render(draft.meeting, header: header, newCustomer: draft.isNewCustomer), target,
+                           replace, event, draft.isNewCustomer))
             if draft.meeting.timeZone == "UTC", request.zone == nil {
                 note("the invite gives the time in UTC; --timezone (e.g. Europe/Berlin) writes it in yours")
             }
-            if request.output == "-" {
-                printed.append(text)
-                continue
-            }
-            let target = request.output ?? earlier?.path ?? place("meetings/\(draft.meeting.id).yaml")
-            try OutputFile.write(text, to: target, force: request.force || earlier != nil, createFolders: true)
-            note("wrote \(target): \(Self.label(event))" + (draft.isNewCustomer ? " (a new customer: account and opportunity are placeholders)" : ""))
-
         }
-        if !printed.isEmpty { try OutputTarget(path: "-").emit(printed.joined(separator: "---\n")) }
+        if request.output == "-" {
+            try OutputTarget(path: "-").emit(writes.map(\.text).joined(separator: "---\n"))
+            return
+        }
+        for write in writes {
+            try OutputFile.write(write.text, to: write.target, force: write.replace, createFolders: true)
+            note("wrote \(write.target): \(Self.label(write.event))"
+                 + (write.isNew ? " (a new customer: account and opportunity are placeholders)" : ""))
+        }
     }
 
     /// Our email domains: those given, else those of our side's people in the meeting files.
@@ -105,7 +112,7 @@ extension Workspace {
     /// "2026-12-03 10:00 Europe/Berlin, Discovery call (line 12)".
     private static func label(_ event: CalendarEvent) -> String {
         let when = [event.start.date, event.start.time, event.start.zone].compactMap { $0 }.joined(separator: " ")
-        return "\(when), \(event.summary ?? "(no summary)") (line \(event.line))"
+        return "\(when)\(event.recurs ? " (repeats)" : ""), \(event.summary ?? "(no summary)") (line \(event.line))"
     }
 
     /// The deals of the meeting files and of the index's latest debrief of each opportunity.
