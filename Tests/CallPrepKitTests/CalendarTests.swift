@@ -265,6 +265,9 @@ struct CalendarTests {
             try workspace.importMeeting(invite: Self.invite("google-invite.ics"), request: MeetingImportRequest()) { _ in }
         }
         #expect(again.count == 1 && again[0].contains("this invite was imported into \(folder.path)/\(path) already; pass --force"))
+        // Printing it needs no --force, and shows what the rep wrote kept.
+        let printed = try CallPrepBinary.run(["meeting", "import", Self.invite("google-invite.ics"), "-o", "-"], in: folder)
+        #expect(printed.status == 0 && printed.stdout.contains("objective: Agree who owns the cost of late deliveries"))
 
         // The organiser moves the call an hour later.
         let moved = folder.appendingPathComponent("moved.ics")

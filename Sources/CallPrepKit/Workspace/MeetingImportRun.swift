@@ -73,15 +73,14 @@ extension Workspace {
             let earlier = files.first { file in
                 file.meeting.uid != nil && file.meeting.uid == event.uid && (!event.recurs || file.meeting.date == event.start.date)
             }
-            if let earlier {
-                guard request.force else { throw fail(.importedBefore(earlier.path)) }
-                draft.keep(earlier.meeting)
-            }
+            if let earlier { draft.keep(earlier.meeting) }
             let header = ["Imported from \((path as NSString).lastPathComponent) by callprep meeting import on \(today)."]
                 + (draft.meeting.objective.isEmpty || draft.meeting.rep.isEmpty
                     ? ["The plan is yours to write: uncomment each '# key:' line and fill it in before the call."] : [])
             let target = request.output ?? earlier?.path ?? place("meetings/\(draft.meeting.id).yaml")
-            let replace = request.force || earlier != nil
+            // Its own earlier file is updated with --force; printing it, or writing it elsewhere, needs none.
+            if let earlier, target == earlier.path, !request.force { throw fail(.importedBefore(earlier.path)) }
+            let replace = request.force
             if target != "-", !replace, FileManager.default.fileExists(atPath: target) {
                 throw DiagnosticError([Diagnostic(file: target, FileProblem.exists)])
             }
