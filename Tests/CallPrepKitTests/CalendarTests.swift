@@ -175,6 +175,8 @@ struct CalendarTests {
         #expect(WindowsZones.iana.count > 130)
         for (windows, iana) in WindowsZones.iana {
             #expect(CalendarZones.system(iana) != nil, "\(windows) → \(iana)")
+            // What a meeting file gets must load again.
+            #expect(TimeZone(identifier: iana) != nil, "\(windows) → \(iana)")
         }
         #expect(WindowsZones.iana["W. Europe Standard Time"] == "Europe/Berlin")
     }
