@@ -471,12 +471,12 @@ struct AgendaTests {
         let debrief = try #require(agenda.calls.first?.debrief)
         let card = try #require(try JSONDecoder().decode([Scorecard].self, from: Data(try CallPrepBinary.run(
             ["score", ReliabilityTests.debrief, "--format", "json"], in: folder).stdout.utf8)).first)
-        #expect(debrief == Agenda.Debrief(source: ReliabilityTests.debrief, state: "reviewed", score: card.score, grade: card.managerScore))
+        #expect(debrief == Agenda.Debrief(source: ReliabilityTests.debrief, state: .reviewed, score: card.score, grade: card.managerScore))
         // Without the manager's grade it waits for review; with an error it cannot be scored.
         try ReliabilityTests.edit(folder, ReliabilityTests.debrief) { $0.replacingOccurrences(of: "Reviewer: Sam Lee", with: "Reviewer:") }
         let waiting = try JSONDecoder().decode(Agenda.self, from: Data(try CallPrepBinary.run(
             ["agenda", "--date", "2026-11-26", "--format", "json"], in: folder).stdout.utf8))
-        #expect(waiting.calls.first?.debrief?.state == "scored")
+        #expect(waiting.calls.first?.debrief?.state == .scored)
         let empty = try CallPrepBinary.run(["agenda", "--date", "2026-11-27"], in: folder)
         #expect(empty.status == 0 && empty.stdout == "Agenda for Friday 27 November 2026: 0 calls\n\nNo customer calls on this day.\n")
     }

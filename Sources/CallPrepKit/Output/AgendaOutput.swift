@@ -42,9 +42,9 @@ public enum AgendaFormat: String, CaseIterable, Sendable {
     private static func debrief(_ debrief: Agenda.Debrief?) -> String {
         guard let debrief else { return "not yet" }
         switch debrief.state {
-        case "errors": return "\(debrief.source) has \(debrief.errors ?? 0) errors to fix before it is scored"
-        case "reviewed": return "\(debrief.source), scored \(debrief.score ?? 0) %, reviewed (grade \(debrief.grade.map(String.init) ?? "-"))"
-        default: return "\(debrief.source), scored \(debrief.score ?? 0) %, waiting for a manager's review"
+        case .errors: return "\(debrief.source) has \(debrief.errors ?? 0) errors to fix before it is scored"
+        case .reviewed: return "\(debrief.source), scored \(debrief.score ?? 0) %, reviewed (grade \(debrief.grade.map(String.init) ?? "-"))"
+        case .scored: return "\(debrief.source), scored \(debrief.score ?? 0) %, waiting for a manager's review"
         }
     }
 }

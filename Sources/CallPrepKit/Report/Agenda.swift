@@ -10,10 +10,17 @@ public struct Agenda: Sendable, Codable, Equatable {
     }
 
     public struct Debrief: Sendable, Codable, Equatable {
+        public enum State: String, Sendable, Codable {
+            /// It cannot be scored until they are fixed.
+            case errors
+            /// Waiting for a manager's review.
+            case scored
+            /// A reviewer and a grade.
+            case reviewed
+        }
+
         public var source: String
-        /// `errors` (it cannot be scored until they are fixed), `scored` (waiting for a manager's
-        /// review), or `reviewed` (a reviewer and a grade).
-        public var state: String
+        public var state: State
         public var errors: Int?
         /// The evidence score, 0 to 100.
         public var score: Int?
@@ -91,10 +98,10 @@ public struct Agenda: Sendable, Codable, Equatable {
     private static func debrief(_ entry: (path: String, record: DebriefRecord?, errors: [Diagnostic]),
                                 score: Scorecard?) -> Debrief {
         guard let record = entry.record, entry.errors.isEmpty else {
-            return Debrief(source: entry.path, state: "errors", errors: entry.errors.count)
+            return Debrief(source: entry.path, state: .errors, errors: entry.errors.count)
         }
         let reviewed = record.review.reviewer != nil && record.review.grade != nil
-        return Debrief(source: entry.path, state: reviewed ? "reviewed" : "scored", score: score?.score,
+        return Debrief(source: entry.path, state: reviewed ? .reviewed : .scored, score: score?.score,
                        grade: reviewed ? score?.managerScore : nil)
     }
 
