@@ -74,7 +74,7 @@ extension Workspace {
                 file.meeting.uid != nil && file.meeting.uid == event.uid && (!event.recurs || file.meeting.date == event.start.date)
             }
             if let earlier { draft.keep(earlier.meeting) }
-            let header = ["Imported from \((path as NSString).lastPathComponent) by callprep meeting import on \(today)."]
+            let header = ["Imported from \((source.path as NSString).lastPathComponent) by callprep meeting import on \(today)."]
                 + (draft.meeting.objective.isEmpty || draft.meeting.rep.isEmpty
                     ? ["The plan is yours to write: uncomment each '# key:' line and fill it in before the call."] : [])
             let target = request.output ?? earlier?.path ?? place("meetings/\(draft.meeting.id).yaml")
