@@ -24,10 +24,13 @@ public struct CalendarPerson: Sendable, Hashable, Codable {
     }
 
     /// The part of the address after `@`, lowercased.
-    public var domain: String? {
-        guard let email, let at = email.lastIndex(of: "@") else { return nil }
+    public var domain: String? { email.flatMap(Self.domain(of:)) }
+
+    /// The part of an address after `@`, lowercased; nil when there is none.
+    public static func domain(of email: String) -> String? {
+        guard let at = email.lastIndex(of: "@") else { return nil }
         let domain = email[email.index(after: at)...]
-        return domain.isEmpty ? nil : String(domain)
+        return domain.isEmpty ? nil : domain.lowercased()
     }
 
     /// A person who takes part: not a room, a resource or a mailing list.

@@ -43,25 +43,25 @@ public struct InviteMeeting: Sendable {
     public static func skipReason(_ event: CalendarEvent, ourDomains: Set<String>) -> String? {
         if event.isCancelled { return "cancelled" }
         if event.start.isAllDay { return "an all-day event" }
-        if customers(event, ourDomains: ourDomains).isEmpty { return "internal: no customer attendee" }
+        if customers(event.people, ourDomains: ourDomains).isEmpty { return "internal: no customer attendee" }
         return nil
     }
 
     /// The people on the customer's side: every person whose address is not ours.
-    static func customers(_ event: CalendarEvent, ourDomains: Set<String>) -> [CalendarPerson] {
-        event.people.filter { $0.isPerson && $0.domain.map { !ourDomains.contains($0) } ?? false }
+    static func customers(_ people: [CalendarPerson], ourDomains: Set<String>) -> [CalendarPerson] {
+        people.filter { $0.isPerson && $0.domain.map { !ourDomains.contains($0) } ?? false }
     }
 
     public init(event: CalendarEvent, context: Context) {
         let people = event.people.filter(\.isPerson)
         let ours = people.filter { $0.domain.map(context.ourDomains.contains) ?? false }
-        let customers = Self.customers(event, ourDomains: context.ourDomains)
+        let customers = Self.customers(people, ourDomains: context.ourDomains)
         // A company's own domains: a mail provider's says nothing about whom someone works for.
         let domains = customers.compactMap(\.domain).filter { !Self.mailProviders.contains($0) }
         let names = Set(customers.map { Self.readableName($0).lowercased() })
         // The latest deal with someone from the same company: by address, else by name.
         let byDate = context.deals.sorted { $0.date > $1.date }
-        let deal = byDate.first { deal in deal.attendees.contains { $0.email.flatMap(Self.domain).map(domains.contains) ?? false } }
+        let deal = byDate.first { deal in deal.attendees.contains { $0.email.flatMap(CalendarPerson.domain(of:)).map(domains.contains) ?? false } }
             ?? byDate.first { deal in deal.attendees.contains { names.contains($0.name.lowercased()) } }
         // The latest word on each person, by address and by name.
         var byEmail: [String: Attendee] = [:], byName: [String: Attendee] = [:]
@@ -141,10 +141,6 @@ public struct InviteMeeting: Sendable {
         "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net", "web.de", "t-online.de",
         "orange.fr", "free.fr", "libero.it", "yandex.ru", "mail.ru", "qq.com", "163.com", "naver.com",
     ]
-
-    static func domain(_ email: String) -> String? {
-        email.split(separator: "@").last.map { $0.lowercased() }
-    }
 
     /// A company's name from its most common email domain: `northwind-logistics.com` as
     /// "Northwind Logistics", `acme.co.uk` as "Acme".

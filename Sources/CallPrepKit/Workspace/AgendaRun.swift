@@ -14,9 +14,10 @@ extension Workspace {
         let opportunities = Set(ofTheDay.map(\.meeting.opportunity.id))
         let records = debriefs.filter(\.errors.isEmpty).compactMap(\.record)
             .filter { $0.meeting.opportunity.map(opportunities.contains) ?? false }
-        let cards = ScoringRun.score(records, catalog: catalog, calls: callFacts())
+        let briefs = briefsWritten()
+        let cards = ScoringRun.score(records, catalog: catalog, calls: callFacts(meetings: files, briefs: briefs))
         let scores = Dictionary(cards.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
-        let agenda = Agenda(date: date, meetings: ofTheDay, invites: invites, briefs: briefsWritten(), debriefs: debriefs,
+        let agenda = Agenda(date: date, meetings: ofTheDay, invites: invites, briefs: briefs, debriefs: debriefs,
                             scores: scores)
         try target.emit(format.render(agenda))
     }

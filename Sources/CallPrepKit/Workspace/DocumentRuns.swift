@@ -7,14 +7,8 @@ extension Workspace {
     /// reported and left out.
     public func brief(meeting meetingPath: String, index: String?, debriefs: String?, to target: OutputTarget,
                       report: (Diagnostic) -> Void) throws(DiagnosticError) {
-        let process = try meetingProcess()
-        let source = try SourceFile.read(meetingPath)
-        let meeting = try MeetingLoader.load(source, process: process)
-        PlanPlaceholders.warnings(in: source).forEach(report)
+        let (process, meeting, history) = try call(meetingPath, index: index, debriefs: debriefs, report: report)
         let templates = try templates()
-        let earlier = try earlierDebriefs(for: meeting, process: process, index: index, folder: debriefs)
-        earlier.diagnostics.forEach(report)
-        let history = DealHistory(meeting: meeting, process: process, records: earlier.records)
         let brief = DocumentRenderer.brief(meeting: meeting, process: process, templates: templates,
                                            meetingPath: meetingPath, history: history)
         // The stamp that tells `score` the call was prepared, whatever the template wrote.
@@ -27,15 +21,23 @@ extension Workspace {
     /// the brief for the same meeting shows them.
     public func form(meeting meetingPath: String, index: String? = nil, debriefs: String? = nil, to target: OutputTarget,
                      report: (Diagnostic) -> Void = { _ in }) throws(DiagnosticError) {
+        let (process, meeting, history) = try call(meetingPath, index: index, debriefs: debriefs, report: report)
+        let templates = try templates()
+        let met = history?.metIDs ?? []
+        try target.emit(DocumentRenderer.form(meeting: meeting, process: process, templates: templates, met: met))
+    }
+
+    /// What a brief and a form start from: the process, the meeting (its unwritten placeholders
+    /// reported), and the deal's history, found as `earlierDebriefs` finds it.
+    private func call(_ meetingPath: String, index: String?, debriefs: String?, report: (Diagnostic) -> Void)
+        throws(DiagnosticError) -> (SalesProcess, Meeting, DealHistory?) {
         let process = try meetingProcess()
         let source = try SourceFile.read(meetingPath)
         let meeting = try MeetingLoader.load(source, process: process)
         PlanPlaceholders.warnings(in: source).forEach(report)
-        let templates = try templates()
         let earlier = try earlierDebriefs(for: meeting, process: process, index: index, folder: debriefs)
         earlier.diagnostics.forEach(report)
-        let met = DealHistory(meeting: meeting, process: process, records: earlier.records)?.metIDs ?? []
-        try target.emit(DocumentRenderer.form(meeting: meeting, process: process, templates: templates, met: met))
+        return (process, meeting, DealHistory(meeting: meeting, process: process, records: earlier.records))
     }
 
     /// `callprep process show`: the process as a Markdown summary.

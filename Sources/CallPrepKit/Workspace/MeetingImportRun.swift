@@ -104,7 +104,7 @@ extension Workspace {
     /// Our email domains: those given, else those of our side's people in the meeting files.
     static func ourDomains(given: [String], files: [(path: String, meeting: Meeting)]) -> Set<String> {
         given.isEmpty
-            ? Set(files.flatMap(\.meeting.attendees).filter { $0.side == .ours }.compactMap { $0.email.flatMap(InviteMeeting.domain) })
+            ? Set(files.flatMap(\.meeting.attendees).filter { $0.side == .ours }.compactMap { $0.email.flatMap(CalendarPerson.domain(of:)) })
             : Set(given.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "@ ")) })
     }
 

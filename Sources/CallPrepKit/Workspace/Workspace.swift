@@ -42,11 +42,12 @@ public final class Workspace {
     /// What the workspace knows of each call, by meeting id: the attendees of its meeting file in
     /// `meetings/` (who took part and in which buying role, for the people picture of its debrief),
     /// and the day its first brief in `briefs/` was written. Files that do not load are passed over
-    /// (`check` reports them).
-    func callFacts() -> [String: CallFacts] {
+    /// (`check` reports them). A run that has read them already passes them in.
+    func callFacts(meetings: [(path: String, meeting: Meeting)]? = nil, briefs: [String: String]? = nil)
+        -> [String: CallFacts] {
         var facts: [String: CallFacts] = [:]
-        for (_, meeting) in meetingFiles() { facts[meeting.id, default: CallFacts()].attendees = meeting.attendees }
-        for (id, written) in briefsWritten() { facts[id, default: CallFacts()].briefWritten = written }
+        for (_, meeting) in meetings ?? meetingFiles() { facts[meeting.id, default: CallFacts()].attendees = meeting.attendees }
+        for (id, written) in briefs ?? briefsWritten() { facts[id, default: CallFacts()].briefWritten = written }
         return facts
     }
 
