@@ -13,14 +13,19 @@ struct CorpusCommand: ParsableCommand {
     @Argument(help: "The folder to write into; created when missing.")
     var folder: String
 
-    @Option(help: "How many debriefs.")
+    @Option(parsing: .unconditional, help: "How many debriefs (0 to 1000000).")
     var count = 1_000
 
-    @Option(help: "The seed: the same seed gives the same corpus.")
+    @Option(parsing: .unconditional, help: "The seed: the same seed gives the same corpus.")
     var seed: UInt64 = 1
 
-    @Option(help: "Calls per opportunity (a long deal: as many as --count).")
+    @Option(parsing: .unconditional, help: "Calls per opportunity, 1 to 1000000 (a long deal: as many as --count).")
     var callsPerOpportunity = 5
+
+    func validate() throws {
+        try NumberRange.check("--count", count, 0...1_000_000)
+        try NumberRange.check("--calls-per-opportunity", callsPerOpportunity, 1...1_000_000)
+    }
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in

@@ -32,11 +32,12 @@ struct MeetingArguments: ParsableArguments {
 
 /// How large a debrief may be.
 struct LimitOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Refuse debriefs larger than this many bytes.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Refuse debriefs larger than this many bytes (1 to \(SourceFile.largestMaxBytes)).", valueName: "n"))
     var maxBytes: Int = SourceFile.defaultMaxBytes
 
     func validate() throws {
-        if maxBytes < 1 { throw ValidationError("--max-bytes must be positive") }
+        try NumberRange.check("--max-bytes", maxBytes, 1...SourceFile.largestMaxBytes)
     }
 }
 
@@ -108,4 +109,14 @@ struct DayOptions: ParsableArguments {
     }
 
     var day: String { date ?? CalendarDate.today() }
+}
+
+/// The range of a numeric option, said the same way for every one. Numeric options parse
+/// unconditionally, so `--gap -5` reaches this check instead of reading `-5` as a flag.
+enum NumberRange {
+    static func check(_ option: String, _ value: some BinaryInteger, _ range: ClosedRange<Int>) throws {
+        guard let value = Int(exactly: value), range.contains(value) else {
+            throw ValidationError("\(option) must be between \(range.lowerBound) and \(range.upperBound), not \(value)")
+        }
+    }
 }

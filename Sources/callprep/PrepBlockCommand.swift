@@ -16,17 +16,18 @@ struct PrepBlockCommand: ParsableCommand {
 
     @OptionGroup var arguments: MeetingArguments
 
-    @Option(help: ArgumentHelp("The block's length (default: the process's prep_minutes).", valueName: "n"))
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("The block's length, 1 to 1440 (default: the process's prep_minutes).", valueName: "n"))
     var minutes: Int?
 
-    @Option(help: ArgumentHelp("Minutes between the block's end and the call.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Minutes between the block's end and the call, 0 to 10080.", valueName: "n"))
     var gap = 0
 
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
-        if let minutes, !(1...24 * 60).contains(minutes) { throw ValidationError("--minutes must be between 1 and 1440") }
-        if !(0...7 * 24 * 60).contains(gap) { throw ValidationError("--gap must be between 0 and 10080 minutes") }
+        if let minutes { try NumberRange.check("--minutes", minutes, 1...24 * 60) }
+        try NumberRange.check("--gap", gap, 0...7 * 24 * 60)
     }
 
     func run() throws {

@@ -24,7 +24,7 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Output format: text, md, json or csv.")
     var format: ScorecardFormat = .text
 
-    @Option(help: ArgumentHelp("Exit 1 when any evidence score is below this (0 to 100).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Exit 1 when any evidence score is below this (0 to 100).", valueName: "n"))
     var minScore: Int?
 
     @Flag(help: "Count only the debriefs given as a deal's history, not the workspace's index or debriefs/ folder.")
@@ -36,9 +36,7 @@ struct ScoreCommand: ParsableCommand {
 
     func validate() throws {
         try pathList.require(debriefs)
-        if let minScore, !(0...100).contains(minScore) {
-            throw ValidationError("--min-score must be from 0 to 100")
-        }
+        if let minScore { try NumberRange.check("--min-score", minScore, 0...100) }
     }
 
     func run() throws {

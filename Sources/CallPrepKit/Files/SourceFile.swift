@@ -8,6 +8,8 @@ public struct SourceFile: Sendable {
 
     /// Files larger than this are refused before anything parses them.
     public static let defaultMaxBytes = 1 << 20
+    /// The most `--max-bytes` may raise that to (1 GiB): a debrief is text a person wrote.
+    public static let largestMaxBytes = 1 << 30
 
     public init(path: String, text: String) {
         self.path = path
@@ -23,7 +25,7 @@ public struct SourceFile: Sendable {
         func fail(_ problem: FileProblem) -> DiagnosticError {
             DiagnosticError([Diagnostic(file: path, problem)])
         }
-        switch RegularFile.read(path, atMost: maxBytes + 1) {
+        switch RegularFile.read(path, atMost: min(maxBytes, largestMaxBytes) + 1) {
         case let .failure(refusal):
             throw fail(.cannotRead(reason: refusal.reason))
         case let .success((bytes, size)):

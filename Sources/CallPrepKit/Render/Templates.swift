@@ -4,10 +4,21 @@ import Mustache
 /// Problems with a workspace's own templates.
 public enum TemplateProblem: LocalizedError, Equatable, Sendable {
     case invalid(String)
+    case includesItself([String])
+    case dynamicPartial(String)
+    case nestedTooDeep(Int)
 
     public var errorDescription: String? {
         switch self {
         case let .invalid(reason): "invalid Mustache template: \(reason)"
+        case let .includesItself(chain) where chain.count == 2:
+            "this partial includes \(chain[0]) in itself, which would never end: a template cannot include itself"
+        case let .includesItself(chain):
+            "this partial makes \(chain[0]) include itself (\(chain.joined(separator: " → "))), which would never end: "
+                + "templates cannot include each other in a circle"
+        case let .dynamicPartial(name):
+            "a partial named by a value ({{>*\(name)}}) is not supported: name the template"
+        case let .nestedTooDeep(limit): "sections are nested more than \(limit) deep here"
         }
     }
 }
@@ -41,19 +52,23 @@ public struct TemplateSet: Sendable {
         var templates: [String: MustacheTemplate] = [:]
         var origins: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
+        var sources: [String: SourceFile] = [:]
         for name in names {
             let override = (workspace as NSString).appendingPathComponent("templates/\(name)")
-            let source: SourceFile
             if FileManager.default.fileExists(atPath: override) {
                 do {
-                    source = try SourceFile.read(override == "./templates/\(name)" ? "templates/\(name)" : override)
+                    sources[name] = try SourceFile.read(override == "./templates/\(name)" ? "templates/\(name)" : override)
                 } catch {
                     diagnostics += error.diagnostics
-                    continue
                 }
             } else {
-                source = SourceFile(path: "<built-in \(name)>", text: BuiltinFiles.all[name] ?? "")
+                sources[name] = SourceFile(path: "<built-in \(name)>", text: BuiltinFiles.all[name] ?? "")
             }
+        }
+        diagnostics += tagProblems(sources)
+        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
+        for name in names {
+            guard let source = sources[name] else { continue }
             do {
                 templates[name] = try compile(source, as: name)
                 origins[name] = source.path
@@ -66,14 +81,62 @@ public struct TemplateSet: Sendable {
     }
 
     /// The problems of one template file, as `load` reports them for a workspace's own.
+    /// A template that includes others is checked with the templates of its folder (else the
+    /// built-in ones), as the workspace would load them.
     public static func problems(ofTemplate path: String) -> [Diagnostic] {
         _ = registerContentType
+        let name = (path as NSString).lastPathComponent
+        let source: SourceFile
+        do { source = try SourceFile.read(path) } catch { return error.diagnostics }
+        var sources = [name: source]
+        let folder = (path as NSString).deletingLastPathComponent
+        for other in names where other != name {
+            let sibling = (folder as NSString).appendingPathComponent(other)
+            sources[other] = (try? SourceFile.read(sibling)) ?? SourceFile(path: "<built-in \(other)>", text: BuiltinFiles.all[other] ?? "")
+        }
+        let tagged = tagProblems(sources).filter { $0.file == path }
+        if !tagged.isEmpty { return tagged }
         do {
-            _ = try compile(try SourceFile.read(path), as: (path as NSString).lastPathComponent)
+            _ = try compile(source, as: name)
             return []
         } catch {
             return error.diagnostics
         }
+    }
+
+    /// What would make swift-mustache recurse without bound: sections nested too deep (its parser),
+    /// a partial named by a value, and partials that include each other in a circle (its renderer).
+    /// Each is reported at the tag where it happens.
+    static func tagProblems(_ sources: [String: SourceFile]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var edges: [String: [TemplateTags.Partial]] = [:]
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            let tags = TemplateTags(source.text)
+            if let location = tags.tooDeep {
+                diagnostics.append(Diagnostic(file: source.path, at: location, TemplateProblem.nestedTooDeep(TemplateTags.maxDepth)))
+            }
+            for partial in tags.partials where partial.dynamic {
+                diagnostics.append(Diagnostic(file: source.path, at: partial.location, TemplateProblem.dynamicPartial(partial.name)))
+            }
+            // The first tag naming each template is enough to find every circle.
+            var named: Set<String> = []
+            edges[name] = tags.partials.filter { !$0.dynamic && sources[$0.name] != nil && named.insert($0.name).inserted }
+        }
+        // A depth-first walk from each template; an edge back to a template on the path closes a circle.
+        var reported: Set<String> = []
+        func walk(_ name: String, path: [String]) {
+            for partial in edges[name] ?? [] {
+                if let start = path.firstIndex(of: partial.name) {
+                    guard reported.insert("\(name)@\(partial.location)").inserted, let source = sources[name] else { continue }
+                    diagnostics.append(Diagnostic(file: source.path, at: partial.location,
+                                                  TemplateProblem.includesItself(Array(path[start...]) + [partial.name])))
+                } else {
+                    walk(partial.name, path: path + [partial.name])
+                }
+            }
+        }
+        for name in sources.keys.sorted() { walk(name, path: [name]) }
+        return diagnostics
     }
 
     /// A template's text compiled, or its problem where it is (the pragma line not counted).

@@ -1,0 +1,96 @@
+/// The tags of a Mustache template, read before swift-mustache compiles it, for what its parser
+/// and renderer do not bound: partials that include each other (the renderer recurses without
+/// end) and sections nested without limit (the parser recurses once per level).
+struct TemplateTags {
+    /// Sections (`#`, `^`, `$`, `<`) nested deeper than this are refused; the built-in templates
+    /// nest 4 deep.
+    static let maxDepth = 32
+
+    /// A partial tag: `{{> name}}`, or `{{< name}}` for a parent template.
+    struct Partial: Equatable {
+        let name: String
+        let dynamic: Bool
+        let location: SourceLocation
+    }
+
+    private(set) var partials: [Partial] = []
+    /// Where sections first nest deeper than `maxDepth`, if they do.
+    private(set) var tooDeep: SourceLocation?
+
+    /// Reads the tags of `text`, following set-delimiter tags (`{{=<% %>=}}`) as Mustache does.
+    init(_ text: String) {
+        let bytes = Array(text.utf8)
+        var open: [UInt8] = Array("{{".utf8), close: [UInt8] = Array("}}".utf8)
+        var depth = 0
+        var index = 0
+        var lines = LineCounter(bytes)
+        while let start = Self.find(open, in: bytes, from: index) {
+            var body = start + open.count
+            var end: [UInt8] = close
+            if open == Array("{{".utf8), body < bytes.count, bytes[body] == UInt8(ascii: "{") {
+                end = Array("}}}".utf8)
+                body += 1
+            }
+            guard let stop = Self.find(end, in: bytes, from: body) else { break }
+            index = stop + end.count
+            let inner = bytes[body..<stop].drop { $0 == 0x20 || $0 == 0x09 }
+            guard let sigil = inner.first else { continue }
+            let rest = String(decoding: inner.dropFirst(), as: UTF8.self).trimmingSpaces
+            switch sigil {
+            case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "<"):
+                depth += 1
+                if depth > Self.maxDepth, tooDeep == nil { tooDeep = lines.location(of: start) }
+                if sigil == UInt8(ascii: "<") { partials.append(Self.partial(rest, at: lines.location(of: start))) }
+            case UInt8(ascii: "/"):
+                depth = max(0, depth - 1)
+            case UInt8(ascii: ">"):
+                partials.append(Self.partial(rest, at: lines.location(of: start)))
+            case UInt8(ascii: "="):
+                let parts = rest.hasSuffix("=") ? rest.dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" }) : []
+                guard parts.count == 2 else { continue }
+                open = Array(parts[0].utf8)
+                close = Array(parts[1].utf8)
+            default:
+                break
+            }
+        }
+    }
+
+    private static func partial(_ text: String, at location: SourceLocation) -> Partial {
+        text.hasPrefix("*") ? Partial(name: String(text.dropFirst()).trimmingSpaces, dynamic: true, location: location)
+            : Partial(name: text, dynamic: false, location: location)
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, !needle.isEmpty, start <= bytes.count - needle.count else { return nil }
+        var index = start
+        while index <= bytes.count - needle.count {
+            if bytes[index] == first, bytes[index..<index + needle.count].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+}
+
+/// Line and column of byte offsets met in increasing order, counted once.
+private struct LineCounter {
+    private let bytes: [UInt8]
+    private var offset = 0, line = 1, lineStart = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func location(of target: Int) -> SourceLocation {
+        while offset < target {
+            if bytes[offset] == 0x0A { line += 1; lineStart = offset + 1 }
+            offset += 1
+        }
+        let column = bytes[lineStart..<target].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } + 1
+        return SourceLocation(line: line, column: column)
+    }
+}
+
+private extension String {
+    var trimmingSpaces: String {
+        String(self.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}
