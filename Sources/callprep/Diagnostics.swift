@@ -15,10 +15,10 @@ func printDiagnostic(_ diagnostic: Diagnostic) {
     printDiagnostics([diagnostic])
 }
 
-/// Prints a line to standard error: what a run says besides its output.
+/// Prints a line to standard error: what a run says besides its output, on one line whatever it quotes.
 func printNote(_ text: String) {
     ProgressLine.shared.clear()
-    FileHandle.standardError.write(Data((VisibleControls.apply(text) + "\n").utf8))
+    FileHandle.standardError.write(Data((VisibleControls.inline(text) + "\n").utf8))
 }
 
 /// Runs `body`; diagnostics it throws are printed and become exit code 1.

@@ -21,7 +21,7 @@ struct ProcessCheckCommand: ParsableCommand {
                 let source = try ProcessResolver.locate(file)
                 let process = try ProcessLoader.load(source)
                 let milestones = process.stages.reduce(0) { $0 + $1.milestones.count }
-                print(VisibleControls.apply("\(source.path): ok: \(process.id) \(process.version), \(process.stages.count) stages, "
+                print(VisibleControls.inline("\(source.path): ok: \(process.id) \(process.version), \(process.stages.count) stages, "
                     + "\(milestones) milestones, \(process.practices.count) practices"))
             } catch {
                 printDiagnostics(error.diagnostics)

@@ -70,7 +70,7 @@ private struct MeetingDecoder {
         let duration = minutes(fields)
         var id = reader.text(fields, "id")
         if let given = id, let node = fields["id"], !isValidID(given) {
-            reader.report(MeetingProblem.invalidID(given), at: node)
+            reader.report(MeetingProblem.invalidID(given, of: "meeting"), at: node)
             id = nil
         }
         guard let account, let rep, let objective, let when, let opportunity else { return nil }
@@ -149,6 +149,10 @@ private struct MeetingDecoder {
             return nil
         }
         guard let id else { return nil }
+        if let node = fields["id"], !isValidID(id) {
+            reader.report(MeetingProblem.invalidID(id, of: "opportunity"), at: node)
+            return nil
+        }
         return Opportunity(id: id, name: reader.text(fields, "name"), stage: stage.id, value: value,
                            currency: reader.text(fields, "currency"))
     }

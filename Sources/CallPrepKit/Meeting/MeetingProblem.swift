@@ -11,7 +11,7 @@ public enum MeetingProblem: LocalizedError, Equatable, Sendable {
     case unknownSide(String)
     case unknownBuyingRole(String)
     case invalidEmail(String)
-    case invalidID(String)
+    case invalidID(String, of: String)
     case unwritten(String, attendee: String?)
 
     public var errorDescription: String? {
@@ -40,8 +40,8 @@ public enum MeetingProblem: LocalizedError, Equatable, Sendable {
             } else {
                 "'\(key)' is not written yet: uncomment the line and write it before the call"
             }
-        case let .invalidID(text):
-            "meeting id '\(text)' may hold only letters, digits, '-', '_' and '.'"
+        case let .invalidID(text, of):
+            "\(of) id '\(text)' may hold only letters, digits, '-', '_' and '.', starting with a letter or digit"
         }
     }
 }

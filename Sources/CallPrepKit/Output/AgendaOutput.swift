@@ -15,7 +15,7 @@ public enum AgendaFormat: String, CaseIterable, Sendable {
             let time = [call.time, call.timeZone].compactMap { $0 }.joined(separator: " ")
             let heading = [time.isEmpty ? "time not given" : time, call.account, call.type,
                            call.durationMinutes.map { "\($0) min" }].compactMap { $0 }.joined(separator: " · ")
-            out += markdown ? "\n## \(MarkdownEscaping.inline(heading))\n\n" : "\n\(heading)\n"
+            out += markdown ? "\n## \(MarkdownEscaping.inline(heading))\n\n" : "\n\(VisibleControls.inline(heading))\n"
             var lines: [String] = []
             let theirs = call.attendees.filter { $0.side == .theirs }.map { person in
                 person.title.map { "\(person.name) (\($0))" } ?? person.name
@@ -26,7 +26,7 @@ public enum AgendaFormat: String, CaseIterable, Sendable {
             if let command = call.importCommand {
                 lines.append("not imported yet: \(command)")
             } else {
-                lines.append("brief: " + (call.brief.map { "written \($0)" } ?? "not written (callprep brief \(call.source))"))
+                lines.append("brief: " + (call.brief.map { "written \($0)" } ?? "not written (\(ShellCommand.line(["callprep", "brief", call.source])))"))
                 lines.append("debrief: " + Self.debrief(call.debrief))
             }
             for step in call.nextSteps {
@@ -34,7 +34,7 @@ public enum AgendaFormat: String, CaseIterable, Sendable {
                              + (step.owner.map { " (\($0))" } ?? "") + " · \(step.source)")
             }
             lines.append(call.source)
-            for line in lines { out += (markdown ? "- " + MarkdownEscaping.inline(line) : "  " + line) + "\n" }
+            for line in lines { out += (markdown ? "- " + MarkdownEscaping.inline(line) : "  " + VisibleControls.inline(line)) + "\n" }
         }
         return out
     }

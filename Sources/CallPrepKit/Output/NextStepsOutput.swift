@@ -9,8 +9,9 @@ public enum NextStepsFormat: String, CaseIterable, Sendable {
             return list.steps.map { step in
                 let due = step.due.map { " · due \($0)" } ?? ""
                 let deal = [step.account, step.opportunity].compactMap { $0 }.joined(separator: ", ")
-                return "\(step.state.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(step.action)"
-                    + " · \(step.owner ?? "no owner")\(due) · \(deal) · rep \(step.rep ?? "-") · \(step.source)\n"
+                // One line per step, whatever its values hold (VisibleControls.inline).
+                return VisibleControls.inline("\(step.state.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(step.action)"
+                    + " · \(step.owner ?? "no owner")\(due) · \(deal) · rep \(step.rep ?? "-") · \(step.source)") + "\n"
             }.joined()
         case .md:
             var out = "# Next steps on \(list.date)\n\n"

@@ -36,7 +36,7 @@ enum ScorecardText {
     /// the meeting or the process made visible (`VisibleControls`) first.
     private static func uncoloured(_ card: Scorecard, process: SalesProcess?,
                                    paint: (String, String) -> String) -> String {
-        func safe(_ text: String) -> String { VisibleControls.apply(text) }
+        func safe(_ text: String) -> String { VisibleControls.inline(text) }
         func stageTitle(_ id: String?) -> String { safe(process?.stageTitle(id) ?? id ?? "none yet") }
         let meeting = card.meeting
         var out = safe([meeting.account, meeting.date, meeting.rep].compactMap { $0 }.joined(separator: " · "))

@@ -11,7 +11,7 @@ public enum StatusFormat: String, CaseIterable, Sendable {
             var out = markdown ? "# Status on \(status.date)\n" : "Status on \(status.date)\n"
             func section(_ title: String, _ lines: [String]) {
                 out += markdown ? "\n## \(title): \(lines.count)\n" + (lines.isEmpty ? "" : "\n") : "\n\(title): \(lines.count)\n"
-                for line in lines { out += (markdown ? "- " : "  ") + (markdown ? MarkdownEscaping.inline(line) : line) + "\n" }
+                for line in lines { out += (markdown ? "- " + MarkdownEscaping.inline(line) : "  " + VisibleControls.inline(line)) + "\n" }
             }
             func call(_ call: WorkspaceStatus.Call) -> String {
                 "\(call.date) \(call.meeting) · \(call.account) · rep \(call.rep) · \(call.source)"

@@ -15,6 +15,7 @@ public enum DebriefProblem: LocalizedError, Equatable, Sendable {
     case processVersionDiffers(processID: String, form: String, current: String)
     case unknownStage(String, processID: String)
     case invalidDate(String)
+    case invalidID(key: String, String)
     case unknownItemID(String)
     case duplicateItem(String, firstLine: Int)
     case requiredNotApplicable(String)
@@ -59,6 +60,8 @@ public enum DebriefProblem: LocalizedError, Equatable, Sendable {
             "unknown stage '\(stage)' for process '\(processID)'"
         case let .invalidDate(text):
             "'date' must be a date such as 2026-11-24, not '\(text)'"
+        case let .invalidID(key, text):
+            "\(key) id '\(text)' may hold only letters, digits, '-', '_' and '.', starting with a letter or digit"
         case let .unknownItemID(id):
             "item id '\(id)' is not in the process (kept as unmapped text)"
         case let .duplicateItem(id, firstLine):

@@ -76,6 +76,13 @@ struct FrontMatterReader {
             report(.missingFrontMatterKey(key), location(key))
             ok = false
         }
+        // Ids reach briefs, forms, file names and printed commands unescaped: only plain ones are read.
+        for key in ["meeting", "opportunity"] {
+            if let id = values[key], !isValidID(id.text) {
+                report(.invalidID(key: key, id.text), id.at)
+                ok = false
+            }
+        }
         if let form = values["form"], form.text != FormView.formatVersion {
             report(.unsupportedFormVersion(form.text, supported: FormView.formatVersion), location("form"))
             ok = false

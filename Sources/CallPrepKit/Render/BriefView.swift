@@ -11,7 +11,8 @@ struct BriefView {
     /// Earlier stages whose milestones no debrief has shown yet.
     let earlierStages: [StageView]
     let risks: [String]
-    /// The command that writes the debrief form for this meeting.
+    /// The command that writes the debrief form for this meeting, its path quoted for the shell, as
+    /// a Markdown code span.
     let formCommand: String
     /// The deal's history from earlier debriefs; nil when there are none.
     let history: DealHistory?
@@ -32,7 +33,7 @@ struct BriefView {
             StageView(earlier, number: (process.stageIndex(earlier.id) ?? 0) + 1)
         }
         risks = BriefRisks.find(meeting: meeting, plan: plan).map(\.message)
-        formCommand = "callprep form \(meetingPath)"
+        formCommand = ShellCommand.codeSpan(ShellCommand.line(["callprep", "form", meetingPath]))
         self.history = history
     }
 }

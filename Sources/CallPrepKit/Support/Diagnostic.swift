@@ -41,8 +41,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.message = problem.errorDescription ?? "\(problem)"
     }
 
+    /// One line, whatever the file's name or the message quotes: their line breaks are visible.
     public var description: String {
-        "\(file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+        VisibleControls.inline("\(file):\(location.line):\(location.column): \(severity.rawValue): \(message)")
     }
 }
 

@@ -2,12 +2,21 @@
 /// carriage return before a line feed, as CSV ends its lines) is replaced by a visible form, so
 /// that text from debriefs, meeting files and processes cannot recolour the terminal, clear the
 /// screen, forge links or write the clipboard (ESC, OSC 8 and 52, BEL). C0 becomes its Control
-/// Pictures symbol (ESC as U+241B ␛), DEL ␡, and C1 `<U+009B>`.
+/// Pictures symbol (ESC as U+241B ␛), DEL ␡, and C1 `<U+009B>`. Characters that reorder or hide
+/// text (bidi controls such as U+202E, invisible operators, a byte-order mark inside text) and the
+/// Unicode line and paragraph separators are shown as `<U+202E>`.
 public enum VisibleControls {
+    /// A value that belongs on one line of text output (a name, an id, a path, a message): its
+    /// line breaks are visible too (␊, ␍), so no value can start a line of its own, such as a
+    /// GitHub Actions `::error` command.
+    public static func inline(_ text: String) -> String {
+        apply(text, keepingLineBreaks: false)
+    }
+
     /// `text` with its controls visible; `keepingColour` keeps the colour codes callprep writes
     /// itself on a terminal (ESC `[` digits and `;` `m`), which only sanitised text may carry.
-    public static func apply(_ text: String, keepingColour: Bool = false) -> String {
-        guard needsWork(text) else { return text }
+    public static func apply(_ text: String, keepingColour: Bool = false, keepingLineBreaks: Bool = true) -> String {
+        guard needsWork(text, lineBreaks: !keepingLineBreaks) else { return text }
         var out = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         var index = 0
@@ -16,9 +25,11 @@ public enum VisibleControls {
             let value = scalar.value
             index += 1
             switch value {
-            case 0x09, 0x0A:
+            case 0x09:
                 out.append(scalar)
-            case 0x0D where index < scalars.count && scalars[index] == "\n":
+            case 0x0A where keepingLineBreaks:
+                out.append(scalar)
+            case 0x0D where keepingLineBreaks && index < scalars.count && scalars[index] == "\n":
                 out.append(scalar)
             case 0x1B where keepingColour:
                 let length = colourLength(scalars, from: index)
@@ -35,6 +46,8 @@ public enum VisibleControls {
                 out.append("\u{2421}")
             case 0x80...0x9F:
                 out.append(contentsOf: "<U+00\(String(value, radix: 16, uppercase: true))>".unicodeScalars)
+            case _ where hidden(value):
+                out.append(contentsOf: "<U+\(String(value, radix: 16, uppercase: true))>".unicodeScalars)
             default:
                 out.append(scalar)
             }
@@ -42,14 +55,29 @@ public enum VisibleControls {
         return String(out)
     }
 
-    /// Whether any byte could be a control: most output has none, and is passed on as it is.
-    private static func needsWork(_ text: String) -> Bool {
+    /// Characters that change the order or visibility of the text around them, or break its
+    /// line: ALM (U+061C), LRM and RLM (U+200E, U+200F), the line and paragraph separators
+    /// (U+2028, U+2029), the embeddings and overrides (U+202A to U+202E), invisible operators and
+    /// the isolates (U+2060 to U+206F), a byte-order mark (U+FEFF) and the interlinear annotations
+    /// (U+FFF9 to U+FFFB). Joiners (U+200C, U+200D), which names and emoji need, pass.
+    static func hidden(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2060...0x206F, 0xFEFF, 0xFFF9...0xFFFB: true
+        default: false
+        }
+    }
+
+    /// Whether any byte could start a control or a hidden character: most output has none, and is
+    /// passed on as it is.
+    private static func needsWork(_ text: String, lineBreaks: Bool) -> Bool {
         // Over the bytes in place: every byte of every output passes here (a closure per byte of
-        // the UTF-8 view was 2 % of `score`).
+        // the UTF-8 view was 2 % of `score`). Lead bytes of the hidden characters (0xD8, 0xE2,
+        // 0xEF) are rare but for typography (— and … start with 0xE2): those take the slow path,
+        // which leaves them as they are.
         var text = text
         return text.withUTF8 { bytes in
-            for byte in bytes where byte < 0x20 || byte == 0x7F || byte == 0xC2 {
-                if byte != 0x09 && byte != 0x0A { return true }
+            for byte in bytes where byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2 || byte == 0xEF {
+                if byte != 0x09 && (byte != 0x0A || lineBreaks) { return true }
             }
             return false
         }

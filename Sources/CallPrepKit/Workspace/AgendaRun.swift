@@ -3,9 +3,10 @@ import Foundation
 extension Workspace {
     /// `callprep agenda`: the customer calls of `date` from `meetings/`, and from the calendar
     /// files given (events not imported yet), with the state of their brief, debrief and next steps.
+    /// A meeting file that does not load is an error after the rest is shown.
     public func agenda(date: String, calendars: [String], format: AgendaFormat, to target: OutputTarget,
                        note: (String) -> Void) throws(DiagnosticError) {
-        let files = meetingFiles()
+        let (files, problems) = try meetingFolder()
         let ofTheDay = files.filter { $0.meeting.date == date }
         let invites = try inviteEntries(calendars, date: date, files: files, note: note)
 
@@ -20,6 +21,7 @@ extension Workspace {
         let agenda = Agenda(date: date, meetings: ofTheDay, invites: invites, briefs: briefs, debriefs: debriefs,
                             scores: scores)
         try target.emit(format.render(agenda))
+        if !problems.isEmpty { throw DiagnosticError(problems) }
     }
 
     /// The customer meetings of `date` in each calendar file that no meeting file holds yet (by UID).
@@ -40,8 +42,8 @@ extension Workspace {
                 if event.isCancelled || event.start.isAllDay { continue }
                 if !ourDomains.isEmpty, InviteMeeting.skipReason(event, ourDomains: ourDomains) != nil { continue }
                 let meeting = InviteMeeting(event: event, context: context).meeting
-                let command = "callprep meeting import \(path)" + (event.uid.map { " --uid '\($0)'" } ?? "")
-                    + (event.recurs ? " --date \(date)" : "")
+                let command = ShellCommand.line(["callprep", "meeting", "import", path] + (event.uid.map { ["--uid", $0] } ?? [])
+                    + (event.recurs ? ["--date", date] : []))
                 entries.append(Agenda.Entry(call: Agenda.Call(
                     start: event.start.instant.map(Agenda.isoInstant), time: event.start.time, timeZone: event.start.zone,
                     durationMinutes: event.durationMinutes, account: meeting.account, type: meeting.type, meeting: nil,

@@ -44,7 +44,10 @@ extension Workspace {
                 throw fail(.noEventWithUID(uid, known: Array(Set(all.compactMap(\.uid))).sorted()))
             }
         }
-        let files = meetingFiles()
+        // A meeting file that does not load could be this invite's, with a plan in it: nothing is
+        // decided without it.
+        let (files, problems) = try meetingFolder()
+        if !problems.isEmpty { throw DiagnosticError(problems) }
         let ourDomains = Self.ourDomains(given: request.ours, files: files)
         guard !ourDomains.isEmpty else { throw fail(.ourSideUnknown) }
 
@@ -82,6 +85,10 @@ extension Workspace {
             if let earlier, target == earlier.path, !request.force { throw fail(.importedBefore(earlier.path)) }
             let replace = request.force
             if target != "-", !replace, FileManager.default.fileExists(atPath: target) {
+                if let other = files.first(where: { $0.path == target }) {
+                    throw DiagnosticError([Diagnostic(file: target, WorkspaceProblem.differentInvite(
+                        holds: other.meeting.uid, given: event.uid))])
+                }
                 throw DiagnosticError([Diagnostic(file: target, FileProblem.exists)])
             }
             writes.append((MeetingFileText.render(draft.meeting, header: header, newCustomer: draft.isNewCustomer), target,
@@ -124,7 +131,9 @@ extension Workspace {
         if FileManager.default.fileExists(atPath: index),
            let records = try? IndexStore(path: index, create: false).latestOfEachOpportunity() {
             for record in records {
-                guard let account = record.meeting.account, let opportunity = record.meeting.opportunity else { continue }
+                // An index written before ids were checked may hold any text: such a deal is not offered.
+                guard let account = record.meeting.account, let opportunity = record.meeting.opportunity,
+                      isValidID(opportunity) else { continue }
                 let known = deals.first { $0.opportunity.id == opportunity }
                 deals.append(KnownDeal(
                     date: record.meeting.date, account: account,

@@ -15,7 +15,7 @@ extension Workspace {
             meeting.bestOutcome.map { "Best outcome: " + $0 },
             meeting.minimumOutcome.map { "Minimum outcome: " + $0 },
         ].compactMap { $0 }
-        description += ["", "The brief: callprep brief \(meetingPath)"]
+        description += ["", "The brief: " + ShellCommand.line(["callprep", "brief", meetingPath])]
         let block = CalendarBlock(
             uid: "prep-\(meeting.id)@callprep", summary: "Prep: \(meeting.account), \(meeting.type ?? "call")",
             description: description.joined(separator: "\n"), callDate: meeting.date, callTime: time, zone: zone,

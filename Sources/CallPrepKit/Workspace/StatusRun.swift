@@ -2,11 +2,13 @@ import Foundation
 
 extension Workspace {
     /// `callprep status`: the workspace's meetings (`meetings/`), briefs (`briefs/`) and debriefs
-    /// (`debriefs/`) on `date`.
+    /// (`debriefs/`) on `date`. A meeting file that does not load is an error after the rest is shown.
     public func status(date: String, format: StatusFormat, to target: OutputTarget) throws(DiagnosticError) {
-        let status = WorkspaceStatus(date: date, meetings: meetingFiles(), briefs: briefsWritten(),
+        let meetings = try meetingFolder()
+        let status = WorkspaceStatus(date: date, meetings: meetings.files, briefs: briefsWritten(),
                                      debriefs: try debriefsParsed())
         try target.emit(format.render(status))
+        if !meetings.problems.isEmpty { throw DiagnosticError(meetings.problems) }
     }
 
     /// Every debrief in `debriefs/`, parsed on every core: its record (nil when it has none) and

@@ -46,7 +46,7 @@ public final class Workspace {
     func callFacts(meetings: [(path: String, meeting: Meeting)]? = nil, briefs: [String: String]? = nil)
         -> [String: CallFacts] {
         var facts: [String: CallFacts] = [:]
-        for (_, meeting) in meetings ?? meetingFiles() { facts[meeting.id, default: CallFacts()].attendees = meeting.attendees }
+        for (_, meeting) in meetings ?? (try? meetingFolder())?.files ?? [] { facts[meeting.id, default: CallFacts()].attendees = meeting.attendees }
         for (id, written) in briefs ?? briefsWritten() { facts[id, default: CallFacts()].briefWritten = written }
         return facts
     }
@@ -56,15 +56,18 @@ public final class Workspace {
         folder == "." ? name : (folder as NSString).appendingPathComponent(name)
     }
 
-    /// The meeting files of `meetings/` that load, with their paths, by name.
-    func meetingFiles() -> [(path: String, meeting: Meeting)] {
+    /// The meeting files of `meetings/`: those that load, with their paths, by name, and the
+    /// errors of those that do not. A process that does not load is an error of its own.
+    func meetingFolder() throws(DiagnosticError) -> (files: [(path: String, meeting: Meeting)], problems: [Diagnostic]) {
         let folder = place("meetings")
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder), let process = try? meetingProcess()
-        else { return [] }
-        return names.sorted().filter { name in [".yaml", ".yml", ".json"].contains(where: name.hasSuffix) }.compactMap { name in
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return ([], []) }
+        let process = try meetingProcess()
+        var files: [(path: String, meeting: Meeting)] = [], problems: [Diagnostic] = []
+        for name in names.sorted() where [".yaml", ".yml", ".json"].contains(where: name.hasSuffix) {
             let path = (folder as NSString).appendingPathComponent(name)
-            return (try? MeetingLoader.load(path: path, process: process)).map { (path, $0) }
+            do { files.append((path, try MeetingLoader.load(path: path, process: process))) } catch { problems += error.diagnostics }
         }
+        return (files, problems)
     }
 
     /// The day the first brief of each meeting in `briefs/` was written, by meeting id (`BriefStamp`).

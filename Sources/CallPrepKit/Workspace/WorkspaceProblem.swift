@@ -12,6 +12,7 @@ public enum WorkspaceProblem: LocalizedError, Equatable, Sendable {
     case severalMeetings([String])
     case severalMeetingsOneFile(String)
     case importedBefore(String)
+    case differentInvite(holds: String?, given: String?)
     case noCallTime
 
     public var errorDescription: String? {
@@ -32,6 +33,9 @@ public enum WorkspaceProblem: LocalizedError, Equatable, Sendable {
             "\(list.count) customer meetings in this file; pick one with --uid, or a day with --date:\n  " + list.joined(separator: "\n  ")
         case let .severalMeetingsOneFile(path):
             "several customer meetings, but -o \(path) names one file: pick one with --uid, or leave out -o"
+        case let .differentInvite(holds, given):
+            "this meeting file holds \(holds.map { "another invite (UID \($0))" } ?? "a meeting not imported from this invite")"
+                + ", not this one\(given.map { " (UID \($0))" } ?? ""): --force replaces it, plan and all; -o writes this one elsewhere"
         case let .importedBefore(path):
             "this invite was imported into \(path) already; pass --force to update it (what you wrote there is kept)"
         case .noCallTime:
