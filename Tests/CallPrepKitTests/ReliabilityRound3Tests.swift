@@ -115,3 +115,178 @@ struct ReliabilityRound3Tests {
         #expect(result.stdout.contains("callprep.debrief/1"))
     }
 }
+
+extension ReliabilityRound3Tests {
+    static let invite = TestSupport.fixture("calendar/google-invite.ics")
+
+    /// The Google invite with another UID, written into `folder` as `name`.
+    static func invite(uid: String, in folder: URL, name: String = "invite.ics") throws -> URL {
+        let text = try TestSupport.read(invite).replacingOccurrences(of: "UID:5k2v9q1c8j7f0e3b4a6dn1m2o3@google.com", with: "UID:\(uid)")
+        let url = folder.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    /// Runs a command line callprep printed, as a person pasting it would: through bash, with the
+    /// built binary first on the PATH.
+    static func paste(_ command: String, in folder: URL) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", command]
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = CallPrepBinary.url.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "")
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    // MARK: 7. meeting import never overwrites a plan it could not read
+
+    @Test("meeting import --force stops at a meeting file that does not load, and keeps the plan in it")
+    func importStopsAtBrokenMeetingFile() throws {
+        let folder = try Self.workspace()
+        let first = try CallPrepBinary.run(["meeting", "import", Self.invite.path], in: folder, timeout: 20)
+        #expect(first.status == 0, "\(first.stderr)")
+        let path = "meetings/northwind-logistics-2026-12-03-0900.yaml"
+        let url = folder.appendingPathComponent(path)
+        let planned = try TestSupport.read(url).replacingOccurrences(of: "# objective:", with: "objective: Review figures: agree the cost #")
+        try planned.write(to: url, atomically: true, encoding: .utf8)
+        let again = try CallPrepBinary.run(["meeting", "import", "--force", Self.invite.path], in: folder, timeout: 20)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("\(path):18:26: error: invalid YAML"), "\(again.stderr)")
+        #expect(!again.stderr.contains("wrote"))
+        #expect(try TestSupport.read(url) == planned)
+    }
+
+    @Test("a re-created invite in the same slot is refused as a different invite before --force replaces the plan")
+    func recreatedInviteIsNamed() throws {
+        let folder = try Self.workspace()
+        #expect(try CallPrepBinary.run(["meeting", "import", Self.invite.path], in: folder, timeout: 20).status == 0)
+        let recreated = try Self.invite(uid: "recreated-7@google.com", in: folder)
+        let result = try CallPrepBinary.run(["meeting", "import", recreated.path], in: folder, timeout: 20)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("meetings/northwind-logistics-2026-12-03-0900.yaml:1:1: error: this meeting file holds "
+            + "another invite (UID 5k2v9q1c8j7f0e3b4a6dn1m2o3@google.com), not this one (UID recreated-7@google.com): --force replaces it"),
+                "\(result.stderr)")
+        #expect(!result.stderr.contains("pass --force to update it"))
+    }
+
+    // MARK: 15. agenda and status name what they could not read
+
+    @Test("agenda and status name a meeting file or a process that does not load, and exit 1",
+          arguments: [["agenda", "--date", "2026-11-26"], ["status", "--date", "2026-11-26"]])
+    func brokenFilesAreNamed(_ command: [String]) throws {
+        let folder = try Self.workspace()
+        try "id: broken\ndate: [\n".write(to: folder.appendingPathComponent("meetings/broken.yaml"), atomically: true, encoding: .utf8)
+        let result = try CallPrepBinary.run(command, in: folder, timeout: 20)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("meetings/broken.yaml:3:1: error:"), "\(result.stderr)")
+        // The rest is still shown: the example meeting is on 2026-11-26.
+        #expect(result.stdout.contains(command[0] == "agenda" ? "Northwind Logistics" : "Status on 2026-11-26"), "\(result.stdout)")
+
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("meetings/broken.yaml"))
+        try Self.append(folder, "process.yaml", "surprise: 1\n")
+        let process = try CallPrepBinary.run(command, in: folder, timeout: 20)
+        #expect(process.status == 1)
+        #expect(process.stderr.contains("process.yaml:336:1: error: unknown key 'surprise'"), "\(process.stderr)")
+        let imported = try CallPrepBinary.run(["meeting", "import", Self.invite.path, "-o", "-"], in: folder, timeout: 20)
+        #expect(imported.status == 1)
+        #expect(imported.stderr.contains("process.yaml:336:1: error: unknown key 'surprise'"))
+        #expect(!imported.stderr.contains("--ours"))
+    }
+
+    // MARK: 11. Printed commands run nothing but callprep
+
+    @Test("the import command agenda prints, pasted into a shell, imports the invite and runs nothing hidden in its UID or path")
+    func agendaImportCommandIsQuoted() throws {
+        let folder = try Self.workspace()
+        let invite = try Self.invite(uid: "evil'$(touch PWNED-UID)'\"`touch PWNED-TICK`\"@x", in: folder, name: "in $(touch PWNED-PATH) 'x'.ics")
+        let text = try CallPrepBinary.run(["agenda", "--date", "2026-12-03", invite.path], in: folder, timeout: 20)
+        #expect(text.status == 0, "\(text.stderr)")
+        let line = try #require(text.stdout.split(separator: "\n").first { $0.contains("not imported yet: ") })
+        let command = String(line[line.range(of: "not imported yet: ")!.upperBound...])
+        let json = try CallPrepBinary.run(["agenda", "--date", "2026-12-03", "--format", "json", invite.path], in: folder, timeout: 20)
+        #expect(json.stdout.contains(JSONWriter.write(["importCommand": command]).dropFirst(2).dropLast(2).trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(try Self.paste(command, in: folder) == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(!names.contains { $0.hasPrefix("PWNED") }, "\(names)")
+        let meeting = try TestSupport.read(folder.appendingPathComponent("meetings/northwind-logistics-2026-12-03-0900.yaml"))
+        #expect(meeting.contains("PWNED-UID"))
+    }
+
+    @Test("the brief's form command and the prep block's brief command quote the meeting's path")
+    func briefAndPrepBlockCommandsAreQuoted() throws {
+        let folder = try Self.workspace()
+        let hostile = "meetings/call $(touch PWNED) `touch PWNED2` 'x'.yaml"
+        try FileManager.default.copyItem(at: folder.appendingPathComponent(Self.meeting), to: folder.appendingPathComponent(hostile))
+        let brief = try CallPrepBinary.run(["brief", hostile], in: folder, timeout: 20)
+        #expect(brief.status == 0, "\(brief.stderr)")
+        let line = try #require(brief.stdout.split(separator: "\n").first { $0.contains("debrief form ready") })
+        // A code span fenced by more backticks than the path holds.
+        let span = try #require(line.range(of: "```")).upperBound
+        let command = String(line[span...].dropLast(3))
+        #expect(command == "callprep form 'meetings/call $(touch PWNED) `touch PWNED2` '\\''x'\\''.yaml'")
+        #expect(try Self.paste(command + " -o form.md", in: folder) == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("form.md").path))
+        let block = try CallPrepBinary.run(["prep-block", hostile], in: folder, timeout: 20)
+        #expect(block.status == 0, "\(block.stderr)")
+        #expect(block.stdout.replacingOccurrences(of: "\r\n ", with: "").contains("callprep brief 'meetings/call $(touch PWNED)"))
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: folder.path)).contains { $0.hasPrefix("PWNED") })
+    }
+
+    // MARK: 12. Ids are checked where they are read
+
+    @Test("an opportunity id that would forge Markdown is refused in a meeting file and in a debrief's front matter")
+    func forgedOpportunityID() throws {
+        let folder = try Self.workspace()
+        let forged = "x`) <img src=x onerror=alert(1)>\\n# Forged\\n- [x] done"
+        try Self.edit(folder, Self.meeting) { $0.replacingOccurrences(of: "  id: northwind-fleet-2026", with: "  id: \"\(forged)\"") }
+        let brief = try CallPrepBinary.run(["brief", Self.meeting], in: folder, timeout: 20)
+        #expect(brief.status == 1)
+        #expect(brief.stderr.hasPrefix("meetings/northwind-discovery.yaml:11:7: error: opportunity id 'x`) <img src=x onerror=alert(1)>␊# Forged␊- [x] done' may hold only"),
+                "\(brief.stderr)")
+        #expect(!brief.stdout.contains("<img"))
+        try Self.edit(folder, Self.debrief) { $0.replacingOccurrences(of: "opportunity: \"northwind-fleet-2026\"", with: "opportunity: \"\(forged)\"") }
+        let score = try CallPrepBinary.run(["score", Self.debrief], in: folder, timeout: 20)
+        #expect(score.status == 1)
+        #expect(score.stderr.contains("debriefs/northwind-2026-11-26.md:4:14: error: opportunity id"), "\(score.stderr)")
+    }
+
+    static func edit(_ folder: URL, _ path: String, _ change: (String) -> String) throws {
+        let url = folder.appendingPathComponent(path)
+        try change(try TestSupport.read(url)).write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    // MARK: 13. A value cannot start a line of its own
+
+    @Test("line breaks and bidi controls in front-matter values are visible in every text output; no line starts with ::error",
+          arguments: [["next-steps", "--date", "2026-12-10"], ["score", "debriefs"], ["check", "debriefs"], ["check", "--format", "github", "debriefs"],
+                      ["status", "--date", "2026-12-10"], ["agenda", "--date", "2026-11-26"]])
+    func lineBreaksInValuesAreVisible(_ command: [String]) throws {
+        let folder = try Self.workspace()
+        let hostile = "Dana\\n::error file=x.md::forged\\r\\n::warning::too \\u202Eevil\\u2066"
+        try Self.edit(folder, Self.debrief) { text in
+            text.replacingOccurrences(of: "rep: \"Dana Whitfield\"", with: "rep: \"\(hostile)\"")
+                .replacingOccurrences(of: "stage: \"discover\"", with: "stage: \"discover\\n::error file=y.md::stage\"")
+        }
+        try Self.edit(folder, Self.meeting) { $0.replacingOccurrences(of: "account: Northwind Logistics", with: "account: \"Northwind\\n::error::account\"") }
+        // The second debrief, with the hostile rep but a stage that loads, for the outputs of a scored debrief.
+        try Self.edit(folder, Self.debrief) { $0 }
+        let second = try TestSupport.read(folder.appendingPathComponent(Self.debrief))
+            .replacingOccurrences(of: "stage: \"discover\\n::error file=y.md::stage\"", with: "stage: \"discover\"")
+        try second.write(to: folder.appendingPathComponent("debriefs/second.md"), atomically: true, encoding: .utf8)
+        let result = try CallPrepBinary.run(command, in: folder, timeout: 20)
+        for line in (result.stdout + result.stderr).split(separator: "\n", omittingEmptySubsequences: false) {
+            #expect(!line.hasPrefix("::error file=x") && !line.hasPrefix("::warning") && !line.hasPrefix("::error::")
+                    && !line.hasPrefix("::error file=y"), "\(command): \(line)")
+            #expect(!line.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x2066 || $0.value == 0x0D }, "\(command): \(line)")
+        }
+        // GitHub's own escape for a line break in a message is %0A.
+        #expect((result.stdout + result.stderr).contains(command.contains("github") ? "%0A::error" : "␊::error"),
+                "\(command): \(result.stdout)\(result.stderr)")
+    }
+}
