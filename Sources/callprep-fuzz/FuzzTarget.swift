@@ -3,9 +3,11 @@ import Foundation
 
 /// What one fuzzing input goes through: the debrief parser and scorer, the process or meeting
 /// loader (and, for meetings, the brief and form), or the calendar reader (and, for an event, the
-/// meeting file it becomes and a prep block). Chosen by CALLPREP_FUZZ_TARGET.
+/// meeting file it becomes and a prep block), or the template loader (the input as a workspace's
+/// brief and form templates, then both documents of the example meeting). Chosen by
+/// CALLPREP_FUZZ_TARGET.
 enum FuzzTarget: String, CaseIterable {
-    case debrief, process, meeting, calendar
+    case debrief, process, meeting, calendar, template
 
     static let current = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["CALLPREP_FUZZ_TARGET"] ?? "")
         ?? .debrief
@@ -42,6 +44,12 @@ enum FuzzTarget: String, CaseIterable {
         }
     }()
 
+    /// The bundled example meeting.
+    private static let sampleMeeting: Meeting? = {
+        guard let text = WorkspaceInitializer.files().first(where: { $0.path.hasPrefix("meetings/") })?.contents else { return nil }
+        return try? MeetingLoader.load(SourceFile(path: "sample.yaml", text: text), process: defaultProcess)
+    }()
+
     /// Runs one input; any crash or sanitizer report is a bug.
     func run(_ data: Data) {
         guard let source = try? SourceFile.decode(data, path: "fuzz") else { return }
@@ -60,6 +68,14 @@ enum FuzzTarget: String, CaseIterable {
                 _ = DocumentRenderer.brief(meeting: meeting, process: Self.defaultProcess, templates: Self.templates,
                                            meetingPath: "fuzz")
                 _ = DocumentRenderer.form(meeting: meeting, process: Self.defaultProcess, templates: Self.templates)
+            }
+        case .template:
+            // As the brief alone, and as both brief and form (so that they may include each other).
+            for names in [[TemplateSet.briefName], [TemplateSet.briefName, TemplateSet.formName]] {
+                let given = Dictionary(uniqueKeysWithValues: names.map { ($0, SourceFile(path: "templates/\($0)", text: source.text)) })
+                guard let templates = try? TemplateSet.load(given), let meeting = Self.sampleMeeting else { continue }
+                _ = DocumentRenderer.brief(meeting: meeting, process: Self.defaultProcess, templates: templates, meetingPath: "fuzz")
+                _ = DocumentRenderer.form(meeting: meeting, process: Self.defaultProcess, templates: templates)
             }
         case .calendar:
             // Each event as listed, and the occurrences of one day (repeats, exceptions, zones).

@@ -48,25 +48,33 @@ public struct TemplateSet: Sendable {
 
     /// Loads the templates for a workspace folder, reporting a broken override with its location.
     public static func load(workspace: String = ".") throws(DiagnosticError) -> TemplateSet {
-        _ = registerContentType
-        var templates: [String: MustacheTemplate] = [:]
-        var origins: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceFile] = [:]
         for name in names {
             let override = (workspace as NSString).appendingPathComponent("templates/\(name)")
-            if FileManager.default.fileExists(atPath: override) {
-                do {
-                    sources[name] = try SourceFile.read(override == "./templates/\(name)" ? "templates/\(name)" : override)
-                } catch {
-                    diagnostics += error.diagnostics
-                }
-            } else {
-                sources[name] = SourceFile(path: "<built-in \(name)>", text: BuiltinFiles.all[name] ?? "")
+            guard FileManager.default.fileExists(atPath: override) else { continue }
+            do {
+                sources[name] = try SourceFile.read(override == "./templates/\(name)" ? "templates/\(name)" : override)
+            } catch {
+                diagnostics += error.diagnostics
             }
         }
-        diagnostics += tagProblems(sources)
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
+        return try load(sources)
+    }
+
+    /// The templates of these texts, by name (`brief.md.mustache`…); a name not given is the
+    /// built-in template.
+    public static func load(_ given: [String: SourceFile]) throws(DiagnosticError) -> TemplateSet {
+        _ = registerContentType
+        var sources = given
+        for name in names where sources[name] == nil {
+            sources[name] = SourceFile(path: "<built-in \(name)>", text: BuiltinFiles.all[name] ?? "")
+        }
+        var diagnostics = tagProblems(sources)
+        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
+        var templates: [String: MustacheTemplate] = [:]
+        var origins: [String: String] = [:]
         for name in names {
             guard let source = sources[name] else { continue }
             do {
