@@ -81,9 +81,7 @@ extension Workspace {
             // Its own earlier file is updated with --force; printing it, or writing it elsewhere, needs none.
             if let earlier, target == earlier.path, !request.force { throw fail(.importedBefore(earlier.path)) }
             let replace = request.force
-            if target != "-", !replace, FileManager.default.fileExists(atPath: target) {
-                throw DiagnosticError([Diagnostic(file: target, FileProblem.exists)])
-            }
+            if target != "-" { try OutputFile.check(target, force: replace) }
             writes.append((MeetingFileText.render(draft.meeting, header: header, newCustomer: draft.isNewCustomer), target,
                            replace, event, draft.isNewCustomer))
             if draft.meeting.timeZone == "UTC", request.zone == nil {
