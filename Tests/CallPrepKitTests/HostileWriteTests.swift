@@ -192,6 +192,29 @@ struct HostileWriteTests {
         #expect(try Self.leftovers(folder) == [])
     }
 
+    // MARK: 10. A symlinked index
+
+    @Test("ingest --rebuild through a symlinked index rebuilds the file it leads to and keeps the link")
+    func rebuildThroughALinkKeepsTheLink() throws {
+        let folder = try ReliabilityTests.workspace()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("store"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".callprep"), withIntermediateDirectories: true)
+        let link = folder.appendingPathComponent(IndexStore.defaultPath)
+        let real = folder.appendingPathComponent("store/team.sqlite")
+        #expect(symlink("../store/team.sqlite", link.path) == 0)
+        #expect(try CallPrepBinary.run(["ingest", "debriefs"], in: folder, timeout: 30).status == 0)
+        #expect(Self.kind(real) == S_IFREG, "the first ingest created the file the link leads to")
+
+        let rebuilt = try CallPrepBinary.run(["ingest", "--rebuild", "debriefs"], in: folder, timeout: 30)
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(Self.kind(link) == S_IFLNK, "the link is still a link")
+        #expect(Self.kind(real) == S_IFREG)
+        #expect(try IndexStore(path: real.path, create: false).records().count == 1)
+        #expect(!FileManager.default.fileExists(atPath: real.path + ".rebuild"))
+        let report = try CallPrepBinary.run(["report", "--format", "csv"], in: folder, timeout: 30)
+        #expect(report.status == 0 && report.stdout.contains("Dana Whitfield"), "\(report.stderr)")
+    }
+
     // MARK: 16. init checks every file before writing any
 
     struct InitObstacle: CustomTestStringConvertible, Sendable {
@@ -241,5 +264,48 @@ struct HostileWriteTests {
         #expect(run.stderr.hasPrefix("ws/\(named):1:1: error: "), "\(run.stderr)")
         #expect(!run.stderr.contains("--force"))
         #expect(try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted() == before, "nothing written")
+    }
+
+    // MARK: 17. An ingest while ingest --rebuild runs
+
+    @Test("an ingest that starts while ingest --rebuild runs waits its turn, then writes into the new index")
+    func ingestDuringARebuildTakesItsTurn() throws {
+        let folder = try ReliabilityTests.workspace()
+        try IndexSupport.writeCorpus(300, seed: 17, into: folder)
+        // A debrief outside the folder being rebuilt: the waiting ingest has something of its own to write.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("extra"), withIntermediateDirectories: true)
+        try TestSupport.read(folder.appendingPathComponent(ReliabilityTests.debrief))
+            .replacingOccurrences(of: "meeting: \"northwind-2026-11-26\"", with: "meeting: \"northwind-extra\"")
+            .write(to: folder.appendingPathComponent("extra/late.md"), atomically: true, encoding: .utf8)
+        // An index to rebuild (of one debrief: the rebuild is what must take long).
+        #expect(try CallPrepBinary.run(["ingest", ReliabilityTests.debrief], in: folder, timeout: 50).status == 0)
+
+        let index = folder.appendingPathComponent(IndexStore.defaultPath)
+        let results = ReliabilityTests.Results()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            results.add((try? CallPrepBinary.run(["ingest", "--rebuild", "debriefs"], in: folder, timeout: 50))
+                .map { ($0.status, "rebuild: " + $0.stderr) })
+            group.leave()
+        }
+        // The rebuild's new index appears beside the old one while it runs.
+        let deadline = Date().addingTimeInterval(40)
+        while !FileManager.default.fileExists(atPath: index.path + ".rebuild"), Date() < deadline { usleep(5_000) }
+        let sawRebuild = FileManager.default.fileExists(atPath: index.path + ".rebuild")
+        let ingest = try CallPrepBinary.run(["ingest", "extra"], in: folder, timeout: 50)
+        group.wait()
+
+        #expect(sawRebuild, "the ingest started while the rebuild ran")
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(!ingest.stderr.contains("readonly"))
+        #expect(ingest.stdout.contains("Indexed 1 new"), "\(ingest.stdout)")
+        #expect(results.all.count == 1)
+        for result in results.all { #expect(result?.0 == 0, "\(String(describing: result))") }
+        // Whole: every debrief of the rebuild, and the one the waiting ingest added.
+        let records = try IndexStore(path: index.path, create: false).records()
+        #expect(records.count == 302)
+        #expect(records.contains { $0.meeting.id == "northwind-extra" })
+        #expect(!FileManager.default.fileExists(atPath: index.path + ".rebuild"))
     }
 }
