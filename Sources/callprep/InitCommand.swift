@@ -5,7 +5,7 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a workspace: process.yaml, and meetings/ and debriefs/ with an example each.",
-        discussion: "Refuses, and changes nothing, when any of the files exists already."
+        discussion: "Refuses, and changes nothing, when any of the files exists already (a symbolic link counts, even one to nothing) or a folder it needs is a file."
     )
 
     @Argument(help: "The workspace folder; created when missing.")

@@ -15,25 +15,57 @@ public enum OutputFile {
     }
 
     /// Writes through a temporary file in the same folder, renamed into place, so a reader never
-    /// sees half a file. An existing file is replaced only with `force`, keeping its mode.
+    /// sees half a file. An existing file is replaced only with `force` (see `OutputSink`).
     public static func write(_ text: String, to path: String, force: Bool,
                              createFolders: Bool = false) throws(DiagnosticError) {
         let sink = try OutputSink(path, force: force, createFolders: createFolders)
         try sink.write(text)
         try sink.finish()
     }
+
+    /// Throws what a write to `path` would refuse before writing anything (an existing file
+    /// without `force`; a folder, a dangling link...), so that a command that writes several files
+    /// can decide them all first. Creates nothing.
+    public static func check(_ path: String, force: Bool) throws(DiagnosticError) {
+        guard path != "-" else { return }
+        _ = try target(path, force: force)
+    }
+
+    /// What `path` names, or the error a write to it is.
+    static func target(_ path: String, force: Bool) throws(DiagnosticError) -> WriteTarget {
+        let target = WriteTarget.of(path)
+        switch target {
+        case .regular where !force:
+            throw OutputSink.failure(path, .exists)
+        case let .refused(refusal):
+            throw OutputSink.failure(path, .cannotWrite(reason: refusal.reason))
+        default:
+            return target
+        }
+    }
 }
 
 /// Output written a piece at a time, so that a long run need not hold it all: to standard output
 /// as it comes, or to a temporary file in the target's folder that `finish()` puts in place (a
 /// reader never sees half a file; without `finish()`, nothing is put in place). An existing file is
-/// replaced only with `force`, keeping its mode.
+/// replaced only with `force`.
+///
+/// What the path names decides how (`WriteTarget`): a symbolic link is written through, replacing
+/// the file it leads to in that file's folder; the file put in place has the old one's permissions
+/// without setuid, setgid and sticky bits (and its owner, where that may be kept), a new file those
+/// the umask leaves. A character device or a named pipe (`/dev/null`) is opened and written, and
+/// `/dev/stdout`, `/dev/stderr` and `/dev/fd/N` are written through the descriptor: never replaced,
+/// and no `--force` needed. A folder, a block device, a socket, a dangling link or a link loop is
+/// refused.
 public final class OutputSink {
     private let path: String?
-    private let force: Bool
     private var temporary: String?
+    /// Where the temporary file goes: the path given, or the file its links lead to.
+    private var destination: String?
     private var descriptor: Int32
-    private var existing: stat?
+    /// Whether `finish()` closes `descriptor`: a device or pipe this sink opened.
+    private var ownsDescriptor = false
+    private var existing: (mode: mode_t, owner: uid_t, group: gid_t)?
     private var buffer: [UInt8] = []
     private static let flushSize = 1 << 16
     /// Whether callprep's own colour codes pass (`VisibleControls`); every other control is made visible.
@@ -45,14 +77,30 @@ public final class OutputSink {
         self.keepingColour = keepingColour
         guard let path, path != "-" else {
             self.path = nil
-            self.force = force
             descriptor = STDOUT_FILENO
             return
         }
         self.path = path
-        self.force = force
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
+        let target = try OutputFile.target(path, force: force)
+        switch target {
+        case let .descriptor(number):
+            guard fcntl(number, F_GETFL) >= 0 else { throw Self.failureWithErrno(path) }
+            descriptor = number
+            return
+        case .passThrough:
+            descriptor = try Self.openInPlace(path)
+            ownsDescriptor = true
+            return
+        case let .regular(resolved, mode, owner, group):
+            existing = (mode, owner, group)
+            destination = resolved
+        case .missing:
+            destination = path
+        case let .refused(refusal):
+            throw Self.failure(path, .cannotWrite(reason: refusal.reason))
+        }
+        let destination = destination ?? path
+        let folder = WriteTarget.folder(of: destination)
         if createFolders {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -60,15 +108,11 @@ public final class OutputSink {
                 throw Self.failure(path, .cannotWrite(reason: "cannot create folder \(folder)"))
             }
         }
-        var status = stat()
-        if lstat(path, &status) == 0 {
-            if !force { throw Self.failure(path, .exists) }
-            existing = status
-        }
-        TemporaryFiles.removeStale(of: url.lastPathComponent, in: folder)
-        let temporary = folder + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let base = (destination as NSString).lastPathComponent
+        TemporaryFiles.removeStale(of: base, in: folder)
+        let temporary = folder + "/." + base + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         TemporaryFiles.register(temporary)
-        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o666)
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
             TemporaryFiles.unregister(temporary)
             throw Self.failureWithErrno(path)
@@ -81,6 +125,8 @@ public final class OutputSink {
             close(descriptor)
             unlink(temporary)
             TemporaryFiles.unregister(temporary)
+        } else if ownsDescriptor {
+            close(descriptor)
         }
     }
 
@@ -92,8 +138,18 @@ public final class OutputSink {
     /// Writes what is buffered; for a file, makes it durable and puts it in place.
     public func finish() throws(DiagnosticError) {
         try flush()
-        guard let path, let temporary else { return }
-        if let existing { fchmod(descriptor, existing.st_mode & 0o7777) }
+        if ownsDescriptor {
+            ownsDescriptor = false
+            guard close(descriptor) == 0 else { throw Self.failureWithErrno(path ?? "-") }
+            return
+        }
+        guard let path, let temporary, let destination else { return }
+        if let existing {
+            // Kept where the system lets us (root, or the owner's own group); never a setuid,
+            // setgid or sticky bit: a replaced file is a new file.
+            _ = fchown(descriptor, existing.owner, existing.group)
+            fchmod(descriptor, existing.mode & 0o777)
+        }
         let synced = fsync(descriptor) == 0
         let closed = close(descriptor) == 0
         self.temporary = nil
@@ -104,15 +160,45 @@ public final class OutputSink {
         }
         guard synced, closed else { throw Self.failureWithErrno(path) }
         if existing != nil {
-            guard rename(temporary, path) == 0 else { throw Self.failureWithErrno(path) }
+            // What was a regular file must still be one: never rename over a device, a pipe or a
+            // link that took its place meanwhile.
+            var status = stat()
+            if lstat(destination, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+                throw Self.failure(path, .cannotWrite(reason: "it changed into something else than a file while being written"))
+            }
+            guard rename(temporary, destination) == 0 else { throw Self.failureWithErrno(path) }
             removeTemporary = false
-        } else if link(temporary, path) != 0 {
-            // link() refuses to replace a file that appeared since the check in init.
+        } else if link(temporary, destination) != 0 {
+            // link() refuses to replace anything that appeared since the check in init.
             if errno == EEXIST { throw Self.failure(path, .exists) }
-            // A file system without hard links: rename, accepting that small race.
-            guard rename(temporary, path) == 0 else { throw Self.failureWithErrno(path) }
+            // A file system without hard links: rename, accepting that small race, but never over
+            // something that is there now.
+            var status = stat()
+            if lstat(destination, &status) == 0 { throw Self.failure(path, .exists) }
+            guard rename(temporary, destination) == 0 else { throw Self.failureWithErrno(path) }
             removeTemporary = false
         }
+    }
+
+    /// Opens a character device or a named pipe for writing, in place: without blocking (a pipe
+    /// with no reader is an error, not a hang), then blocking again, so that writes wait for a
+    /// slow reader instead of failing.
+    private static func openInPlace(_ path: String) throws(DiagnosticError) -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENXIO { throw failure(path, .cannotWrite(reason: "a named pipe that no one reads")) }
+            throw failureWithErrno(path)
+        }
+        var status = stat()
+        let kind = fstat(descriptor, &status) == 0 ? status.st_mode & S_IFMT : 0
+        // It was a device or a pipe when looked at; if it is something else now, it is not ours to write.
+        guard kind == S_IFCHR || kind == S_IFIFO else {
+            close(descriptor)
+            throw failure(path, .cannotWrite(reason: "it changed into something else while being opened"))
+        }
+        let flags = fcntl(descriptor, F_GETFL)
+        if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
+        return descriptor
     }
 
     private func flush() throws(DiagnosticError) {
@@ -128,7 +214,7 @@ public final class OutputSink {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private static func failure(_ path: String, _ problem: FileProblem) -> DiagnosticError {
+    static func failure(_ path: String, _ problem: FileProblem) -> DiagnosticError {
         DiagnosticError([Diagnostic(file: path, problem)])
     }
 

@@ -1,43 +1,6 @@
 import Foundation
 import GRDB
 
-/// Problems opening or writing the index, in plain words.
-public enum IndexProblem: LocalizedError, Equatable, Sendable {
-    case noIndex
-    case cannotOpen(String)
-    case damaged(String)
-    case newerSchema
-    case diskFull
-    case cannotWrite(String)
-    case readOnly(String)
-    case busy
-    case failed(String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .noIndex:
-            "no index yet: run `callprep ingest debriefs`"
-        case let .cannotOpen(reason):
-            "cannot open the index: \(reason)"
-        case let .damaged(reason):
-            "the index is damaged (\(reason)); the debriefs are the source of truth: run `callprep ingest --rebuild debriefs`"
-        case .newerSchema:
-            "the index was written by a newer version of callprep; use that version, or run `callprep ingest --rebuild debriefs`"
-        case .diskFull:
-            "the disk is full: nothing was written, and the index is as it was before this run"
-        case let .cannotWrite(reason):
-            "the index could not be written to the disk (\(reason): is the disk full, or over a size limit?): "
-                + "nothing was written, and the index is as it was before this run"
-        case let .readOnly(reason):
-            "the index cannot be written (\(reason)): nothing was written, and the index is as it was before this run"
-        case .busy:
-            "another callprep kept the index busy for over \(Int(IndexStore.busyTimeout)) seconds; try again when it is done"
-        case let .failed(reason):
-            "the index could not be updated: \(reason); the index is as it was before this run"
-        }
-    }
-}
-
 /// The SQLite index of debriefs: a cache of the files, which can always be rebuilt from them.
 ///
 /// The one owner of the database: every read and write is a named method here or in
@@ -47,16 +10,26 @@ public final class IndexStore {
     /// How long a reader or writer waits for another process's transaction before giving up.
     static let busyTimeout: TimeInterval = 120
 
-    let queue: DatabaseQueue
+    private(set) var queue: DatabaseQueue
+    /// The path as given: what messages name.
     public let path: String
+    /// The index file itself: `path` with its symbolic links followed, so that a rebuild replaces
+    /// the file a link leads to, not the link.
+    let file: String
     private let lock: IndexLock
+    /// The file this store opened (device and inode), to notice that a rebuild replaced it.
+    private var opened: FileIdentity?
 
     /// Opens the index at `path`, creating it when `create` (else a missing index is an error, and
     /// nothing is created); `:memory:` for one in memory. A damaged index, or one of a newer
-    /// schema, is an error that says how to rebuild it.
+    /// schema, is an error that says how to rebuild it. The file is opened in the writers' turn,
+    /// so that a rebuild under way is waited for and its index is the one opened.
     public init(path: String, create: Bool = true) throws(DiagnosticError) {
         self.path = path
-        lock = IndexLock(indexPath: path)
+        let file = path == ":memory:" ? path : WriteTarget.linkedPath(path)
+        self.file = file
+        let lock = IndexLock(indexPath: file)
+        self.lock = lock
         if path != ":memory:", !create, !FileManager.default.fileExists(atPath: path) {
             throw DiagnosticError([Diagnostic(file: path, IndexProblem.noIndex)])
         }
@@ -64,9 +37,9 @@ public final class IndexStore {
         configuration.busyMode = .timeout(Self.busyTimeout)
         do {
             if path == ":memory:" {
-                queue = try DatabaseQueue(configuration: configuration)
+                queue = try Self.open(nil, configuration: configuration, path: path)
             } else {
-                let folder = (path as NSString).deletingLastPathComponent
+                let folder = (file as NSString).deletingLastPathComponent
                 if !folder.isEmpty {
                     do {
                         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -74,14 +47,9 @@ public final class IndexStore {
                         throw IndexLockError(reason: "cannot create the folder \(folder)", path: folder)
                     }
                 }
-                queue = try DatabaseQueue(path: path, configuration: configuration)
-            }
-            let queue = queue
-            try lock.exclusively {
-                if try queue.read({ try Self.migrator.hasBeenSuperseded($0) }) {
-                    throw DiagnosticError([Diagnostic(file: path, IndexProblem.newerSchema)])
+                (queue, opened) = try lock.exclusively {
+                    (try Self.open(file, configuration: configuration, path: path), FileIdentity(file))
                 }
-                try Self.migrator.migrate(queue)
             }
         } catch let error as DiagnosticError {
             throw error
@@ -90,11 +58,52 @@ public final class IndexStore {
         }
     }
 
+    /// Opens the database at `file` (in memory when nil) and brings its schema up to date.
+    private static func open(_ file: String?, configuration: Configuration, path: String) throws -> DatabaseQueue {
+        let queue = try file.map { try DatabaseQueue(path: $0, configuration: configuration) }
+            ?? DatabaseQueue(configuration: configuration)
+        if try queue.read({ try migrator.hasBeenSuperseded($0) }) {
+            throw DiagnosticError([Diagnostic(file: path, IndexProblem.newerSchema)])
+        }
+        try migrator.migrate(queue)
+        return queue
+    }
+
+    /// Runs `body` in the writers' turn, held throughout, on the index as it is now: when a
+    /// rebuild put a new file in place since this store opened it, the new file is opened first
+    /// (the old one is gone from the folder, and SQLite refuses to write it).
+    public func updating<T>(_ body: () throws(DiagnosticError) -> T) throws(DiagnosticError) -> T {
+        do {
+            return try inTurn { () throws -> T in try body() }
+        } catch let error as DiagnosticError {
+            throw error
+        } catch {
+            throw failure(error)
+        }
+    }
+
+    /// `body` in the writers' turn, on the index file that is in place now.
+    private func inTurn<T>(_ body: () throws -> T) throws -> T {
+        try lock.exclusively {
+            if path != ":memory:", let now = FileIdentity(file), now != opened {
+                var configuration = Configuration()
+                configuration.busyMode = .timeout(Self.busyTimeout)
+                queue = try Self.open(file, configuration: configuration, path: path)
+                opened = now
+            }
+            return try body()
+        }
+    }
+
     /// Builds a new index in place of the one at `path`, damaged or not: `body` fills a fresh index
     /// beside it, which then replaces it (with its journal), so that a failure leaves the old one.
+    /// Through a symbolic link, the file it leads to is replaced, in its own folder. The writers'
+    /// turn is held from start to end, rename included: an ingest that waits for it then opens the
+    /// new index.
     public static func rebuild<T>(path: String, _ body: (IndexStore) throws(DiagnosticError) -> T) throws(DiagnosticError) -> T {
-        let fresh = path + ".rebuild"
-        let lock = IndexLock(indexPath: path)
+        let file = WriteTarget.linkedPath(path)
+        let fresh = file + ".rebuild"
+        let lock = IndexLock(indexPath: file)
         do {
             return try lock.exclusively {
                 for leftover in [fresh, fresh + "-journal", fresh + "-wal", fresh + "-shm"] { unlink(leftover) }
@@ -107,8 +116,8 @@ public final class IndexStore {
                     for leftover in [fresh, fresh + "-journal"] { unlink(leftover) }
                     throw error
                 }
-                for stale in [path + "-journal", path + "-wal", path + "-shm"] { unlink(stale) }
-                guard rename(fresh, path) == 0 else {
+                for stale in [file + "-journal", file + "-wal", file + "-shm"] { unlink(stale) }
+                guard rename(fresh, file) == 0 else {
                     throw IndexLockError(reason: String(cString: strerror(errno)), path: path)
                 }
                 return result
@@ -212,12 +221,11 @@ public final class IndexStore {
 }
 
 extension IndexStore {
-    /// Runs `body` in one transaction, in the writers' turn (`IndexLock`): all of its writes land,
-    /// or none.
+    /// Runs `body` in one transaction, in the writers' turn (`IndexLock`), on the index file in
+    /// place now: all of its writes land, or none.
     public func write<T>(_ body: (IndexWriter) throws -> T) throws(DiagnosticError) -> T {
         do {
-            let queue = queue
-            return try lock.exclusively { try queue.write { db in try body(IndexWriter(db: db)) } }
+            return try inTurn { [self] in try queue.write { db in try body(IndexWriter(db: db)) } }
         } catch let error as DiagnosticError {
             throw error
         } catch {
@@ -345,6 +353,19 @@ extension IndexStore {
             problem = opening ? .cannotOpen(error.localizedDescription) : .failed(error.localizedDescription)
         }
         return DiagnosticError([Diagnostic(file: path, problem)])
+    }
+}
+
+/// Which file a path names now (device and inode): a file renamed into place is another.
+struct FileIdentity: Equatable {
+    let device: UInt64
+    let inode: UInt64
+
+    init?(_ path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
     }
 }
 

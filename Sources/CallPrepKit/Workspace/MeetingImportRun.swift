@@ -84,13 +84,11 @@ extension Workspace {
             // Its own earlier file is updated with --force; printing it, or writing it elsewhere, needs none.
             if let earlier, target == earlier.path, !request.force { throw fail(.importedBefore(earlier.path)) }
             let replace = request.force
-            if target != "-", !replace, FileManager.default.fileExists(atPath: target) {
-                if let other = files.first(where: { $0.path == target }) {
-                    throw DiagnosticError([Diagnostic(file: target, WorkspaceProblem.differentInvite(
-                        holds: other.meeting.uid, given: event.uid))])
-                }
-                throw DiagnosticError([Diagnostic(file: target, FileProblem.exists)])
+            // A file of the same meeting id that holds another invite (deleted and sent again) is named as such.
+            if target != "-", !replace, let other = files.first(where: { $0.path == target }) {
+                throw DiagnosticError([Diagnostic(file: target, WorkspaceProblem.differentInvite(holds: other.meeting.uid, given: event.uid))])
             }
+            if target != "-" { try OutputFile.check(target, force: replace) }
             writes.append((MeetingFileText.render(draft.meeting, header: header, newCustomer: draft.isNewCustomer), target,
                            replace, event, draft.isNewCustomer))
             if draft.meeting.timeZone == "UTC", request.zone == nil {
