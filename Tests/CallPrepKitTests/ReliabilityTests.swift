@@ -281,7 +281,7 @@ struct ReliabilityTests {
         let folder = try Self.workspace()
         let other = folder.appendingPathComponent("debriefs/copy.md")
         try TestSupport.read(folder.appendingPathComponent(Self.debrief))
-            .replacingOccurrences(of: "meeting: northwind-2026-11-26", with: "meeting: northwind-copy")
+            .replacingOccurrences(of: "meeting: \"northwind-2026-11-26\"", with: "meeting: \"northwind-copy\"")
             .write(to: other, atomically: true, encoding: .utf8)
         #expect(try CallPrepBinary.run(["ingest", "debriefs"], in: folder).status == 0)
         for path in [".", ".callprep", "debriefs"] {
