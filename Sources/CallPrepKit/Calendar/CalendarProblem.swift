@@ -15,7 +15,7 @@ public enum CalendarProblem: LocalizedError, Equatable, Sendable {
     case subDailyRule(String)
     /// A rule whose filters no day can pass (BYMONTH=2;BYMONTHDAY=30), with the part that says so.
     case neverMatchingRule(String)
-    /// A rule libical took longer than this many seconds to follow.
+    /// A rule one call of libical's iterator took longer than this many seconds to follow.
     case slowRule(Double)
     /// A VTIMEZONE rule that is not yearly, or changes the offset more than `maxChangesPerYear` times a year.
     case zoneRule(String)
@@ -63,7 +63,7 @@ public enum CalendarProblem: LocalizedError, Equatable, Sendable {
         case let .neverMatchingRule(part):
             "the repeat rule (RRULE) can never happen: no day passes \(part)"
         case let .slowRule(seconds):
-            "libical took more than \(seconds.formatted(.number)) s to follow the repeat rule (RRULE), and it was given up"
+            "libical took more than \(seconds.formatted(.number)) s for one step of the repeat rule (RRULE), and it was given up"
         case let .zoneRule(reason):
             "the time zone's rule (RRULE in VTIMEZONE) is refused: \(reason)"
         case let .tooManyZoneChanges(limit):
