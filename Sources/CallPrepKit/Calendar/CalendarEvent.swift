@@ -33,6 +33,12 @@ public struct CalendarPerson: Sendable, Hashable, Codable {
         return domain.isEmpty ? nil : domain.lowercased()
     }
 
+    /// An address a meeting file accepts: one `@`, something before it, a dot after it, no space.
+    public static func isAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(where: \.isWhitespace)
+    }
+
     /// A person who takes part: not a room, a resource or a mailing list.
     public var isPerson: Bool { kind == .person }
 }

@@ -12,6 +12,9 @@ struct CalendarOutline {
         /// Each property's name (upper case) and the line it starts on, in order.
         var properties: [(name: String, line: Int)] = []
         var children: [Component] = []
+        /// The text of each DURATION, unfolded: libical reads its numbers into 32 bits, and
+        /// PT4294969296S would be 33 minutes.
+        var durations: [String] = []
 
         /// The line of the first property called `name`, else the component's own line.
         func line(of name: String) -> Int {
@@ -53,6 +56,7 @@ struct CalendarOutline {
                 stack[stack.count - 1].children.append(open)
             default:
                 stack[stack.count - 1].properties.append((name, line.number))
+                if name == "DURATION" { stack[stack.count - 1].durations.append(line.value) }
             }
         }
         if let open = stack.last {
@@ -63,8 +67,8 @@ struct CalendarOutline {
 }
 
 /// The content lines of an iCalendar text, unfolded, read as bytes: each line's number, its
-/// property name in upper case (nil when no colon follows the name), and for BEGIN and END the
-/// value. Folded continuations and blank lines are part of the line before.
+/// property name in upper case (nil when no colon follows the name), and for BEGIN, END and
+/// DURATION the value. Folded continuations and blank lines are part of the line before.
 private struct ContentLines: Sequence, IteratorProtocol {
     struct Line {
         var number: Int
@@ -103,9 +107,11 @@ private struct ContentLines: Sequence, IteratorProtocol {
         var nameEnd = first.start
         while nameEnd < first.end, bytes[nameEnd] != 0x3A, bytes[nameEnd] != 0x3B { nameEnd += 1 }
         var hasColon = bytes[first.start..<first.end].contains(0x3A)
-        while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 {
-            let continuation = physicalLine()!
+        var continuations: [Range<Int>] = []
+        while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09,
+              let continuation = physicalLine() {
             hasColon = hasColon || bytes[continuation.start..<continuation.end].contains(0x3A)
+            continuations.append((continuation.start + 1)..<Swift.max(continuation.start + 1, continuation.end))
         }
         let start = String(decoding: bytes[first.start..<Swift.min(first.end, first.start + 40)], as: UTF8.self)
         guard hasColon, nameEnd > first.start else { return Line(number: first.number, name: nil, value: "", start: start) }
@@ -114,6 +120,14 @@ private struct ContentLines: Sequence, IteratorProtocol {
         if name == "BEGIN" || name == "END", let colon = bytes[first.start..<first.end].firstIndex(of: 0x3A) {
             value = String(decoding: bytes[(colon + 1)..<first.end], as: UTF8.self).uppercased()
                 .trimmingCharacters(in: .whitespaces)
+        } else if name == "DURATION" {
+            // Short in any real file; a long one is read only as far as a number can go.
+            var unfolded = Array(bytes[first.start..<first.end])
+            for range in continuations where unfolded.count < 200 { unfolded += bytes[range] }
+            if let colon = unfolded.firstIndex(of: 0x3A) {
+                value = String(decoding: unfolded[(colon + 1)...].prefix(200), as: UTF8.self)
+                    .trimmingCharacters(in: .whitespaces)
+            }
         }
         return Line(number: first.number, name: name, value: value, start: start)
     }

@@ -11,6 +11,19 @@ public enum CalendarProblem: LocalizedError, Equatable, Sendable {
     case unreadable(String)
     case noStart
     case endlessRule(Int)
+    /// A rule that repeats more often than daily (FREQ=HOURLY, MINUTELY, SECONDLY).
+    case subDailyRule(String)
+    /// A rule whose filters no day can pass (BYMONTH=2;BYMONTHDAY=30), with the part that says so.
+    case neverMatchingRule(String)
+    /// A rule one call of libical's iterator took longer than this many seconds to follow.
+    case slowRule(Double)
+    /// A VTIMEZONE rule that is not yearly, or changes the offset more than `maxChangesPerYear` times a year.
+    case zoneRule(String)
+    /// The VTIMEZONEs of the file would expand to more than this many changes of offset.
+    case tooManyZoneChanges(Int)
+    case yearOutOfRange(String, ClosedRange<Int>)
+    /// An offset from UTC that no meeting file can hold (over 14:59, or with seconds).
+    case offsetOutOfRange(String)
     case notARealTime(String)
     case unknownTimeZone(String)
     case noEvents
@@ -45,6 +58,20 @@ public enum CalendarProblem: LocalizedError, Equatable, Sendable {
             "\(text) is not a real date and time"
         case let .endlessRule(steps):
             "the repeat rule (RRULE) takes more than \(steps) steps to reach the day"
+        case let .subDailyRule(frequency):
+            "the repeat rule (RRULE) repeats more often than daily (\(frequency)): callprep follows daily, weekly, monthly and yearly repeats only"
+        case let .neverMatchingRule(part):
+            "the repeat rule (RRULE) can never happen: no day passes \(part)"
+        case let .slowRule(seconds):
+            "libical took more than \(seconds.formatted(.number)) s for one step of the repeat rule (RRULE), and it was given up"
+        case let .zoneRule(reason):
+            "the time zone's rule (RRULE in VTIMEZONE) is refused: \(reason)"
+        case let .tooManyZoneChanges(limit):
+            "the time zones (VTIMEZONE) define more than \(limit) changes of offset"
+        case let .yearOutOfRange(text, years):
+            "\(text) is outside the years callprep reads and writes (\(years.lowerBound) to \(years.upperBound))"
+        case let .offsetOutOfRange(offset):
+            "the time zone is \(offset) from UTC, which no meeting file can hold: offsets are whole minutes up to 14:59"
         case .noStart:
             "the event has no readable DTSTART"
         case let .unknownTimeZone(name):

@@ -45,7 +45,10 @@ public enum CalendarReader {
             ? icalcomponent_get_first_component(root, ICAL_VCALENDAR_COMPONENT) : root
         guard let calendar else { throw fail(1, .notACalendar) }
         let document = CalendarDocument(root: calendar, outline: outline.calendar, options: options)
-        let problems = document.problems()
+        // libical's complaints first; then the rules it would loop on, before any time is read
+        // (reading one expands its zone's rules).
+        var problems = document.problems()
+        if problems.isEmpty { problems = document.ruleProblems() }
         if !problems.isEmpty {
             throw DiagnosticError(problems.map { located in
                 Diagnostic(file: source.path, at: SourceLocation(line: located.line, column: 1), located.problem)
@@ -94,6 +97,20 @@ struct CalendarDocument {
             }
         }
         visit(root, outline)
+        return found.sorted { $0.line < $1.line }
+    }
+
+    /// The repeat rules of the events and the zones that libical would loop on (`CalendarRules`).
+    func ruleProblems() -> [CalendarProblem.Located] {
+        var found = CalendarRules.zoneProblems(root: root, outline: outline)
+        for (index, child) in LibicalText.children(of: root).enumerated() where icalcomponent_isa(child) == ICAL_VEVENT_COMPONENT {
+            let childOutline = index < outline.children.count ? outline.children[index] : nil
+            for property in LibicalText.properties(child, ICAL_RRULE_PROPERTY) {
+                if let problem = CalendarRules.eventProblem(icalproperty_get_rrule(property)) {
+                    found.append(.init(line: childOutline?.line(of: "RRULE") ?? childOutline?.line ?? outline.line, problem))
+                }
+            }
+        }
         return found.sorted { $0.line < $1.line }
     }
 
@@ -167,7 +184,8 @@ struct CalendarDocument {
                     minutes = (endInstant - startInstant) / 60
                 }
             } else if LibicalText.hasProperty(component, ICAL_DURATION_PROPERTY) {
-                minutes = Int(icaldurationtype_as_int(icalcomponent_get_duration(component))) / 60
+                // Counted from the text: libical's 32-bit count makes PT4294969296S 33 minutes.
+                minutes = outline?.durations.first.flatMap(CalendarRules.seconds(ofDuration:)).map { $0 / 60 }
             }
         }
         return CalendarEvent(
@@ -193,7 +211,17 @@ struct CalendarDocument {
         }
         let resolved = try resolve(time, tzid: tzid, line: line)
         guard let instant = resolved.instant, let zone = resolved.zone else { throw .init(line: line, .noStart) }
-        return CalendarZones.calendarTime(instant, named: options.zone ?? resolved.name, zone: zone)
+        let written = CalendarZones.calendarTime(instant, named: options.zone ?? resolved.name, zone: zone)
+        // A zone of the file's own making can be any distance from UTC; a meeting file's cannot.
+        if let offset = written.zone, offset.first == "+" || offset.first == "-" {
+            var fields = CalendarZones.local(instant, in: zone)
+            fields.zone = nil
+            let seconds = CalendarZones.instant(fields, in: icaltimezone_get_utc_timezone()) - instant
+            if !CalendarZones.isWritableOffset(seconds) {
+                throw .init(line: line, .offsetOutOfRange(CalendarZones.offsetText(seconds, seconds: true)))
+            }
+        }
+        return written
     }
 
     /// The instant of a time value, the zone it is in and the IANA name to write for that zone.
@@ -204,6 +232,9 @@ struct CalendarDocument {
         guard (1...12).contains(time.month), (1...icaltime_days_in_month(time.month, time.year)).contains(time.day),
               (0...23).contains(time.hour), (0...59).contains(time.minute), (0...60).contains(time.second) else {
             throw .init(line: line, .notARealTime(String(cString: icaltime_as_ical_string(time))))
+        }
+        guard CalendarZones.years.contains(Int(time.year)) else {
+            throw .init(line: line, .yearOutOfRange(String(cString: icaltime_as_ical_string(time)), CalendarZones.years))
         }
         if icaltime_is_utc(time) != 0 {
             let utc = icaltimezone_get_utc_timezone()!

@@ -17,7 +17,8 @@ struct CalendarRecurrence {
         let dtstart = icalcomponent_get_dtstart(component)
         let tzid = LibicalText.tzid(of: component, ICAL_DTSTART_PROPERTY)
         let parts = day.split(separator: "-").compactMap { Int32($0) }
-        guard CalendarDate.isValid(day), parts.count == 3 else { return [] }
+        // libical follows no rule past 2582, and callprep reads no time outside its years.
+        guard CalendarDate.isValid(day), parts.count == 3, CalendarZones.years.contains(Int(parts[0])) else { return [] }
         var dayStart = icaltime_null_time()
         (dayStart.year, dayStart.month, dayStart.day) = (parts[0], parts[1], parts[2])
         // Two days either side: the day is in the zone the event is shown in, the rule in its own.
@@ -54,24 +55,20 @@ struct CalendarRecurrence {
         return starts
     }
 
-    /// The rule's starts up to the window's end, skipping ahead to its beginning when libical can.
+    /// The rule's starts up to the window's end, skipping ahead to its beginning when libical can;
+    /// bounded by `maxSteps` and by `CalendarRules.followingTime`.
     private func ruleStarts(_ rule: icalrecurrencetype, from dtstart: icaltimetype,
                             window: (start: icaltimetype, end: icaltimetype)) throws(CalendarProblem.Located)
         -> [icaltimetype] {
-        guard let iterator = icalrecur_iterator_new(rule, dtstart) else {
+        switch CalendarRules.follow(rule, from: dtstart, skipTo: window.start, end: window.end, limit: Self.maxSteps) {
+        case let .starts(starts, finished):
+            guard finished else { throw .init(line: line, .endlessRule(Self.maxSteps)) }
+            return starts.filter { icaltime_compare($0, window.start) >= 0 }
+        case .cannotFollow:
             throw .init(line: line, .unreadable("a repeat rule (RRULE) libical cannot follow"))
+        case .tooSlow:
+            throw .init(line: line, .slowRule(CalendarRules.followingTime))
         }
-        defer { icalrecur_iterator_free(iterator) }
-        if rule.count == 0, icaltime_compare(window.start, dtstart) > 0 {
-            _ = icalrecur_iterator_set_start(iterator, window.start)
-        }
-        var starts: [icaltimetype] = []
-        for _ in 0..<Self.maxSteps {
-            let next = icalrecur_iterator_next(iterator)
-            if icaltime_is_null_time(next) != 0 || icaltime_compare(next, window.end) > 0 { return starts }
-            if icaltime_compare(next, window.start) >= 0 { starts.append(next) }
-        }
-        throw .init(line: line, .endlessRule(Self.maxSteps))
     }
 
     /// What identifies an occurrence: its instant, or its date for an all-day event.

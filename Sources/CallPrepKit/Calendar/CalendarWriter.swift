@@ -42,6 +42,15 @@ public enum CalendarWriter {
         }
         let end = callStart - block.gap * 60
         let start = end - block.minutes * 60
+        // libical writes 00000000T000000 for a year after 3000, and counts days wrong before
+        // 1701: only what reads back as written is written.
+        for instant in [start, end] {
+            let year = Int(utc(instant).year)
+            guard CalendarZones.years.contains(year) else {
+                throw .cannotWrite("the prep block would be in the year \(year), outside the years callprep writes "
+                    + "(\(CalendarZones.years.lowerBound) to \(CalendarZones.years.upperBound))")
+            }
+        }
 
         guard let calendar = icalcomponent_new_vcalendar() else { throw .cannotWrite("out of memory") }
         defer { icalcomponent_free(calendar) }
@@ -70,6 +79,16 @@ public enum CalendarWriter {
         icalcomponent_add_property(event, icalproperty_new_description(block.description))
         icalcomponent_add_property(event, icalproperty_new_transp(ICAL_TRANSP_OPAQUE))
         icalcomponent_add_property(event, icalproperty_new_categories("Call prep"))
+        // Read back: the block starts and ends where it was meant to.
+        for (kind, instant) in [(ICAL_DTSTART_PROPERTY, start), (ICAL_DTEND_PROPERTY, end)] {
+            guard let property = icalcomponent_get_first_property(event, kind) else { throw .cannotWrite("libical lost a time") }
+            var written = kind == ICAL_DTSTART_PROPERTY ? icalproperty_get_dtstart(property) : icalproperty_get_dtend(property)
+            let zone = icaltime_is_utc(written) != 0 ? icaltimezone_get_utc_timezone() : named
+            written.zone = nil
+            guard icaltime_is_null_time(written) == 0, let zone, CalendarZones.instant(written, in: zone) == instant else {
+                throw .cannotWrite("libical would write a time other than the block's")
+            }
+        }
         guard let text = icalcomponent_as_ical_string_r(calendar) else { throw .cannotWrite("libical wrote nothing") }
         defer { icalmemory_free_buffer(text) }
         return String(cString: text)

@@ -12,12 +12,26 @@ struct CalendarZones {
         icalerror_set_errors_are_fatal(0)
     }()
 
-    /// The system zone called `name` (an IANA name, or UTC), if there is one.
+    /// The years callprep reads and writes times in. libical follows no repeat rule and no zone
+    /// rule after 2582, writes no year after 3000, and counts days wrong in century years before
+    /// 1701 (0000-01-01 and 1500-03-01 come back a day late); a meeting is in neither.
+    static let years = 1900...2582
+
+    /// The system zone called `name` (an IANA name, or UTC), if there is one that a meeting file
+    /// can name too: libical reads any file under /usr/share/zoneinfo (`posixrules`,
+    /// `right/UTC`), a meeting file only the zones Foundation knows.
     static func system(_ name: String) -> OpaquePointer? {
         _ = setUp
         if name == "UTC" || name == "Z" || name == "GMT" { return icaltimezone_get_utc_timezone() }
-        guard !name.isEmpty, name.utf8.count < 100, !name.contains(".."), name.first != "/" else { return nil }
+        guard !name.isEmpty, name.utf8.count < 100, !name.contains(".."), name.first != "/",
+              TimeZone(identifier: name) != nil else { return nil }
         return icaltimezone_get_builtin_timezone(name)
+    }
+
+    /// Offsets a meeting file holds: whole minutes, up to 14:59 either way (MeetingLoader's
+    /// `isTimeZone`).
+    static func isWritableOffset(_ seconds: Int) -> Bool {
+        seconds % 60 == 0 && abs(seconds) < 15 * 3600
     }
 
     /// The IANA name a TZID stands for: an IANA name itself, one behind a vendor prefix
@@ -67,7 +81,7 @@ struct CalendarZones {
     }
 
     /// The instant as a `CalendarTime` in the zone called `name` (an IANA name), else in `zone`
-    /// with its offset as the name.
+    /// with its offset as the name (which `isWritableOffset` may refuse).
     static func calendarTime(_ instant: Int, named name: String?, zone: OpaquePointer) -> CalendarTime {
         if let name, let named = system(name) {
             let local = local(instant, in: named)
@@ -89,9 +103,10 @@ struct CalendarZones {
         String(format: "%02d:%02d", time.hour, time.minute)
     }
 
-    /// `+01:00` for 3600 seconds.
-    static func offsetText(_ seconds: Int) -> String {
-        let minutes = abs(seconds) / 60
-        return (seconds < 0 ? "-" : "+") + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+    /// `+01:00` for 3600 seconds; with `seconds`, `+00:19:32` where there are any.
+    static func offsetText(_ offset: Int, seconds: Bool = false) -> String {
+        let minutes = abs(offset) / 60
+        let text = (offset < 0 ? "-" : "+") + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+        return seconds && offset % 60 != 0 ? text + String(format: ":%02d", abs(offset) % 60) : text
     }
 }

@@ -78,7 +78,8 @@ enum LibicalText {
             var email: String?
             if value.lowercased().hasPrefix("mailto:") {
                 let address = value.dropFirst("mailto:".count).trimmingCharacters(in: .whitespaces).lowercased()
-                email = address.contains("@") ? address : nil
+                // Only what a meeting file can hold: `mailto:room` or `a@b@c` is no address.
+                email = CalendarPerson.isAddress(address) ? address : nil
             }
             let name = icalproperty_get_first_parameter(property, ICAL_CN_PARAMETER)
                 .flatMap { string(icalparameter_get_cn($0)) }

@@ -58,19 +58,26 @@ public struct InviteMeeting: Sendable {
         let customers = Self.customers(people, ourDomains: context.ourDomains)
         // A company's own domains: a mail provider's says nothing about whom someone works for.
         let domains = customers.compactMap(\.domain).filter { !Self.mailProviders.contains($0) }
-        let names = Set(customers.map { Self.readableName($0).lowercased() })
-        // The latest deal with someone from the same company: by address, else by name.
+        // The latest deal with someone from the same company: by address, else by name within
+        // the same customer domain (a namesake at another company is someone else).
         let byDate = context.deals.sorted { $0.date > $1.date }
+        let personKeys = Set(customers.flatMap(Self.nameKeys))
         let deal = byDate.first { deal in deal.attendees.contains { $0.email.flatMap(CalendarPerson.domain(of:)).map(domains.contains) ?? false } }
-            ?? byDate.first { deal in deal.attendees.contains { names.contains($0.name.lowercased()) } }
-        // The latest word on each person, by address and by name.
+            ?? byDate.first { deal in
+                let domains = Self.companyDomains(of: deal)
+                return deal.attendees.contains { !personKeys.isDisjoint(with: Self.nameKeys($0, companyDomains: domains)) }
+            }
+        // The latest word on each person: by address, else by name within the same domain.
         var byEmail: [String: Attendee] = [:], byName: [String: Attendee] = [:]
-        for attendee in byDate.flatMap(\.attendees).reversed() {
-            if let email = attendee.email?.lowercased() { byEmail[email] = attendee }
-            byName[attendee.name.lowercased()] = attendee
+        for deal in byDate.reversed() {
+            let domains = Self.companyDomains(of: deal)
+            for attendee in deal.attendees.reversed() {
+                if let email = attendee.email?.lowercased() { byEmail[email] = attendee }
+                for key in Self.nameKeys(attendee, companyDomains: domains) { byName[key] = attendee }
+            }
         }
         func knownPerson(_ person: CalendarPerson) -> Attendee? {
-            person.email.flatMap { byEmail[$0] } ?? byName[Self.readableName(person).lowercased()]
+            person.email.flatMap { byEmail[$0] } ?? Self.nameKeys(person).lazy.compactMap { byName[$0] }.first
         }
 
         let account = deal?.account
@@ -109,14 +116,40 @@ public struct InviteMeeting: Sendable {
         meeting.pains = earlier.pains
         meeting.notes = earlier.notes ?? meeting.notes
         meeting.attendees = meeting.attendees.map { attendee in
-            guard let before = earlier.attendees.first(where: {
-                ($0.email != nil && $0.email?.lowercased() == attendee.email) || $0.name == attendee.name
-            }) else { return attendee }
+            // By address, else by name unless their addresses are at different domains.
+            let domain = attendee.email.flatMap(CalendarPerson.domain(of:))
+            guard let before = earlier.attendees.first(where: { $0.email != nil && $0.email?.lowercased() == attendee.email })
+                ?? earlier.attendees.first(where: { before in
+                    let beforeDomain = before.email.flatMap(CalendarPerson.domain(of:))
+                    return before.name == attendee.name && (beforeDomain == nil || domain == nil || beforeDomain == domain)
+                })
+            else { return attendee }
             var kept = before
             kept.email = attendee.email ?? before.email
             return kept
         }
         isNewCustomer = false
+    }
+
+    /// Where an invite's person may be known by name: their name at their domain, and their name
+    /// in a deal that knows no domain at all (an indexed debrief met people, not addresses).
+    static func nameKeys(_ person: CalendarPerson) -> [String] {
+        let name = readableName(person).lowercased()
+        return [name + "@" + (person.domain ?? ""), name + "@"]
+    }
+
+    /// The domains of a known deal's company: its people's addresses, less mail providers'.
+    static func companyDomains(of deal: KnownDeal) -> Set<String> {
+        Set(deal.attendees.compactMap { $0.email.flatMap(CalendarPerson.domain(of:)) }).subtracting(mailProviders)
+    }
+
+    /// The same keys for a person a known deal met: their name at the domain of their own
+    /// address; without one, at each of the deal's company domains, or, when it knows none, at no
+    /// domain.
+    static func nameKeys(_ attendee: Attendee, companyDomains: Set<String>) -> [String] {
+        let name = attendee.name.lowercased()
+        if let domain = attendee.email.flatMap(CalendarPerson.domain(of:)) { return [name + "@" + domain] }
+        return companyDomains.isEmpty ? [name + "@"] : companyDomains.sorted().map { name + "@" + $0 }
     }
 
     /// "Lopez, Maria" as "Maria Lopez"; a missing name from the address ("maria.lopez@…").

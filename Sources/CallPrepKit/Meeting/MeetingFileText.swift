@@ -58,6 +58,21 @@ public enum MeetingFileText {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Refuses a meeting file `render` made that would not load as written, with what the loader
+    /// says at its line, so that `meeting import` never writes a file `brief` then refuses. The
+    /// text is checked as the file `path` it will become.
+    public static func verify(_ text: String, as path: String, process: SalesProcess) throws(DiagnosticError) {
+        do {
+            _ = try MeetingLoader.load(SourceFile(path: path, text: text), process: process)
+        } catch {
+            throw DiagnosticError(error.diagnostics.filter { $0.severity == .error }.map { diagnostic in
+                var refused = diagnostic
+                refused.message = "callprep would write a meeting file it cannot read back: " + diagnostic.message
+                return refused
+            })
+        }
+    }
+
     /// A plain scalar when YAML reads it back as the same string, else double-quoted.
     static func scalar(_ value: String) -> String {
         let plain = value.unicodeScalars.allSatisfy { scalar in
@@ -71,8 +86,7 @@ public enum MeetingFileText {
 
     /// The lines of a `|-` block for text that such a block keeps exactly, else nil.
     static func literalBlock(_ text: String) -> [String]? {
-        let safe = text.unicodeScalars.allSatisfy { $0 == "\n" || $0 == "\t" || ($0.value >= 0x20 && $0.value != 0x7F
-            && $0.value != 0x85 && $0.value != 0xFEFF && $0.value != 0x2028 && $0.value != 0x2029) }
+        let safe = text.unicodeScalars.allSatisfy(isPlainYAMLCharacter)
         let lines = text.components(separatedBy: "\n")
         guard safe, let first = lines.first, !first.hasPrefix(" "), !first.hasPrefix("\t"), text.last != "\n",
               !lines.contains(where: { $0.hasSuffix(" ") || $0.hasSuffix("\t") }) else { return nil }

@@ -219,6 +219,5 @@ func isTimeZone(_ text: String) -> Bool {
 }
 
 private func isEmailAddress(_ text: String) -> Bool {
-    let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-    return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
+    CalendarPerson.isAddress(text)
 }

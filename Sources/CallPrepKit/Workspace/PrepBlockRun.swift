@@ -6,7 +6,8 @@ extension Workspace {
     /// minutes before the call, in the call's time zone.
     public func prepBlock(meeting meetingPath: String, minutes: Int?, gap: Int, to target: OutputTarget) throws(DiagnosticError) {
         let process = try meetingProcess()
-        let meeting = try MeetingLoader.load(path: meetingPath, process: process)
+        let source = try SourceFile.read(meetingPath)
+        let meeting = try MeetingLoader.load(source, process: process)
         guard let time = meeting.time, let zone = meeting.timeZone else {
             throw DiagnosticError([Diagnostic(file: meetingPath, WorkspaceProblem.noCallTime)])
         }
@@ -24,7 +25,10 @@ extension Workspace {
         do {
             text = try CalendarWriter.event(block)
         } catch {
-            throw DiagnosticError([Diagnostic(file: meetingPath, error)])
+            // At the meeting's date, which is what a block cannot be written for.
+            let line = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+                .firstIndex { $0.hasPrefix("date:") }.map { $0 + 1 } ?? 1
+            throw DiagnosticError([Diagnostic(file: meetingPath, at: SourceLocation(line: line, column: 1), error)])
         }
         try target.emit(text)
     }
