@@ -66,8 +66,9 @@ extension Workspace {
         if candidates.count > 1, let output = request.output, output != "-" {
             throw fail(.severalMeetingsOneFile(output))
         }
+        let process = try meetingProcess()
         let context = InviteMeeting.Context(ourDomains: ourDomains, deals: knownDeals(files),
-                                            firstStage: try meetingProcess().stages.first?.id ?? "")
+                                            firstStage: process.stages.first?.id ?? "")
         // Every file is decided before any is written, so that a refusal leaves nothing half done.
         var writes: [(text: String, target: String, replace: Bool, event: CalendarEvent, isNew: Bool)] = []
         for event in candidates {
@@ -89,8 +90,10 @@ extension Workspace {
                 throw DiagnosticError([Diagnostic(file: target, WorkspaceProblem.differentInvite(holds: other.meeting.uid, given: event.uid))])
             }
             if target != "-" { try OutputFile.check(target, force: replace) }
-            writes.append((MeetingFileText.render(draft.meeting, header: header, newCustomer: draft.isNewCustomer), target,
-                           replace, event, draft.isNewCustomer))
+            let text = MeetingFileText.render(draft.meeting, header: header, newCustomer: draft.isNewCustomer)
+            // Whatever the invite held, what is written is a file `brief` reads back.
+            try MeetingFileText.verify(text, as: target == "-" ? "<stdout>" : target, process: process)
+            writes.append((text, target, replace, event, draft.isNewCustomer))
             if draft.meeting.timeZone == "UTC", request.zone == nil {
                 note("the invite gives the time in UTC; --timezone (e.g. Europe/Berlin) writes it in yours")
             }
