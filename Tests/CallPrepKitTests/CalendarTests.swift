@@ -234,7 +234,8 @@ struct CalendarTests {
         let blocked = TestSupport.diagnostics { () throws(DiagnosticError) in
             try workspace.importMeeting(invite: Self.invite("exported-calendar.ics"), request: MeetingImportRequest(day: "2026-12-07")) { _ in }
         }
-        #expect(blocked == ["\(folder.path)/meetings/fabrikam-2026-12-07-1500.yaml:1:1: error: the file exists already; pass --force to replace it"])
+        // It does not load, so it may hold a plan: the import stops at its error (round 3, item 7).
+        #expect(blocked == ["\(folder.path)/meetings/fabrikam-2026-12-07-1500.yaml:1:1: error: the meeting must be a mapping of keys to values"])
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("meetings/northwind-logistics-2026-12-07-1130.yaml").path))
         try FileManager.default.removeItem(at: folder.appendingPathComponent("meetings/fabrikam-2026-12-07-1500.yaml"))
         // --uid picks one.
@@ -458,7 +459,7 @@ struct AgendaTests {
         #expect(first.nextSteps.map(\.action) == ["Send Q3 late-delivery figures", "Book a call with the COO"])
         #expect(first.nextSteps.allSatisfy { $0.state == .overdue })
         #expect(second.meeting == nil && second.brief == nil)
-        #expect(second.importCommand == "callprep meeting import \(calendar) --uid '1a3s5d7f9g1h3j5k7l9z@google.com'")
+        #expect(second.importCommand == "callprep meeting import \(calendar) --uid 1a3s5d7f9g1h3j5k7l9z@google.com")
         #expect(second.attendees.map(\.name) == ["Dana Whitfield", "Ana Silva"])
 
         let text = try CallPrepBinary.run(["agenda", "--date", "2026-12-07", calendar], in: folder).stdout

@@ -290,3 +290,69 @@ extension ReliabilityRound3Tests {
                 "\(command): \(result.stdout)\(result.stderr)")
     }
 }
+
+extension ReliabilityRound3Tests {
+    /// The exported calendar with, before its end, a zone that repeats every second, an event in
+    /// that zone, and an event whose rule no day can match.
+    static func hostileExport(in folder: URL) throws -> URL {
+        let export = try TestSupport.read(TestSupport.fixture("calendar/exported-calendar.ics"))
+        let hostile = """
+            BEGIN:VTIMEZONE
+            TZID:Odd
+            BEGIN:STANDARD
+            DTSTART:16010101T000000
+            RRULE:FREQ=SECONDLY
+            TZOFFSETFROM:+0100
+            TZOFFSETTO:+0100
+            END:STANDARD
+            END:VTIMEZONE
+            BEGIN:VEVENT
+            UID:odd-zone@x
+            DTSTAMP:20261129T080000Z
+            DTSTART;TZID=Odd:20261207T100000
+            SUMMARY:Call
+            ATTENDEE;CN=Dana Whitfield:mailto:dana.whitfield@brightline.example
+            ATTENDEE;CN=Ana Silva:mailto:ana@fabrikam.example
+            END:VEVENT
+            BEGIN:VEVENT
+            UID:never@x
+            DTSTAMP:20261129T080000Z
+            DTSTART:20261201T100000Z
+            RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30
+            SUMMARY:Never
+            END:VEVENT
+
+            """
+        let separator = export.contains("\r\n") ? "\r\n" : "\n"
+        let text = export.replacingOccurrences(of: "END:VCALENDAR", with: hostile.replacingOccurrences(of: "\n", with: separator) + "END:VCALENDAR")
+        let url = folder.appendingPathComponent("export.ics")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test("one endless zone or rule in an exported calendar is skipped with a warning at its own line; agenda shows the rest of the day")
+    func hostileEventInExportIsSkipped() throws {
+        let folder = try Self.workspace()
+        let export = try Self.hostileExport(in: folder)
+        let lines = try TestSupport.read(export).unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        let zoneRule = try #require(lines.firstIndex { $0.hasPrefix("RRULE:FREQ=SECONDLY") }) + 1
+        let neverRule = try #require(lines.firstIndex { $0.hasPrefix("RRULE:FREQ=DAILY;BYMONTH=2") }) + 1
+        let clean = try CallPrepBinary.run(["agenda", "--date", "2026-12-07", TestSupport.fixture("calendar/exported-calendar.ics").path],
+                                           in: folder, timeout: 20)
+        let agenda = try CallPrepBinary.run(["agenda", "--date", "2026-12-07", export.path], in: folder, timeout: 20)
+        #expect(agenda.status == 0, "\(agenda.stderr)")
+        #expect(agenda.stdout.replacingOccurrences(of: export.path, with: "X") == clean.stdout.replacingOccurrences(
+            of: TestSupport.fixture("calendar/exported-calendar.ics").path, with: "X"))
+        #expect(agenda.stderr.contains("export.ics:\(zoneRule):1: warning: the time zone's rule (RRULE in VTIMEZONE) is refused"), "\(agenda.stderr)")
+        #expect(agenda.stderr.contains("(this VTIMEZONE was skipped, the rest of the file read)"))
+        #expect(agenda.stderr.contains("export.ics:\(neverRule):1: warning:"), "\(agenda.stderr)")
+        // A single invite is read whole or refused: the same file imported without --date or --uid.
+        let whole = try CallPrepBinary.run(["meeting", "import", export.path, "-o", "-"], in: folder, timeout: 20)
+        #expect(whole.status == 1)
+        #expect(whole.stderr.contains("export.ics:\(zoneRule):1: error: the time zone's rule"), "\(whole.stderr)")
+        let picked = try CallPrepBinary.run(["meeting", "import", export.path, "--uid", "1a3s5d7f9g1h3j5k7l9z@google.com", "-o", "-"],
+                                            in: folder, timeout: 20)
+        #expect(picked.status == 0, "\(picked.stderr)")
+        #expect(picked.stdout.contains("Fabrikam"))
+    }
+}

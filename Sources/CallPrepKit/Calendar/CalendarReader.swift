@@ -91,8 +91,7 @@ struct CalendarDocument {
                 found.append(.init(line: line, .unreadable(message)))
                 property = icalcomponent_get_next_property(component, ICAL_XLICERROR_PROPERTY)
             }
-            for (index, child) in LibicalText.children(of: component).enumerated() {
-                let childOutline = outline.flatMap { index < $0.children.count ? $0.children[index] : nil }
+            for (child, childOutline) in LibicalText.children(of: component, outline: outline) {
                 visit(child, childOutline ?? outline)
             }
         }
@@ -103,8 +102,7 @@ struct CalendarDocument {
     /// The repeat rules of the events and the zones that libical would loop on (`CalendarRules`).
     func ruleProblems() -> [CalendarProblem.Located] {
         var found = CalendarRules.zoneProblems(root: root, outline: outline)
-        for (index, child) in LibicalText.children(of: root).enumerated() where icalcomponent_isa(child) == ICAL_VEVENT_COMPONENT {
-            let childOutline = index < outline.children.count ? outline.children[index] : nil
+        for (child, childOutline) in LibicalText.children(of: root, outline: outline) where icalcomponent_isa(child) == ICAL_VEVENT_COMPONENT {
             for property in LibicalText.properties(child, ICAL_RRULE_PROPERTY) {
                 if let problem = CalendarRules.eventProblem(icalproperty_get_rrule(property)) {
                     found.append(.init(line: childOutline?.line(of: "RRULE") ?? childOutline?.line ?? outline.line, problem))
@@ -125,8 +123,7 @@ struct CalendarDocument {
     /// The events, or with a day the occurrences on it.
     func events() throws(CalendarProblem.Located) -> [CalendarEvent] {
         var vevents: [(component: OpaquePointer, line: Int, outline: CalendarOutline.Component?)] = []
-        for (index, child) in LibicalText.children(of: root).enumerated() where icalcomponent_isa(child) == ICAL_VEVENT_COMPONENT {
-            let childOutline = index < outline.children.count ? outline.children[index] : nil
+        for (child, childOutline) in LibicalText.children(of: root, outline: outline) where icalcomponent_isa(child) == ICAL_VEVENT_COMPONENT {
             vevents.append((child, childOutline?.line ?? outline.line, childOutline))
         }
         let cancelledAll = icalcomponent_get_method(root) == ICAL_METHOD_CANCEL

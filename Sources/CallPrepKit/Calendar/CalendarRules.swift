@@ -141,10 +141,8 @@ enum CalendarRules {
     static func zoneProblems(root: OpaquePointer, outline: CalendarOutline.Component) -> [CalendarProblem.Located] {
         var found: [CalendarProblem.Located] = []
         var total = 0
-        for (index, zone) in LibicalText.children(of: root).enumerated() where icalcomponent_isa(zone) == ICAL_VTIMEZONE_COMPONENT {
-            let zoneOutline = index < outline.children.count ? outline.children[index] : nil
-            for (childIndex, part) in LibicalText.children(of: zone).enumerated() {
-                let partOutline = zoneOutline.flatMap { childIndex < $0.children.count ? $0.children[childIndex] : nil }
+        for (zone, zoneOutline) in LibicalText.children(of: root, outline: outline) where icalcomponent_isa(zone) == ICAL_VTIMEZONE_COMPONENT {
+            for (part, partOutline) in LibicalText.children(of: zone, outline: zoneOutline) {
                 let line = partOutline?.line(of: "RRULE") ?? zoneOutline?.line ?? 1
                 total += 1 + LibicalText.properties(part, ICAL_RDATE_PROPERTY).count
                 guard LibicalText.hasProperty(part, ICAL_DTSTART_PROPERTY) else { continue }

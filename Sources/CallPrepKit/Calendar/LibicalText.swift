@@ -3,6 +3,20 @@ import Foundation
 
 /// Small readers of libical components: their children, and property values as Swift text.
 enum LibicalText {
+    /// The children of `component`, each with its outline. libical keeps the file's order but for
+    /// VTIMEZONEs: it puts each first as it reads it, so they come first, the last one read first.
+    /// Pairing by position alone gave a zone after the events the line of another component.
+    static func children(of component: OpaquePointer, outline: CalendarOutline.Component?)
+        -> [(component: OpaquePointer, outline: CalendarOutline.Component?)] {
+        let children = children(of: component)
+        guard let outline else { return children.map { ($0, nil) } }
+        var zones = outline.children.filter { $0.name.uppercased() == "VTIMEZONE" }.reversed()[...]
+        var others = outline.children.filter { $0.name.uppercased() != "VTIMEZONE" }[...]
+        return children.map { child in
+            (child, icalcomponent_isa(child) == ICAL_VTIMEZONE_COMPONENT ? zones.popFirst() : others.popFirst())
+        }
+    }
+
     static func children(of component: OpaquePointer) -> [OpaquePointer] {
         var children: [OpaquePointer] = []
         var child = icalcomponent_get_first_component(component, ICAL_ANY_COMPONENT)

@@ -36,7 +36,9 @@ extension Workspace {
         var entries: [Agenda.Entry] = []
         for path in calendars {
             let source = try SourceFile.read(path, maxBytes: CalendarReader.maxBytes)
-            let events = try CalendarReader.read(source, options: .init(day: date, localZone: TimeZone.current.identifier))
+            // One broken or endless event in a year's export is skipped with a warning, not the whole file.
+            let (events, skipped) = try CalendarReader.readSkippingBroken(source, options: .init(day: date, localZone: TimeZone.current.identifier))
+            skipped.forEach { note($0.description) }
             for event in events where !imported.contains(event.recurs ? "\(event.uid ?? "")/\(event.start.date)" : event.uid ?? "") {
                 // Without our domains every person may be a customer: only cancelled and all-day events are left out.
                 if event.isCancelled || event.start.isAllDay { continue }

@@ -33,8 +33,17 @@ extension Workspace {
         func fail(_ problem: WorkspaceProblem) -> DiagnosticError {
             DiagnosticError([Diagnostic(file: source.path, problem)])
         }
-        var events = try CalendarReader.read(source, options: .init(day: request.day, localZone: TimeZone.current.identifier,
-                                                                     zone: request.zone))
+        let options = CalendarReader.Options(day: request.day, localZone: TimeZone.current.identifier, zone: request.zone)
+        // From an export (a day or a UID picked out of it), an event that cannot be read is skipped
+        // with a warning; a single invite is read whole or refused.
+        var events: [CalendarEvent]
+        if request.day != nil || request.uid != nil {
+            let read = try CalendarReader.readSkippingBroken(source, options: options)
+            read.skipped.forEach { note($0.description) }
+            events = read.events
+        } else {
+            events = try CalendarReader.read(source, options: options)
+        }
         if let uid = request.uid {
             let all = events
             events = events.filter { $0.uid == uid }
