@@ -25,12 +25,17 @@ struct HostileShapeTests {
         .init(name: "100 ![ in a paragraph, then 1 MiB of links", body: String(repeating: "![", count: 100)
                   + String(repeating: "[]()", count: 250_000), error: nil),
         .init(name: "www.a_ repeated, 200 KB (28 s before)", body: String(repeating: "www.a_", count: 33_000),
-              error: "8:1: error: too many 'www.' inside long words; put spaces between web addresses"),
+              error: "8:1: error: too many 'www.' or '@' inside long words; put spaces between web and e-mail addresses"),
         .init(name: "_www. repeated in one word", body: String(repeating: "_www.", count: 40_000),
               // `_` after `.` may open emphasis: that limit comes first here.
               error: "8:2501: error: more than 500 runs of '*', '_' or '~' in one paragraph; put a blank line between paragraphs or escape them (`\\*`)"),
         .init(name: "two www. in every word", body: String(repeating: "www.a.www.b.com ", count: 65_000), error: nil),
         .init(name: "www.www. then a word of 1 MiB", body: "www.www." + String(repeating: "a", count: 1_047_800), error: nil),
+        .init(name: "a@b. repeated in one word, 1 MiB (7.7 s before)", body: String(repeating: "a@b.", count: 260_000),
+              error: "8:2: error: too many 'www.' or '@' inside long words; put spaces between web and e-mail addresses"),
+        .init(name: "a@b. repeated in lines of 400 bytes", body: String(repeating: String(repeating: "a@b.", count: 100) + "\n", count: 2_600),
+              error: "61:2: error: too many 'www.' or '@' inside long words; put spaces between web and e-mail addresses"),
+        .init(name: "e-mail addresses filling 1 MiB", body: String(repeating: "dana.whitfield+crm@brightline.example ", count: 27_000), error: nil),
         .init(name: "a table row of 50,000 pipes (6.5 s a row before)",
               body: "| a | b |\n| --- | --- |\n" + String(repeating: "|", count: 50_000) + "\n",
               error: "10:1: error: a table row (or a line above a table's delimiter row) of 50000 pipes; at most 128 are read"),

@@ -18,8 +18,9 @@ public enum MarkdownLimits {
     /// `![` in one paragraph (lines with no blank line between): every link closed after one
     /// walks back over all the image openers still open.
     public static let maxImageOpeners = 100
-    /// Bytes the autolink extension reads again after a second (third…) `www.` in one word, to the
-    /// end of the word, in one file: `www.a_www.a_…` rereads the rest of the word at each `www.`.
+    /// Bytes the autolink extension reads again after a second (third…) `www.` or `@` in one word,
+    /// to the end of the word, in one file: `www.a_www.a_…` rereads the rest of the word at each
+    /// `www.`, and `a@b.a@b.…` the word around each `@`.
     public static let maxDomainScanBytes = 1 << 20
     /// Runs of `*`, `_` or `~` that may open or close emphasis, in one paragraph.
     public static let maxDelimiterRuns = 500
@@ -124,21 +125,23 @@ public enum MarkdownLimits {
             // In the current run of characters a domain may hold: where its first `www.` is, and the
             // number and the sum of the positions of the others.
             var www: (first: Int, count: Int, positions: Int)?
+            // The same for `@` in the current run of characters an e-mail address may hold.
+            var email: (first: Int, count: Int, positions: Int)?
             var index = content.startIndex
             func at(_ position: Int) -> SourceLocation { SourceLocation(line: line, column: position - content.startIndex + 1) }
             while index < content.endIndex {
                 let byte = content[index]
+                if !isDomainByte(byte) && byte != UInt8(ascii: "@") && byte != UInt8(ascii: "+") {
+                    if let found = endDomain(email, at: index) { return (found, at(email?.first ?? index)) }
+                    email = nil
+                } else if byte == UInt8(ascii: "@") {
+                    email = Self.counting(index, in: email)
+                }
                 if !isDomainByte(byte) {
                     if let found = endDomain(www, at: index) { return (found, at(www?.first ?? index)) }
                     www = nil
                 } else if byte == UInt8(ascii: "w"), content[index...].starts(with: "www.".utf8) {
-                    if var seen = www {
-                        seen.count += 1
-                        seen.positions += index
-                        www = seen
-                    } else {
-                        www = (index, 0, 0)
-                    }
+                    www = Self.counting(index, in: www)
                 }
                 switch byte {
                 case UInt8(ascii: "<"):
@@ -172,7 +175,14 @@ public enum MarkdownLimits {
                 index += 1
             }
             if let found = endDomain(www, at: content.endIndex) { return (found, at(www?.first ?? content.endIndex)) }
+            if let found = endDomain(email, at: content.endIndex) { return (found, at(email?.first ?? content.endIndex)) }
             return nil
+        }
+
+        private static func counting(_ index: Int, in seen: (first: Int, count: Int, positions: Int)?)
+            -> (first: Int, count: Int, positions: Int) {
+            guard let seen else { return (index, 0, 0) }
+            return (seen.first, seen.count + 1, seen.positions + index)
         }
 
         /// Adds what the `www.` after the first in a word cost, when the word ends at `end`.

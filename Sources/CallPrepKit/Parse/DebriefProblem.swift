@@ -51,7 +51,7 @@ public enum DebriefProblem: LocalizedError, Equatable, Sendable {
         case .tooCostly(.tooManyImageOpeners):
             "more than \(MarkdownLimits.maxImageOpeners) '![' in one paragraph; put a blank line between them or escape them (`\\![`)"
         case .tooCostly(.domainsRereadTooMuch):
-            "too many 'www.' inside long words; put spaces between web addresses"
+            "too many 'www.' or '@' inside long words; put spaces between web and e-mail addresses"
         case .tooCostly(.tooManyDelimiterRuns):
             "more than \(MarkdownLimits.maxDelimiterRuns) runs of '*', '_' or '~' in one paragraph; "
                 + "put a blank line between paragraphs or escape them (`\\*`)"
