@@ -49,8 +49,8 @@ struct HostileInputTests {
               ["f:8:1: error: a table of 60 columns and more than 833 rows; at most 50000 cells are read"]),
         .init("a long run of <?", .debrief, frontMatter + "a" + String(repeating: " <?", count: 2_000),
               ["f:8:3003: error: more than 1000 '<?' in one file; remove them or put them in a code block"]),
-        .init("a long run of <![CDATA[", .debrief, frontMatter + "a" + String(repeating: " <![CDATA[", count: 2_000),
-              ["f:8:10003: error: more than 1000 '<![CDATA[' in one file; remove them or put them in a code block"]),
+        .init("a long run of <![CDATA[", .debrief, frontMatter + String(repeating: "a" + String(repeating: " <![CDATA[", count: 100) + "\n\n", count: 20),
+              ["f:28:3: error: more than 1000 '<![CDATA[' in one file; remove them or put them in a code block"]),
         .init("a long run of <!DOCTYPE", .debrief, frontMatter + "a" + String(repeating: " <!X", count: 2_000),
               ["f:8:4003: error: more than 1000 '<!' in one file; remove them or put them in a code block"]),
         .init("over the size limit", .debrief, frontMatter + String(repeating: "word ", count: 220_000),
@@ -66,14 +66,10 @@ struct HostileInputTests {
         .init("front matter that never closes", .debrief, "---\nform: \"callprep.debrief-form/1\"\nmeeting: m1\n\n# Debrief\n",
               ["f:1:1: error: the front matter opened here is never closed with a '---' line"]),
         .init("YAML aliases that would expand exponentially", .process, aliasBomb + "id: p\nversion: 1\ntitle: T\nstages: *a10\n",
-              (0...9).map { "f:\($0 + 1):1: error: unknown key 'x\($0)' in the process (expected one of: id, version, title, stages, practices, checks, words, prep_minutes)" }
-                  + Array(repeating: "f:10:5: error: a stage must be a mapping of keys to values", count: 9)
-                  + ["f:11:1: error: unknown key 'x10' in the process (expected one of: id, version, title, stages, practices, checks, words, prep_minutes)"]),
+              ["f:6:25: error: the alias '*a4' repeats its anchor until the document holds more than 1048576 bytes with its aliases expanded, more than callprep reads from one file"]),
         .init("aliases in a meeting's attendees", .meeting, aliasBomb.replacingOccurrences(of: "x", with: "y")
                   + "date: 2026-11-26\naccount: A\nrep: R\nobjective: O\nopportunity: {id: o, stage: discover}\nattendees: *a10\n",
-              (0...9).map { "f:\($0 + 1):1: error: unknown key 'y\($0)' in the meeting (expected one of: id, date, time, timezone, duration, type, account, opportunity, rep, objective, best_outcome, minimum_outcome, attendees, pains, notes, uid)" }
-                  + Array(repeating: "f:10:5: error: an attendee must be a mapping of keys to values", count: 9)
-                  + ["f:11:1: error: unknown key 'y10' in the meeting (expected one of: id, date, time, timezone, duration, type, account, opportunity, rep, objective, best_outcome, minimum_outcome, attendees, pains, notes, uid)"]),
+              ["f:6:25: error: the alias '*a4' repeats its anchor until the document holds more than 1048576 bytes with its aliases expanded, more than callprep reads from one file"]),
         .init("duplicate YAML keys in front matter", .debrief, "---\nmeeting: m1\nmeeting: m2\n---\n",
               ["f:3:1: error: duplicate key 'meeting'"]),
         .init("a meeting date in an odd format", .meeting,

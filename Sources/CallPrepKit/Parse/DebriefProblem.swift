@@ -42,6 +42,20 @@ public enum DebriefProblem: LocalizedError, Equatable, Sendable {
         case let .tooCostly(.tableTooLarge(columns)):
             "a table of \(columns) columns and more than \(MarkdownLimits.maxTableCells / columns) rows; "
                 + "at most \(MarkdownLimits.maxTableCells) cells are read"
+        case .tooCostly(.tooManyTableCells):
+            "more than \(MarkdownLimits.maxFileTableCells) table cells in one file; at most that many are read"
+        case let .tooCostly(.rowTooWide(pipes)):
+            "a table row (or a line above a table's delimiter row) of \(pipes) pipes; at most \(MarkdownLimits.maxRowPipes) are read"
+        case .tooCostly(.tooManyDelimiterRows):
+            "too many lines that look like a table's delimiter row (`|---|`) without a blank line before them; "
+                + "put a blank line before each table"
+        case .tooCostly(.tooManyImageOpeners):
+            "more than \(MarkdownLimits.maxImageOpeners) '![' in one paragraph; put a blank line between them or escape them (`\\![`)"
+        case .tooCostly(.domainsRereadTooMuch):
+            "too many 'www.' or '@' inside long words; put spaces between web and e-mail addresses"
+        case .tooCostly(.tooManyDelimiterRuns):
+            "more than \(MarkdownLimits.maxDelimiterRuns) runs of '*', '_' or '~' in one paragraph; "
+                + "put a blank line between paragraphs or escape them (`\\*`)"
         case let .tooCostly(.tooManyOpeners(opener)):
             "more than \(MarkdownLimits.maxHTMLOpeners) '\(opener)' in one file; remove them or put them in a code block"
         case let .nestedTooDeep(limit):

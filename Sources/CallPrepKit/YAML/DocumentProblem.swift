@@ -5,6 +5,7 @@ public enum DocumentProblem: LocalizedError, Equatable, Sendable {
     case syntax(String)
     case multipleDocuments
     case nestedTooDeep
+    case aliasExpandsTooFar(alias: String, limit: Int)
     case notAMapping(what: String)
     case unknownKey(String, in: String, allowed: [String])
     case missingKey(String, in: String)
@@ -24,6 +25,9 @@ public enum DocumentProblem: LocalizedError, Equatable, Sendable {
             "invalid YAML: \(problem)"
         case .nestedTooDeep:
             "invalid YAML: lists and mappings are nested too deep"
+        case let .aliasExpandsTooFar(alias, limit):
+            "the alias '*\(alias)' repeats its anchor until the document holds more than \(limit) bytes "
+                + "with its aliases expanded, more than callprep reads from one file"
         case .multipleDocuments:
             "expected one YAML document, found more (remove the extra '---')"
         case let .notAMapping(what):

@@ -38,6 +38,11 @@ final class YAMLReader {
 
     /// The document's root node, or nil (with a diagnostic) when the text is not one YAML document.
     func compose(_ text: String) -> Node? {
+        if let overflow = AliasExpansion.firstOverflow(in: text) {
+            report(DocumentProblem.aliasExpandsTooFar(alias: overflow.alias, limit: AliasExpansion.maxExpandedBytes),
+                   at: SourceLocation(line: overflow.line + lineOffset, column: overflow.column))
+            return nil
+        }
         do {
             // The encoding given: Yams' default looks at the environment on every call. Tags are
             // not resolved: every reader takes scalars as text and reads numbers, booleans and null
