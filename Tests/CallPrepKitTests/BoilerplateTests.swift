@@ -9,7 +9,7 @@ struct BoilerplateTests {
     /// template finds; it fails while the template and the recording differ.
     @Test func theRecordingMatchesTheBuiltInTemplate() throws {
         let forms = Workspace.sampleForms(try TemplateSet.load(workspace: "/nonexistent"))
-        let texts = FormBoilerplate(forms: forms).sortedTexts
+        let texts = try FormBoilerplate(forms: forms).sortedTexts
         #expect(texts.count > 20)
         var source = """
             // Recorded by BoilerplateTests from templates/debrief.md.mustache (CALLPREP_RECORD=1 swift test). Do not edit.

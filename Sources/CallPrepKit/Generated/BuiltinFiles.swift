@@ -180,7 +180,7 @@ None that the meeting data shows.
 {{/meeting.hasColleagues}}
 - [ ] Pick the two or three questions above that matter most for this call.
 - [ ] Decide what you will ask for at the end: the best outcome, then the minimum.
-- [ ] Have the debrief form ready to fill in right after the call: `{{{formCommand}}}`
+- [ ] Have the debrief form ready to fill in right after the call: {{{formCommand}}}
 
 """#,
         "debrief.md.mustache": #"""

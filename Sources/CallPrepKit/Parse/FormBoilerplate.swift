@@ -6,11 +6,17 @@ public struct FormBoilerplate: Sendable {
     private let longest: Int
 
     /// The top-level blocks that read the same in every one of `forms`: debrief forms rendered from
-    /// the same template for different meetings (`Workspace` renders them).
-    public init(forms: [String]) {
-        let blocks = forms.map { form in
-            Set(MarkdownParser.parse(FrontMatter.split(form).body).children.map { normalized($0.blockText) }
-                .filter { !$0.isEmpty })
+    /// the same template for different meetings (`Workspace` renders them). A form the parser
+    /// would refuse once filled in (a shape cmark-gfm is slow on, nesting too deep) is that refusal:
+    /// a workspace's template can make one.
+    public init(forms: [String]) throws(DebriefProblem) {
+        var blocks: [Set<String>] = []
+        for form in forms {
+            let body = FrontMatter.split(form).body
+            if let (problem, _) = MarkdownLimits.check(body) { throw .tooCostly(problem) }
+            let tree: MarkdownNode
+            do { tree = try MarkdownParser.parse(body, maxDepth: MarkdownParser.defaultMaxDepth) } catch { throw .nestedTooDeep(limit: error.limit) }
+            blocks.append(Set(tree.children.map { normalized($0.blockText) }.filter { !$0.isEmpty }))
         }
         self.init(texts: blocks.dropFirst().reduce(blocks.first ?? []) { $0.intersection($1) })
     }

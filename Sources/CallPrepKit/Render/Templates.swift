@@ -7,6 +7,7 @@ public enum TemplateProblem: LocalizedError, Equatable, Sendable {
     case includesItself([String])
     case dynamicPartial(String)
     case nestedTooDeep(Int)
+    case makesUnreadableForms(String)
 
     public var errorDescription: String? {
         switch self {
@@ -19,6 +20,8 @@ public enum TemplateProblem: LocalizedError, Equatable, Sendable {
         case let .dynamicPartial(name):
             "a partial named by a value ({{>*\(name)}}) is not supported: name the template"
         case let .nestedTooDeep(limit): "sections are nested more than \(limit) deep here"
+        case let .makesUnreadableForms(reason):
+            "the forms this template makes would be refused once filled in: \(reason)"
         }
     }
 }

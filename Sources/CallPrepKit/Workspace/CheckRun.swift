@@ -8,7 +8,7 @@ extension Workspace {
     public func check(_ paths: [String]) -> [Diagnostic] {
         // A broken template of the workspace is reported as the file it is (when it is checked);
         // the debriefs are still read, without the form's text to tell apart.
-        let parser = (try? parser()) ?? DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(forms: []))
+        let parser = (try? parser()) ?? DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(texts: []))
         var diagnostics: [Diagnostic] = []
         var meetings: [String: String] = [:]
         for (file, named) in Self.checkedFiles(paths, diagnostics: &diagnostics) {

@@ -93,7 +93,13 @@ public final class Workspace {
         if !FileManager.default.fileExists(atPath: place("templates/\(TemplateSet.formName)")) {
             return FormBoilerplate(texts: Set(BuiltinBoilerplate.texts))
         }
-        return FormBoilerplate(forms: Self.sampleForms(try templates()))
+        let templates = try templates()
+        do {
+            return try FormBoilerplate(forms: Self.sampleForms(templates))
+        } catch {
+            throw DiagnosticError([Diagnostic(file: templates.origins[TemplateSet.formName] ?? TemplateSet.formName,
+                                              TemplateProblem.makesUnreadableForms(error.errorDescription ?? "\(error)"))])
+        }
     }
 
     /// Two forms for made-up meetings from the form template: what they share is the template's
