@@ -324,7 +324,7 @@ struct CommandLineTests {
             """)
         #expect(fail.stdout.contains("Summary: 2 debriefs"))
         let usage = try CallPrepBinary.run(["score", "--min-score", "101", "manager-overrides.md"], in: folder)
-        #expect(usage.status == 64 && usage.stderr.contains("--min-score must be from 0 to 100"))
+        #expect(usage.status == 64 && usage.stderr.contains("--min-score must be between 0 and 100"))
     }
 
     @Test func theWorkspaceExampleGoesTheWholeWay() throws {

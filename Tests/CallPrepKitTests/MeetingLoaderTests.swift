@@ -52,7 +52,7 @@ struct MeetingLoaderTests {
         .init(name: "pain without a problem", text: base + "pains:\n  - impact: lots\n",
               expected: ["m.yaml:7:5: error: a pain is missing 'problem'"]),
         .init(name: "meeting id with spaces", text: base + "id: my meeting\n",
-              expected: ["m.yaml:6:5: error: meeting id 'my meeting' may hold only letters, digits, '-', '_' and '.'"]),
+              expected: ["m.yaml:6:5: error: meeting id 'my meeting' may hold only letters, digits, '-', '_' and '.', starting with a letter or digit"]),
         .init(name: "JSON with a syntax error", text: "{\"date\": \"2026-11-26\",\n \"account\": \"Acme\"\n \"rep\": \"Dana\"}\n",
               expected: ["m.yaml:3:2: error: invalid YAML: did not find expected ',' or '}' (while parsing a flow mapping)"]),
     ]

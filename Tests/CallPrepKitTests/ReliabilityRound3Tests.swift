@@ -227,8 +227,10 @@ extension ReliabilityRound3Tests {
         #expect(brief.status == 0, "\(brief.stderr)")
         let line = try #require(brief.stdout.split(separator: "\n").first { $0.contains("debrief form ready") })
         // A code span fenced by more backticks than the path holds.
-        let span = try #require(line.range(of: "```")).upperBound
-        let command = String(line[span...].dropLast(3))
+        let span = String(line[try #require(line.range(of: "right after the call: ")).upperBound...])
+        let fence = span.prefix { $0 == "`" }.count
+        #expect(fence == 2 && span.hasSuffix("``") && !span.hasSuffix("```"))
+        let command = String(span.dropFirst(fence).dropLast(fence))
         #expect(command == "callprep form 'meetings/call $(touch PWNED) `touch PWNED2` '\\''x'\\''.yaml'")
         #expect(try Self.paste(command + " -o form.md", in: folder) == 0)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("form.md").path))
