@@ -44,6 +44,9 @@ package struct AmountReader: Sendable {
         "pa": "year", "hourly": "hour",
     ]
 
+    /// Words that link an amount to its period or per-unit, never a describing word.
+    static let linkWords: Set<String> = ["per", "a", "an", "/", "each", "every", "of", "in", "on", "at", "for", "to", "by", "is", "was"]
+
     private let unitTable: PhraseTable
 
     package init(stemmer: Stemmer) { unitTable = PhraseTable(Self.units, stemmer: stemmer) }
@@ -85,9 +88,11 @@ package struct AmountReader: Sendable {
             if cursor < range.upperBound, ["%", "percent", "pct"].contains(tokens[cursor].word) {
                 amount.unit = "percent"
                 cursor += 1
-            } else if let unit = unitTable.match(at: cursor, in: tokens, before: range.upperBound)
-                        ?? unitTable.match(at: cursor + 1, in: tokens, before: range.upperBound).flatMap({ tokens[cursor].kind == .word && Self.periods[tokens[cursor].word] == nil ? $0 : nil }) {
-                amount.unit = tokens[unit.tokens].map(\.word).joined(separator: " ")
+            } else if cursor < range.upperBound, !Self.linkWords.contains(tokens[cursor].word),
+                      let unit = unitTable.match(at: cursor, in: tokens, before: range.upperBound)
+                        ?? unitTable.match(at: cursor + 1, in: tokens, before: range.upperBound).flatMap({ tokens[cursor].kind == .word ? $0 : nil }) {
+                // One describing word may come first: "40 late drops".
+                amount.unit = tokens[cursor..<unit.tokens.upperBound].map(\.word).joined(separator: " ")
                 cursor = unit.tokens.upperBound
             }
             // "per slot", "/month", "a week", "monthly", "p.a."

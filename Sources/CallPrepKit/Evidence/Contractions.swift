@@ -67,7 +67,11 @@ enum Contractions {
             } else if let full = endings[ending] {
                 spell([base, full])
             } else if ending == "d" {
-                spell([base, next.map { $0 == "better" || isParticiple($0) } == true ? "had" : "would"])
+                // Past adverbs to the verb: "she'd already signed" is "had".
+                var ahead = index + 1
+                while ahead < tokens.count, ["already", "just", "never", "also", "all", "not", "both"].contains(tokens[ahead].word) { ahead += 1 }
+                let verb = nextWord(after: ahead - 1, in: tokens)
+                spell([base, verb.map { $0 == "better" || isParticiple($0) } == true ? "had" : "would"])
             } else if ending == "s" {
                 if pronouns.contains(base) {
                     spell([base, "is"])

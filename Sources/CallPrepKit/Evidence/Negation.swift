@@ -45,7 +45,7 @@ package struct NegationReader: Sendable {
         "not only", "not just", "not least", "not to mention", "no doubt", "without doubt", "without a doubt",
         "no question", "no later than", "no sooner", "no matter", "nothing but", "no problem", "no problems",
         "no issue", "no issues", "not a problem", "without fail", "never mind", "if not", "or not", "whether or not",
-        "not sure", "not necessarily", "no more than", "not more than", "no less than", "not less than",
+        "not sure", "not necessarily", "yes or no", "or no", "no more than", "not more than", "no less than", "not less than",
     ]
 
     /// Two negatives that make a (guarded) yes: pseudo for negation, a hedge for `ModalityReader`.

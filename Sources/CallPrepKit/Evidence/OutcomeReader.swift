@@ -12,7 +12,7 @@ package struct OutcomeReader: Sendable {
     package static let yesOutcomes = [
         "go ahead", "goes ahead", "proceed", "move forward", "sign", "signs", "buy", "buys", "continue", "green light",
         "commit", "commits", "fund", "funds", "approve", "approves", "next stage", "carry on", "expand", "roll out",
-        "a yes", "say yes", "says yes", "go live", "pilot",
+        "say yes", "says yes", "go live", "pilot",
     ]
     package static let both = ["either way", "one way or the other", "whichever way", "yes or no", "go/no-go", "go or no-go", "go-no-go"]
 
