@@ -72,8 +72,10 @@ package struct AttributionReader: Sendable {
     }
 
     /// The attribution of each clause of `text`, in order.
-    package func read(_ text: EvidenceTokens, people: EvidencePeople, mentions: [EvidencePeople.Mention]) -> [EvidenceAttribution] {
-        var readings = text.clauses.map { read(text.tokens, in: $0.tokens, people: people, mentions: mentions) }
+    package func read(_ text: EvidenceTokens, people: EvidencePeople, mentions: [EvidencePeople.Mention], clauseOfToken: [Int?]) -> [EvidenceAttribution] {
+        var byClause = Array(repeating: [EvidencePeople.Mention](), count: text.clauses.count)
+        for mention in mentions { if let clause = clauseOfToken[mention.tokens.lowerBound] { byClause[clause].append(mention) } }
+        var readings = text.clauses.enumerated().map { read(text.tokens, in: $1.tokens, people: people, mentions: byClause[$0]) }
         // "Per Kim: 40 a week" and "40 a week: Kim's count" share one source across the colon.
         for (index, clause) in text.clauses.enumerated() where readings[index].source == .unstated {
             let before = index > 0 && clause.opener == ":" && text.clauses[index - 1].sentence == clause.sentence ? index - 1 : nil

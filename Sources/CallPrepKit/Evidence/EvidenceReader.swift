@@ -51,25 +51,38 @@ package struct EvidenceReader: Sendable {
         let negations = negation.read(tokens)
         let modalities = modality.read(tokens)
         let mentions = people.mentions(in: tokens.tokens)
-        let attributions = attribution.read(tokens, people: people, mentions: mentions)
+        let attributions = attribution.read(tokens, people: people, mentions: mentions, clauseOfToken: Self.clauseOfToken(tokens))
         var taken: Set<Int> = []
         for mention in mentions { taken.formUnion(mention.tokens) }
+        // Mentions and triggers by clause, in one pass: filtering per clause would be quadratic.
+        let clauseOfToken = Self.clauseOfToken(tokens)
+        var mentionsByClause = Array(repeating: [EvidencePeople.Mention](), count: tokens.clauses.count)
+        for mention in mentions { if let clause = clauseOfToken[mention.tokens.lowerBound] { mentionsByClause[clause].append(mention) } }
+        var triggersByClause = Array(repeating: [String](), count: tokens.clauses.count)
+        for scope in negations.scopes { if let clause = clauseOfToken[scope.triggerTokens.lowerBound] { triggersByClause[clause].append(scope.trigger) } }
         let clauses = tokens.clauses.enumerated().map { index, clause in
             var facts = TypedFacts()
             facts.frequencies = time.frequencies(tokens, in: clause.tokens, taken: &taken)
             facts.dates = time.dates(tokens, in: clause.tokens, order: dateOrder, taken: &taken)
             facts.events = time.events(tokens, in: clause.tokens)
             facts.amounts = amounts.read(tokens, in: clause.tokens, taken: &taken)
-            facts.persons = mentions.filter { clause.tokens.contains($0.tokens.lowerBound) }.map { mention in
+            facts.persons = mentionsByClause[index].map { mention in
                 let person = people.people[mention.person]
                 return PersonFact(name: person.name, side: person.side, role: person.role, tookPart: person.tookPart, tokens: mention.tokens)
             }
-            let triggers = negations.scopes.filter { clause.tokens.contains($0.triggerTokens.lowerBound) }.map(\.trigger)
+            let triggers = triggersByClause[index]
             return ClauseFacts(text: tokens.text(of: clause), range: clause.range, negated: !triggers.isEmpty, negations: triggers,
                                modality: modalities[index], attribution: attributions[index], facts: facts)
         }
         let found = outcomes.read(tokens, negation: negations)
         return EvidenceFacts(clauses: clauses, outcomes: found, summary: Self.summary(clauses, outcomes: found))
+    }
+
+    /// For each token, the index of its clause.
+    static func clauseOfToken(_ tokens: EvidenceTokens) -> [Int?] {
+        var clauses = [Int?](repeating: nil, count: tokens.tokens.count)
+        for (index, clause) in tokens.clauses.enumerated() { for token in clause.tokens { clauses[token] = index } }
+        return clauses
     }
 
     /// One line: the first fact and whose it is, then what weakens it.
