@@ -29,11 +29,18 @@ let package = Package(
             name: "CLibical",
             providers: [.apt(["libical-dev"])]
         ),
+        // The system Snowball stemmer (Debian's libstemmer-dev), for word forms.
+        // Only Sources/CallPrepKit/Evidence imports it. Debian ships no pkg-config file for it.
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         .target(
             name: "CallPrepKit",
             dependencies: [
                 "CCmarkGFM",
                 "CLibical",
+                "CStemmer",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "GRDB", package: "GRDB.swift"),

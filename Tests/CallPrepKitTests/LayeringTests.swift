@@ -8,12 +8,12 @@ import Testing
 struct LayeringTests {
     /// The pipeline, in order. Generated/ holds data only and ranks with Support/.
     static let order = ["Support", "Generated", "Files", "YAML", "Calendar", "Process", "Meeting", "Render", "Markdown", "Parse",
-                        "Score", "Store", "Report", "Output", "Workspace"]
+                        "Evidence", "Score", "Store", "Report", "Output", "Workspace"]
 
     /// The only folders that may import each library (Foundation and the C library of the
     /// platform anywhere).
     static let imports: [String: Set<String>] = [
-        "CCmarkGFM": ["Markdown"], "CLibical": ["Calendar"], "GRDB": ["Store"], "Mustache": ["Render"],
+        "CCmarkGFM": ["Markdown"], "CLibical": ["Calendar"], "CStemmer": ["Evidence"], "GRDB": ["Store"], "Mustache": ["Render"],
         "Yams": ["YAML", "Process", "Meeting", "Parse"],
     ]
 
@@ -122,6 +122,8 @@ struct LayeringTests {
     @Test(arguments: [
         ("Process/Extra.swift", "func f() { _ = Scorer.self }", "names Scorer, which the later folder Score declares"),
         ("Render/Extra.swift", "import GRDB", "imports GRDB, which only Store may"),
+        ("Score/Extra.swift", "import CStemmer", "imports CStemmer, which only Evidence may"),
+        ("Evidence/Extra.swift", "func f() { _ = Scorer.self }", "names Scorer, which the later folder Score declares"),
         ("Score/Extra.swift", "func f() { _ = try? SourceFile.read(\"x\") }", "names SourceFile: Score is pure"),
         ("Report/Extra.swift", "func f() { _ = FileManager.default }", "names FileManager: Report is pure"),
     ])

@@ -1,0 +1,154 @@
+/// Whose words a clause carries.
+package struct EvidenceAttribution: Sendable, Hashable, Codable {
+    package enum Source: String, Sendable, Hashable, Codable {
+        /// A customer-side person reporting, a possessive of theirs, a quote, or their own material.
+        case theirs
+        /// Us: "I", "we", our estimate, a benchmark, a calculator, a customer's nod to our number.
+        case ours
+        /// No sign of either.
+        case unstated
+    }
+
+    package var source: Source
+    /// The person it comes from, by their full name, when the text names one.
+    package var person: String?
+    /// The words that decided it: "confirmed", "'s count", "quote", "benchmark", "nodded".
+    package var cue: String?
+    /// A customer only nodded to a number of ours: still ours.
+    package var nodded: Bool = false
+}
+
+/// Whose words each clause is. In order of strength: our own material ("our estimate",
+/// "benchmark", "I'd guess") or a nod to it; then their side (a customer-side person or "she",
+/// "they" as the subject of a reporting verb, "per Kim", a possessive before a figure, a quote);
+/// then a bare "I", "we", "my", "our". A clause with none after a ":" takes its neighbour's.
+package struct AttributionReader: Sendable {
+    package static let reportingVerbs = [
+        "say", "said", "says", "tell", "told", "confirm", "count", "show", "shown", "showed", "report", "reckon",
+        "estimate", "share", "state", "mention", "explain", "quote", "calculate", "measure", "track", "log",
+        "figure", "put on screen", "put up", "pull up", "pulled up", "walk through", "walked through", "present",
+        "write", "wrote", "email", "complain", "admit", "insist", "note", "point out", "flag", "raise",
+    ]
+
+    /// Ours, whoever speaks: our own numbers and material.
+    package static let ourMaterial = [
+        "our estimate", "my estimate", "our number", "our figure", "our model", "our data", "our research",
+        "our maths", "my maths", "our math", "my math", "our calculation", "my calculation", "our experience",
+        "benchmark", "calculator", "case study", "list price", "industry average", "industry-wide", "industry wide",
+        "rule of thumb", "back of the envelope", "i would guess", "i guess", "my guess", "our guess", "i would say",
+        "we estimate", "i estimate", "we reckon", "i reckon", "i assume", "we assume", "assumption", "extrapolate",
+        "typical customer", "customers like them", "similar customer", "based on", "our roi", "per our", "our pricing",
+        "our price", "our quote", "our proposal", "our deck", "our slide",
+    ]
+
+    /// A customer who only goes along with a number of ours.
+    package static let nods = [
+        "nod", "nodded", "agree with", "agreed with", "went along with", "go along with", "accepted", "did not object",
+        "did not push back", "did not disagree", "did not argue", "fine with", "ok with", "okay with", "happy with",
+        "sounds right", "seemed right", "did not dispute",
+    ]
+
+    /// Nouns of their own material after a possessive: "Kim's count", "their finance team's figure".
+    package static let material = [
+        "count", "figure", "number", "estimate", "data", "report", "dashboard", "spreadsheet", "sheet", "system",
+        "log", "record", "stat", "statistic", "math", "maths", "calculation", "forecast", "audit", "survey",
+        "invoice", "budget", "tracker", "ticket", "export", "analysis", "plan", "slide", "deck", "review", "books",
+        "word", "words", "view", "take",
+    ]
+
+    package static let theirPronouns: Set<String> = ["she", "he", "they", "customer", "client", "prospect"]
+    package static let ourWords: Set<String> = ["i", "we", "my", "our", "ours", "me", "us"]
+
+    private let reporting: PhraseTable
+    private let ours: PhraseTable
+    private let nodTable: PhraseTable
+    private let materialTable: PhraseTable
+
+    package init(stemmer: Stemmer) {
+        reporting = PhraseTable(Self.reportingVerbs, stemmer: stemmer)
+        ours = PhraseTable(Self.ourMaterial, stemmer: stemmer)
+        nodTable = PhraseTable(Self.nods, stemmer: stemmer)
+        materialTable = PhraseTable(Self.material, stemmer: stemmer)
+    }
+
+    /// The attribution of each clause of `text`, in order.
+    package func read(_ text: EvidenceTokens, people: EvidencePeople, mentions: [EvidencePeople.Mention], clauseOfToken: [Int?]) -> [EvidenceAttribution] {
+        var byClause = Array(repeating: [EvidencePeople.Mention](), count: text.clauses.count)
+        for mention in mentions { if let clause = clauseOfToken[mention.tokens.lowerBound] { byClause[clause].append(mention) } }
+        var readings = text.clauses.enumerated().map { read(text.tokens, in: $1.tokens, people: people, mentions: byClause[$0]) }
+        // "Per Kim: 40 a week" and "40 a week: Kim's count" share one source across the colon.
+        for (index, clause) in text.clauses.enumerated() where readings[index].source == .unstated {
+            let before = index > 0 && clause.opener == ":" && text.clauses[index - 1].sentence == clause.sentence ? index - 1 : nil
+            let after = index + 1 < text.clauses.count && text.clauses[index + 1].opener == ":"
+                && text.clauses[index + 1].sentence == clause.sentence ? index + 1 : nil
+            if let neighbour = [before, after].compactMap({ $0 }).first(where: { readings[$0].source != .unstated }) {
+                readings[index] = readings[neighbour]
+            }
+        }
+        return readings
+    }
+
+    package func read(_ tokens: [EvidenceToken], in range: Range<Int>, people: EvidencePeople,
+                      mentions: [EvidencePeople.Mention]) -> EvidenceAttribution {
+        let names = mentions.filter { range.contains($0.tokens.lowerBound) }
+        func name(_ mention: EvidencePeople.Mention) -> String { people.people[mention.person].name }
+        func side(_ mention: EvidencePeople.Mention) -> Side { people.people[mention.person].side }
+        let ourMatches = ours.matches(in: range, of: tokens)
+        let nodMatches = nodTable.matches(in: range, of: tokens)
+        if let nod = nodMatches.first, !ourMatches.isEmpty || names.contains(where: { side($0) == .theirs }) {
+            return EvidenceAttribution(source: .ours, person: nil, cue: words(nod, tokens), nodded: true)
+        }
+        if let mine = ourMatches.first {
+            return EvidenceAttribution(source: .ours, person: nil, cue: words(mine, tokens))
+        }
+        // A reporting verb, with its subject just before it or its source after "by", "per", "from".
+        let verbs = reporting.matches(in: range, of: tokens)
+        for verb in verbs {
+            if let subject = names.last(where: { $0.tokens.upperBound <= verb.tokens.lowerBound && verb.tokens.lowerBound - $0.tokens.upperBound <= 3 }) {
+                return EvidenceAttribution(source: side(subject) == .theirs ? .theirs : .ours, person: name(subject), cue: words(verb, tokens))
+            }
+            let before = max(range.lowerBound, verb.tokens.lowerBound - 3)..<verb.tokens.lowerBound
+            if let pronoun = before.last(where: { Self.theirPronouns.contains(tokens[$0].word) }) {
+                return EvidenceAttribution(source: .theirs, person: nil, cue: tokens[pronoun].word + " " + words(verb, tokens))
+            }
+            if before.contains(where: { Self.ourWords.contains(tokens[$0].word) }) {
+                return EvidenceAttribution(source: .ours, person: nil, cue: words(verb, tokens))
+            }
+            // "said Kim", "confirmed by Kim"; not "told Kim" or "showed Kim", where Kim listens.
+            let listens = ["tell", "told", "show", "showed", "shown", "email", "present", "walk through", "walked through"]
+            if !listens.contains(verb.phrase), let object = names.first(where: {
+                $0.tokens.lowerBound >= verb.tokens.upperBound && $0.tokens.lowerBound - verb.tokens.upperBound <= 1 }) {
+                return EvidenceAttribution(source: side(object) == .theirs ? .theirs : .ours, person: name(object), cue: words(verb, tokens))
+            }
+        }
+        for index in range where ["per", "according", "from", "by"].contains(tokens[index].word) {
+            let next = index + (tokens[index].word == "according" ? 2 : 1)
+            if let source = names.first(where: { $0.tokens.lowerBound == next }) {
+                return EvidenceAttribution(source: side(source) == .theirs ? .theirs : .ours, person: name(source), cue: tokens[index].word)
+            }
+        }
+        // A possessive before their material: "Kim's count", "their team's figure".
+        for index in range where tokens[index].kind == .possessive || tokens[index].word == "their" {
+            let ahead = (index + 1)..<min(index + 5, range.upperBound)
+            guard let noun = ahead.first(where: { materialTable.contains(tokens[$0]) }) else { continue }
+            if tokens[index].word == "their" { return EvidenceAttribution(source: .theirs, person: nil, cue: "their " + tokens[noun].word) }
+            if let owner = names.last(where: { $0.tokens.upperBound == index }) {
+                return EvidenceAttribution(source: side(owner) == .theirs ? .theirs : .ours, person: name(owner), cue: "'s " + tokens[noun].word)
+            }
+            if Self.theirPronouns.contains(tokens[max(index - 1, range.lowerBound)].word) {
+                return EvidenceAttribution(source: .theirs, person: nil, cue: "'s " + tokens[noun].word)
+            }
+        }
+        if range.contains(where: { tokens[$0].kind == .punctuation && tokens[$0].word == "\"" }) {
+            return EvidenceAttribution(source: .theirs, person: names.first(where: { side($0) == .theirs }).map(name), cue: "quote")
+        }
+        if let index = range.first(where: { tokens[$0].kind == .word && Self.ourWords.contains(tokens[$0].word) }) {
+            return EvidenceAttribution(source: .ours, person: nil, cue: tokens[index].word)
+        }
+        return EvidenceAttribution(source: .unstated, person: nil, cue: nil)
+    }
+
+    private func words(_ match: PhraseTable.Match, _ tokens: [EvidenceToken]) -> String {
+        tokens[match.tokens].map(\.word).joined(separator: " ")
+    }
+}

@@ -1,0 +1,119 @@
+/// One clause of an evidence text, with what the readers found in it.
+package struct ClauseFacts: Sendable, Hashable, Codable {
+    package var text: String
+    /// Character offsets in the text.
+    package var range: Range<Int>
+    /// Negated by a trigger (not a pseudo-trigger) somewhere in the clause.
+    package var negated: Bool
+    /// The triggers that negate words of the clause.
+    package var negations: [String]
+    package var modality: EvidenceModality
+    package var attribution: EvidenceAttribution
+    package var facts: TypedFacts
+}
+
+/// What an evidence text says, as facts a rule can query, and one line a scorecard can show.
+package struct EvidenceFacts: Sendable, Hashable, Codable {
+    package var clauses: [ClauseFacts]
+    package var outcomes: OutcomeAlternatives?
+    package var summary: String
+}
+
+/// The façade of the evidence readers: tokens, negation, modality, attribution and typed facts,
+/// read once per text. Pure and deterministic; build one per process (it stems its tables).
+package struct EvidenceReader: Sendable {
+    package let people: EvidencePeople
+    package let dateOrder: DateOrder?
+    private let tokenizer: EvidenceTokenizer
+    private let negation: NegationReader
+    private let modality = ModalityReader()
+    private let attribution: AttributionReader
+    private let amounts: AmountReader
+    private let time: TimeReader
+    private let outcomes = OutcomeReader()
+
+    /// nil when libstemmer has no stemmer for `language`.
+    package init?(language: String = "english", people: EvidencePeople = EvidencePeople(), dateOrder: DateOrder? = nil, negationWindow: Int = 6) {
+        guard let stemmer = Stemmer(language: language) else { return nil }
+        self.people = people
+        self.dateOrder = dateOrder
+        tokenizer = EvidenceTokenizer(stemmer: stemmer)
+        negation = NegationReader(window: negationWindow)
+        attribution = AttributionReader(stemmer: stemmer)
+        amounts = AmountReader(stemmer: stemmer)
+        time = TimeReader(stemmer: stemmer)
+    }
+
+    package func tokens(_ text: String) -> EvidenceTokens { tokenizer.tokenize(text) }
+
+    package func read(_ text: String) -> EvidenceFacts {
+        let tokens = tokenizer.tokenize(text)
+        let negations = negation.read(tokens)
+        let modalities = modality.read(tokens)
+        let mentions = people.mentions(in: tokens.tokens)
+        let attributions = attribution.read(tokens, people: people, mentions: mentions, clauseOfToken: Self.clauseOfToken(tokens))
+        var taken: Set<Int> = []
+        for mention in mentions { taken.formUnion(mention.tokens) }
+        // Mentions and triggers by clause, in one pass: filtering per clause would be quadratic.
+        let clauseOfToken = Self.clauseOfToken(tokens)
+        var mentionsByClause = Array(repeating: [EvidencePeople.Mention](), count: tokens.clauses.count)
+        for mention in mentions { if let clause = clauseOfToken[mention.tokens.lowerBound] { mentionsByClause[clause].append(mention) } }
+        var triggersByClause = Array(repeating: [String](), count: tokens.clauses.count)
+        for scope in negations.scopes { if let clause = clauseOfToken[scope.triggerTokens.lowerBound] { triggersByClause[clause].append(scope.trigger) } }
+        let clauses = tokens.clauses.enumerated().map { index, clause in
+            var facts = TypedFacts()
+            facts.frequencies = time.frequencies(tokens, in: clause.tokens, taken: &taken)
+            facts.dates = time.dates(tokens, in: clause.tokens, order: dateOrder, taken: &taken)
+            facts.events = time.events(tokens, in: clause.tokens)
+            facts.amounts = amounts.read(tokens, in: clause.tokens, taken: &taken)
+            facts.persons = mentionsByClause[index].map { mention in
+                let person = people.people[mention.person]
+                return PersonFact(name: person.name, side: person.side, role: person.role, tookPart: person.tookPart, tokens: mention.tokens)
+            }
+            let triggers = triggersByClause[index]
+            return ClauseFacts(text: tokens.text(of: clause), range: clause.range, negated: !triggers.isEmpty, negations: triggers,
+                               modality: modalities[index], attribution: attributions[index], facts: facts)
+        }
+        let found = outcomes.read(tokens, negation: negations)
+        return EvidenceFacts(clauses: clauses, outcomes: found, summary: Self.summary(clauses, outcomes: found))
+    }
+
+    /// For each token, the index of its clause.
+    static func clauseOfToken(_ tokens: EvidenceTokens) -> [Int?] {
+        var clauses = [Int?](repeating: nil, count: tokens.tokens.count)
+        for (index, clause) in tokens.clauses.enumerated() { for token in clause.tokens { clauses[token] = index } }
+        return clauses
+    }
+
+    /// One line: the first fact and whose it is, then what weakens it.
+    /// "EUR 180 per slot, in Kim Lund's count (their side)"; "'might possibly' hedges it".
+    static func summary(_ clauses: [ClauseFacts], outcomes: OutcomeAlternatives?) -> String {
+        var parts: [String] = []
+        if let clause = clauses.first(where: { !$0.facts.isEmpty }) {
+            let facts = clause.facts
+            let fact = facts.amounts.first?.text ?? facts.frequencies.first?.text ?? facts.dates.first?.text
+                ?? facts.events.first?.text ?? facts.persons.first?.name ?? ""
+            let who = clause.attribution
+            switch who.source {
+            case .theirs:
+                let whose = who.person.map { $0 + "'s" } ?? "their"
+                parts.append("\(fact), in \(whose) \(who.cue.map { $0.hasPrefix("'s ") ? String($0.dropFirst(3)) : $0 } ?? "words") (their side)")
+            case .ours:
+                parts.append(who.nodded ? "\(fact), ours: they only \(who.cue ?? "nodded")" : "\(fact), our number ('\(who.cue ?? "we")')")
+            case .unstated:
+                parts.append(fact)
+            }
+        }
+        if let hedged = clauses.first(where: { $0.modality.kind == .hedged || $0.modality.kind == .conditional }) {
+            let cue = hedged.modality.cues.first ?? ""
+            parts.append(hedged.modality.kind == .hedged ? "'\(cue)' hedges it" : "'\(cue)' makes it conditional")
+        } else if let intended = clauses.first(where: { $0.modality.kind == .intended }) {
+            parts.append("'\(intended.modality.cues.first ?? "")' is an intention, not a deed")
+        }
+        if let negated = clauses.first(where: \.negated) {
+            parts.append("'\(negated.negations.first ?? "")' negates '\(negated.text)'")
+        }
+        if let outcomes, outcomes.includesNo { parts.append("outcomes include a no (\(outcomes.outcomes.joined(separator: ", ")))") }
+        return parts.isEmpty ? "no fact found" : parts.joined(separator: "; ")
+    }
+}

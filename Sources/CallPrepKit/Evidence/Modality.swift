@@ -1,0 +1,138 @@
+/// How a clause holds what it says.
+package enum ModalityKind: String, Sendable, Hashable, Codable {
+    /// Under a condition: "if the pilot works", "unless IT objects".
+    case conditional
+    /// Hedged: "might", "TBC", "hopefully", "not unwilling".
+    case hedged
+    /// Meant or promised, not yet done: "will", "plans to", "promised to".
+    case intended
+    /// A deed done: a past tense, "has sent", "did".
+    case done
+    /// None of these: a plain statement.
+    case stated
+}
+
+/// A clause's modality and the words that decided it (each cue a run of adjacent words).
+package struct EvidenceModality: Sendable, Hashable, Codable {
+    package var kind: ModalityKind
+    package var cues: [String]
+}
+
+/// Conditions, hedges and intentions against deeds done, clause by clause. The strongest wins:
+/// a condition over a hedge over an intention over a deed, so "will probably sign" is hedged and
+/// "promised to send it" is intended.
+package struct ModalityReader: Sendable {
+    package static let conditions = [
+        "if", "unless", "provided that", "providing that", "as long as", "assuming", "on condition that",
+        "subject to", "depends on", "depending on", "only once", "in case",
+    ]
+
+    package static let hedges = [
+        "might", "may", "maybe", "possibly", "perhaps", "hopefully", "probably", "likely", "unlikely", "potentially",
+        "tbc", "tbd", "to be confirmed", "to be decided", "to be determined", "not confirmed", "unconfirmed",
+        "should", "should be", "could", "would", "would like to", "keen to", "open to", "interested in",
+        "i think", "i guess", "i believe", "we think", "i would guess", "i would say", "seems", "seemed", "sounds like",
+        "in principle", "in theory", "tentatively", "tentative", "pencilled in", "penciled in", "pending",
+        "not sure", "unsure", "unclear", "ideally", "not necessarily", "fingers crossed", "hope", "hopes", "hoping",
+        "expect", "expects", "supposed to", "kind of", "sort of", "guess", "roughly speaking",
+        "not unwilling", "not unlikely", "not opposed", "not against", "not averse", "not impossible",
+    ]
+
+    package static let intentions = [
+        "will", "shall", "going to", "plans to", "plan to", "planning to", "planned to", "intends to", "intend to",
+        "intending to", "promised to", "promised", "promises to", "wants to", "want to", "wanted to", "aims to",
+        "aim to", "aiming to", "agreed to", "committed to", "commits to", "offered to", "about to", "set to",
+        "is to", "are to", "next step", "next steps", "scheduled", "booked in", "to follow up", "will be",
+    ]
+
+    /// Words ending in "-ed" that describe rather than tell a deed ("based on", "interested").
+    package static let notDeeds: Set<String> = [
+        "based", "interested", "concerned", "convinced", "excited", "detailed", "limited", "qualified",
+        "unqualified", "dedicated", "related", "advanced", "automated", "required", "supposed", "expected",
+        "scheduled", "planned", "proposed", "unconfirmed", "need", "indeed", "proceed", "exceed", "speed",
+        "embed", "seed", "feed", "red", "bed", "shed", "used", "biased", "mixed", "tired", "skilled", "fixed",
+    ]
+
+    /// Past tenses that do not end in "-ed".
+    package static let irregularPasts: Set<String> = [
+        "did", "had", "went", "came", "saw", "gave", "took", "made", "told", "said", "sent", "met", "paid", "bought",
+        "brought", "wrote", "ran", "put", "found", "left", "kept", "held", "began", "chose", "built", "won", "lost",
+        "got", "knew", "spoke", "heard", "showed", "shown", "done", "given", "taken", "written", "spent", "set",
+        "sat", "stood", "led", "drove", "flew", "felt", "thought", "sold", "understood", "forwarded",
+    ]
+
+    private let conditionTable = PhraseTable(conditions)
+    private let hedgeTable = PhraseTable(hedges)
+    private let intentionTable = PhraseTable(intentions)
+
+    package init() {}
+
+    /// The modality of each clause of `text`, in order.
+    package func read(_ text: EvidenceTokens) -> [EvidenceModality] {
+        text.clauses.map { read(text.tokens, in: $0.tokens) }
+    }
+
+    package func read(_ tokens: [EvidenceToken], in range: Range<Int>) -> EvidenceModality {
+        var found: [ModalityKind: [PhraseTable.Match]] = [:]
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if let match = conditionTable.match(at: index, in: tokens, before: range.upperBound) {
+                found[.conditional, default: []].append(match)
+                index = match.tokens.upperBound
+            } else if let match = hedgeTable.match(at: index, in: tokens, before: range.upperBound), !isMonth(at: index, tokens) {
+                found[.hedged, default: []].append(match)
+                index = match.tokens.upperBound
+            } else if let match = intentionTable.match(at: index, in: tokens, before: range.upperBound) {
+                found[.intended, default: []].append(match)
+                index = match.tokens.upperBound
+            } else {
+                if isDeed(at: index, tokens) {
+                    found[.done, default: []].append(PhraseTable.Match(phrase: tokens[index].word, tokens: index..<(index + 1)))
+                }
+                index += 1
+            }
+        }
+        for kind in [ModalityKind.conditional, .hedged, .intended, .done] {
+            if let matches = found[kind] { return EvidenceModality(kind: kind, cues: Self.joined(matches, tokens)) }
+        }
+        return EvidenceModality(kind: .stated, cues: [])
+    }
+
+    /// "May" the month ("in May", "May 5"), not the hedge.
+    private func isMonth(at index: Int, _ tokens: [EvidenceToken]) -> Bool {
+        guard tokens[index].word == "may" else { return false }
+        let before = index > 0 ? tokens[index - 1].word : ""
+        let after = index + 1 < tokens.count ? tokens[index + 1] : nil
+        return after?.kind == .number || ["in", "by", "of", "end", "mid", "early", "late", "since", "until", "before", "after"].contains(before)
+            || (tokens[index].capitalized && index > 0 && after?.kind != .word)
+    }
+
+    /// A past tense: an irregular one, or a word in "-ed" that is not an adjective of the table.
+    private func isDeed(at index: Int, _ tokens: [EvidenceToken]) -> Bool {
+        let token = tokens[index]
+        guard token.kind == .word else { return false }
+        let word = token.word
+        if word == "did", index + 1 < tokens.count, tokens[index + 1].word == "not" { return false }
+        if Self.irregularPasts.contains(word) { return true }
+        guard word.count > 4, word.hasSuffix("ed"), !Self.notDeeds.contains(word) else { return false }
+        // "to be signed", "will be approved", "being reviewed": not done.
+        let before = index > 0 ? tokens[index - 1].word : ""
+        return !["be", "being", "get", "to"].contains(before)
+    }
+
+    /// The matches' phrases as written, adjacent ones joined: "might" and "possibly" give "might possibly".
+    static func joined(_ matches: [PhraseTable.Match], _ tokens: [EvidenceToken]) -> [String] {
+        var cues: [String] = []
+        var last = -1
+        for match in matches {
+            let words = tokens[match.tokens].map(\.word).joined(separator: " ")
+            if match.tokens.lowerBound == last, let previous = cues.popLast() {
+                cues.append(previous + " " + words)
+            } else {
+                cues.append(words)
+            }
+            last = match.tokens.upperBound
+        }
+        return cues
+    }
+}
