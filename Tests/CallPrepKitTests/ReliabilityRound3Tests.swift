@@ -358,3 +358,19 @@ extension ReliabilityRound3Tests {
         #expect(picked.stdout.contains("Fabrikam"))
     }
 }
+
+extension ReliabilityRound3Tests {
+    @Test("hidden characters are shown by their code, joiners and typography pass, a value's line breaks show", arguments: [
+        ("evil\u{202E}txt.md", "evil<U+202E>txt.md", "evil<U+202E>txt.md"),
+        ("a\u{2066}b\u{2069}c\u{200F}", "a<U+2066>b<U+2069>c<U+200F>", "a<U+2066>b<U+2069>c<U+200F>"),
+        ("line\u{2028}sep", "line<U+2028>sep", "line<U+2028>sep"),
+        ("in\u{FEFF}side", "in<U+FEFF>side", "in<U+FEFF>side"),
+        ("\u{FEFF}rep,calls", "\u{FEFF}rep,calls", "\u{FEFF}rep,calls"),
+        ("👩\u{200D}💻 Ana — 2 … ·", "👩\u{200D}💻 Ana — 2 … ·", "👩\u{200D}💻 Ana — 2 … ·"),
+        ("Dana\n::error::x\r\n", "Dana\n::error::x\r\n", "Dana␊::error::x␍␊"),
+    ])
+    func hiddenCharacters(_ text: String, _ applied: String, _ inline: String) {
+        #expect(VisibleControls.apply(text) == applied)
+        #expect(VisibleControls.inline(text) == inline)
+    }
+}

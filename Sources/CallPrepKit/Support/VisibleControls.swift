@@ -47,7 +47,7 @@ public enum VisibleControls {
             case 0x80...0x9F:
                 out.append(contentsOf: "<U+00\(String(value, radix: 16, uppercase: true))>".unicodeScalars)
             // A byte-order mark that opens the output is callprep's own (`report --bom`).
-            case 0xFEFF where out.isEmpty && index == 1:
+            case 0xFEFF where index == 1:
                 out.append(scalar)
             case _ where hidden(value):
                 out.append(contentsOf: "<U+\(String(value, radix: 16, uppercase: true))>".unicodeScalars)
