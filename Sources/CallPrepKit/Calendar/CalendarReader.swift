@@ -27,6 +27,13 @@ public enum CalendarReader {
     }
 
     public static func read(_ source: SourceFile, options: Options) throws(DiagnosticError) -> [CalendarEvent] {
+        try read(source, options: options, skippingUnreadable: false).events
+    }
+
+    /// The events; `skippingUnreadable` returns an event that cannot be read (no start, a time or
+    /// zone out of range) as a problem instead of ending the read with it.
+    static func read(_ source: SourceFile, options: Options, skippingUnreadable: Bool)
+        throws(DiagnosticError) -> (events: [CalendarEvent], unreadable: [Diagnostic]) {
         _ = CalendarZones.setUp
         func fail(_ line: Int, _ problem: CalendarProblem) -> DiagnosticError {
             DiagnosticError([Diagnostic(file: source.path, at: SourceLocation(line: line, column: 1), problem)])
@@ -55,7 +62,8 @@ public enum CalendarReader {
             })
         }
         do {
-            return try document.events()
+            let (events, unreadable) = try document.events(skippingUnreadable: skippingUnreadable)
+            return (events, unreadable.map { Diagnostic(file: source.path, at: SourceLocation(line: $0.line, column: 1), $0.problem) })
         } catch {
             throw fail(error.line, error.problem)
         }
@@ -120,8 +128,11 @@ struct CalendarDocument {
         return String(message[range].dropFirst(3).dropLast(9))
     }
 
-    /// The events, or with a day the occurrences on it.
-    func events() throws(CalendarProblem.Located) -> [CalendarEvent] {
+    /// The events, or with a day the occurrences on it; with `skippingUnreadable`, the problem of
+    /// each event that cannot be read instead of the first.
+    func events(skippingUnreadable: Bool) throws(CalendarProblem.Located)
+        -> (events: [CalendarEvent], unreadable: [CalendarProblem.Located]) {
+        var unreadable: [CalendarProblem.Located] = []
         var vevents: [(component: OpaquePointer, line: Int, outline: CalendarOutline.Component?)] = []
         for (child, childOutline) in LibicalText.children(of: root, outline: outline) where icalcomponent_isa(child) == ICAL_VEVENT_COMPONENT {
             vevents.append((child, childOutline?.line ?? outline.line, childOutline))
@@ -138,27 +149,34 @@ struct CalendarDocument {
             }
         }
         for vevent in vevents {
-            let line = vevent.outline?.line(of: "DTSTART") ?? vevent.line
-            var event = try event(vevent.component, line: vevent.line, outline: vevent.outline)
-            if cancelledAll { event.status = "CANCELLED" }
-            guard let day = options.day else {
-                events.append(event)
-                continue
-            }
-            let isOverride = LibicalText.hasProperty(vevent.component, ICAL_RECURRENCEID_PROPERTY)
-            if event.recurs, !isOverride {
-                let recurrence = CalendarRecurrence(document: self, component: vevent.component, line: line)
-                for start in try recurrence.starts(on: day, event: event)
-                where !replaced.contains("\(event.uid ?? "")@\(start.instant ?? 0)") {
-                    var occurrence = event
-                    occurrence.start = start
-                    events.append(occurrence)
-                }
-            } else if event.start.date == day {
-                events.append(event)
+            do {
+                events += try occurrences(of: vevent, cancelledAll: cancelledAll, replaced: replaced)
+            } catch where skippingUnreadable {
+                unreadable.append(error)
             }
         }
-        return events.sorted { ($0.start.instant ?? 0, $0.line) < ($1.start.instant ?? 0, $1.line) }
+        return (events.sorted { ($0.start.instant ?? 0, $0.line) < ($1.start.instant ?? 0, $1.line) }, unreadable)
+    }
+
+    /// One VEVENT as listed, or its occurrences on the day asked for.
+    private func occurrences(of vevent: (component: OpaquePointer, line: Int, outline: CalendarOutline.Component?),
+                             cancelledAll: Bool, replaced: Set<String>) throws(CalendarProblem.Located) -> [CalendarEvent] {
+        let line = vevent.outline?.line(of: "DTSTART") ?? vevent.line
+        var event = try event(vevent.component, line: vevent.line, outline: vevent.outline)
+        if cancelledAll { event.status = "CANCELLED" }
+        guard let day = options.day else { return [event] }
+        let isOverride = LibicalText.hasProperty(vevent.component, ICAL_RECURRENCEID_PROPERTY)
+        if event.recurs, !isOverride {
+            let recurrence = CalendarRecurrence(document: self, component: vevent.component, line: line)
+            return try recurrence.starts(on: day, event: event)
+                .filter { !replaced.contains("\(event.uid ?? "")@\($0.instant ?? 0)") }
+                .map { start in
+                    var occurrence = event
+                    occurrence.start = start
+                    return occurrence
+                }
+        }
+        return event.start.date == day ? [event] : []
     }
 
     /// One VEVENT as a value, at its DTSTART.

@@ -1,40 +1,44 @@
 import Foundation
 
 extension CalendarReader {
-    /// How many events and zones one file may have skipped before it is refused whole.
-    static let maxSkipped = 50
-
     /// For a calendar nobody here wrote (a year's export, the files `agenda` is given): an event or
     /// time zone that cannot be read, or would loop, is skipped, its error kept as a warning, and
     /// the rest of the file is read. A problem outside any event (the file's outline) is an error
     /// as in `read`.
+    ///
+    /// The file is read at most three times, whatever it holds: the rules and zones libical would
+    /// loop on are found together before any time is read, and their components blanked (line for
+    /// line, so later lines keep their numbers); the events that then cannot be read (one in a zone
+    /// just blanked, say) are passed over in the same read that lists the others.
     public static func readSkippingBroken(_ source: SourceFile, options: Options)
         throws(DiagnosticError) -> (events: [CalendarEvent], skipped: [Diagnostic]) {
         // By bytes: a line that ends in CR LF is one Character, which a split on "\n" would not see.
         var lines = source.text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
             .map { String(decoding: $0, as: UTF8.self) }
         var skipped: [Diagnostic] = []
-        while true {
+        func skip(_ diagnostic: Diagnostic, _ name: String) {
+            var warning = diagnostic
+            warning.severity = .warning
+            warning.message += " (this \(name) was skipped, the rest of the file read)"
+            skipped.append(warning)
+        }
+        for pass in 1...3 {
             do {
-                let text = lines.joined(separator: "\n")
-                return (try read(SourceFile(path: source.path, text: text), options: options), skipped)
+                let read = try read(SourceFile(path: source.path, text: lines.joined(separator: "\n")), options: options,
+                                    skippingUnreadable: true)
+                read.unreadable.forEach { skip($0, "VEVENT") }
+                return (read.events, skipped)
             } catch {
-                // Each error's event (or zone), blanked line for line so that later lines keep their numbers.
-                var blanked = false
+                guard pass < 3 else { throw error }
                 for diagnostic in error.diagnostics {
-                    guard skipped.count < maxSkipped, let range = componentLines(around: diagnostic.location.line, in: lines)
-                    else { throw error }
+                    guard let range = componentLines(around: diagnostic.location.line, in: lines) else { throw error }
                     let name = lines[range.lowerBound - 1].dropFirst("BEGIN:".count).trimmingCharacters(in: .whitespacesAndNewlines)
                     for number in range { lines[number - 1] = "X-CALLPREP-SKIPPED:\(name)" }
-                    var warning = diagnostic
-                    warning.severity = .warning
-                    warning.message += " (this \(name) was skipped, the rest of the file read)"
-                    skipped.append(warning)
-                    blanked = true
+                    skip(diagnostic, name)
                 }
-                if !blanked { throw error }
             }
         }
+        throw DiagnosticError(skipped)
     }
 
     /// The lines (1-based) of the component within the VCALENDAR that holds `line`: from its
