@@ -360,17 +360,30 @@ extension ReliabilityRound3Tests {
 }
 
 extension ReliabilityRound3Tests {
+    /// A case named in words: the test runner prints its arguments raw, and a line of its log that
+    /// starts with `::error` is a workflow command to GitHub Actions.
+    struct HiddenCase: CustomTestStringConvertible, Sendable {
+        let name: String
+        let text: String
+        let applied: String
+        let inline: String
+        var testDescription: String { name }
+    }
+
     @Test("hidden characters are shown by their code, joiners and typography pass, a value's line breaks show", arguments: [
-        ("evil\u{202E}txt.md", "evil<U+202E>txt.md", "evil<U+202E>txt.md"),
-        ("a\u{2066}b\u{2069}c\u{200F}", "a<U+2066>b<U+2069>c<U+200F>", "a<U+2066>b<U+2069>c<U+200F>"),
-        ("line\u{2028}sep", "line<U+2028>sep", "line<U+2028>sep"),
-        ("in\u{FEFF}side", "in<U+FEFF>side", "in<U+FEFF>side"),
-        ("\u{FEFF}rep,calls", "\u{FEFF}rep,calls", "\u{FEFF}rep,calls"),
-        ("👩\u{200D}💻 Ana — 2 … ·", "👩\u{200D}💻 Ana — 2 … ·", "👩\u{200D}💻 Ana — 2 … ·"),
-        ("Dana\n::error::x\r\n", "Dana\n::error::x\r\n", "Dana␊::error::x␍␊"),
+        HiddenCase(name: "a right-to-left override", text: "evil\u{202E}txt.md", applied: "evil<U+202E>txt.md", inline: "evil<U+202E>txt.md"),
+        HiddenCase(name: "isolates and a mark", text: "a\u{2066}b\u{2069}c\u{200F}", applied: "a<U+2066>b<U+2069>c<U+200F>",
+                   inline: "a<U+2066>b<U+2069>c<U+200F>"),
+        HiddenCase(name: "a line separator", text: "line\u{2028}sep", applied: "line<U+2028>sep", inline: "line<U+2028>sep"),
+        HiddenCase(name: "a byte-order mark inside", text: "in\u{FEFF}side", applied: "in<U+FEFF>side", inline: "in<U+FEFF>side"),
+        HiddenCase(name: "report --bom's own mark", text: "\u{FEFF}rep,calls", applied: "\u{FEFF}rep,calls", inline: "\u{FEFF}rep,calls"),
+        HiddenCase(name: "a joiner and typography", text: "👩\u{200D}💻 Ana — 2 … ·", applied: "👩\u{200D}💻 Ana — 2 … ·",
+                   inline: "👩\u{200D}💻 Ana — 2 … ·"),
+        HiddenCase(name: "a workflow command after a line break", text: "Dana\n::error::x\r\n", applied: "Dana\n::error::x\r\n",
+                   inline: "Dana␊::error::x␍␊"),
     ])
-    func hiddenCharacters(_ text: String, _ applied: String, _ inline: String) {
-        #expect(VisibleControls.apply(text) == applied)
-        #expect(VisibleControls.inline(text) == inline)
+    func hiddenCharacters(_ hidden: HiddenCase) {
+        #expect(VisibleControls.apply(hidden.text) == hidden.applied)
+        #expect(VisibleControls.inline(hidden.text) == hidden.inline)
     }
 }
