@@ -456,7 +456,7 @@ struct AgendaTests {
         #expect(first.brief == CalendarDate.today())
         #expect(first.debrief == nil)
         // The example debrief's steps: both due before 7 December.
-        #expect(first.nextSteps.map(\.action) == ["Send Q3 late-delivery figures", "Book a call with the COO"])
+        #expect(first.nextSteps.map(\.action) == ["Send delay numbers for last quarter", "Book a call with the COO"])
         #expect(first.nextSteps.allSatisfy { $0.state == .overdue })
         #expect(second.meeting == nil && second.brief == nil)
         #expect(second.importCommand == "callprep meeting import \(calendar) --uid 1a3s5d7f9g1h3j5k7l9z@google.com")

@@ -25,7 +25,7 @@ struct Debrief {
         "contact-role-known": "Mara Jensen owns dispatch and reports to Henrik Sorensen.",
         "problems-identified": "Late deliveries to their top five accounts; dispatch is rebuilt by hand every week.",
         "impact-quantified": "Mara: \"each late delivery costs us about EUR 1,200 in penalties\".",
-        "frequency-quantified": "About 30 late deliveries a month, by their count.",
+        "frequency-quantified": "Close to 30 delayed deliveries a month, by their count.",
         "compelling-reason": "Their routing contract ends on 2027-03-31; after that they pay monthly rates.",
         "commitment-to-solve": "Henrik decided to fix dispatch this year and made Mara the project lead.",
         "upfront-agreement": "Purpose, 45 minutes, and that saying no is fine, agreed in the first minutes.",

@@ -11,7 +11,7 @@ struct NextStepsCommandTests {
         let first = try TestSupport.read(folder.appendingPathComponent(ReliabilityTests.debrief))
         let later = first.replacingOccurrences(of: "meeting: \"northwind-2026-11-26\"", with: "meeting: \"northwind-2026-12-03\"")
             .replacingOccurrences(of: "date: \"2026-11-26\"", with: "date: \"2026-12-03\"")
-            .replacingOccurrences(of: "| Send Q3 late-delivery figures | Mara Jensen | 2026-11-30 |",
+            .replacingOccurrences(of: "| Send delay numbers for last quarter | Mara Jensen | 2026-11-30 |",
                                   with: "| Send the savings case | Dana Whitfield | 2026-12-08 |")
             .replacingOccurrences(of: "| Book a call with the COO | Dana Whitfield | 2026-12-04 |",
                                   with: "| Share the rollout plan | Mára Jensen | after the board |")
@@ -31,7 +31,7 @@ struct NextStepsCommandTests {
         let list = try JSONDecoder().decode(NextStepList.self, from: Data(run.stdout.utf8))
         #expect(list.format == "callprep.next-steps/1")
         let summary = list.steps.map { "\($0.state.rawValue) \($0.action) (\($0.account ?? ""))" }
-        #expect(summary == ["overdue Send Q3 late-delivery figures (Contoso Health)",
+        #expect(summary == ["overdue Send delay numbers for last quarter (Contoso Health)",
                             "overdue Book a call with the COO (Contoso Health)",
                             "due Send the savings case (Northwind Logistics)",
                             "undated Share the rollout plan (Northwind Logistics)"])
@@ -45,7 +45,7 @@ struct NextStepsCommandTests {
     @Test func filtersIgnoreCaseAndAccentsAndNameWhatExists() throws {
         let folder = try Self.workspace()
         let owner = try CallPrepBinary.run(["next-steps", "--owner", "mara jensen", "--date", "2026-12-05"], in: folder)
-        #expect(owner.stdout.contains("Share the rollout plan") && owner.stdout.contains("Send Q3 late-delivery figures"))
+        #expect(owner.stdout.contains("Share the rollout plan") && owner.stdout.contains("Send delay numbers for last quarter"))
         #expect(!owner.stdout.contains("savings case"))
         let overdue = try CallPrepBinary.run(["next-steps", "--overdue", "--rep", "PRIYA RAMAN", "--date", "2026-12-05"], in: folder)
         #expect(overdue.stdout.split(separator: "\n").count == 2 && overdue.stdout.hasPrefix("overdue"))

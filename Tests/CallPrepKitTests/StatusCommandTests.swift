@@ -33,7 +33,7 @@ struct StatusCommandTests {
         #expect(status.withoutDebrief.map(\.meeting) == ["northwind-2026-11-20"])
         #expect(status.withErrors.map(\.source) == ["debriefs/broken.md"])
         #expect(status.awaitingReview.map(\.source) == ["debriefs/northwind-2026-11-26.md"])
-        #expect(status.overdueSteps.map(\.action) == ["Send Q3 late-delivery figures"])
+        #expect(status.overdueSteps.map(\.action) == ["Send delay numbers for last quarter"])
         let text = try CallPrepBinary.run(["status", "--date", "2026-12-01"], in: folder)
         #expect(text.stdout.contains("Upcoming calls without a brief: 1\n  2026-12-10 northwind-2026-12-10"))
         #expect(text.stdout.contains("Overdue next steps: 1\n"))

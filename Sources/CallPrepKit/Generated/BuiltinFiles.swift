@@ -438,7 +438,7 @@ One row per step. A good next step has an owner and a date, and involves the dec
 
 | Action | Owner | Due (YYYY-MM-DD) |
 | --- | --- | --- |
-| Send Q3 late-delivery figures | Mara Jensen | 2026-11-30 |
+| Send delay numbers for last quarter | Mara Jensen | 2026-11-30 |
 | Book a call with the COO | Dana Whitfield | 2026-12-04 |
 
 ## Pains <!-- callprep:pains -->
@@ -447,7 +447,7 @@ The customer's problems as they described them, with the impact and frequency in
 
 | Problem | Impact | Frequency |
 | --- | --- | --- |
-| Late deliveries to key accounts | Two key accounts threatened to move volume last quarter | About 30 late deliveries a month |
+| Late deliveries to key accounts | Two key accounts threatened to move volume last quarter | Close to 30 delayed deliveries a month |
 | Dispatch schedule is rebuilt by hand every week | 2 planners, one day a week each | weekly |
 | | | |
 
@@ -560,7 +560,7 @@ attendees:
 pains:
   - problem: Late deliveries to key accounts
     impact: Two key accounts threatened to move volume last quarter
-    frequency: About 30 late deliveries a month
+    frequency: Close to 30 delayed deliveries a month
   - problem: Dispatch schedule is rebuilt by hand every week
 notes: >-
   Their contract with the current routing vendor renews in March. Mara mentioned the CFO
@@ -672,7 +672,7 @@ stages:
           - words: requests
             because: >-
               A request for a proposal, pricing or a demo is not a commitment to solve: ask whether they
-              will fix the problem this year, with or without us.
+              will solve the problem within the year, whether or not we take part.
           - words: feelings
             unless: [date, amount, deed]
             because: >-
@@ -680,7 +680,7 @@ stages:
               funded.
         guidance: >-
           A problem the customer is not committed to solving is not a deal. Ask plainly whether
-          they intend to fix it, with or without us.
+          they mean to solve it, whether or not we take part.
         ask:
           - "Is solving this a priority you are willing to spend time and money on this year?"
 

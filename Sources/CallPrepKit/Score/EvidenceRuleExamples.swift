@@ -25,7 +25,7 @@ public enum EvidenceRuleExamples {
 
     public static let all: [EvidenceRuleExample] = [
         kind(.text, passes: "Late deliveries to their top five accounts.", fails: "Agreed"),
-        kind(.number, passes: "About 30 late deliveries a month.", fails: "It happens often."),
+        kind(.number, passes: "Close to 30 delayed deliveries a month.", fails: "It happens often."),
         kind(.amount, passes: "EUR 1,200 per late delivery.", fails: "It costs them a lot of money."),
         kind(.date, passes: "Their routing contract renews in March.", fails: "They want it done soon."),
         kind(.person, passes: "Henrik signs off on the budget.", fails: "The CFO owns the budget."),

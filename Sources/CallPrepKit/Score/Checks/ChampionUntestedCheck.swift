@@ -14,7 +14,7 @@ struct ChampionUntestedCheck: ScoringCheck {
 
                 - [x] Common fit agreed `common-fit-agreed`
 
-                  Evidence: Mara likes us and is our champion; both sides' lists agreed.
+                  Evidence: Mara is a fan of ours and counts as our champion; both sides' lists agreed.
 
                 ## People met <!-- callprep:people -->
 

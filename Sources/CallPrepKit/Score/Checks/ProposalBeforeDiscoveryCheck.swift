@@ -21,7 +21,7 @@ struct ProposalBeforeDiscoveryCheck: ScoringCheck {
 
                 | Action | Owner | Due |
                 | --- | --- | --- |
-                | Send the Q3 late-delivery figures | Mara Jensen | 2026-11-30 |
+                | Send the delay numbers for last quarter | Mara Jensen | 2026-11-30 |
                 """),
             CheckExample("pricing for a deal whose discovery is done", stage: "propose", """
                 ## Next steps <!-- callprep:next-steps -->
