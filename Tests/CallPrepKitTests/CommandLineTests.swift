@@ -9,6 +9,11 @@ struct CommandResult {
     var stderr: String
 }
 
+/// Standard error as a thread read it; the semaphore that ends the read orders the access.
+private final class ErrorsRead: @unchecked Sendable {
+    var data = Data()
+}
+
 /// Runs the built binary, as a user would.
 enum CallPrepBinary {
     static let url: URL = {
@@ -26,13 +31,22 @@ enum CallPrepBinary {
     /// permissions, which root does not meet).
     static func run(_ arguments: [String], in folder: URL? = nil, stdin: String? = nil, timeout: Int? = nil,
                     user: String? = nil) throws -> CommandResult {
-        let process = Process()
         var command = [url.path] + arguments
         if let user { command = ["/usr/bin/setpriv", "--reuid=\(user)", "--regid=\(user == "nobody" ? "nogroup" : user)", "--clear-groups"] + command }
+        return try runCommand(command, in: folder, stdin: stdin, timeout: timeout)
+    }
+
+    /// Runs any command (an absolute path first), with `environment` added to this process's;
+    /// the same timeout as `run`.
+    static func runCommand(_ command: [String], in folder: URL? = nil, stdin: String? = nil, timeout: Int? = nil,
+                           environment: [String: String] = [:]) throws -> CommandResult {
+        let process = Process()
+        var command = command
         if let timeout { command = ["/usr/bin/timeout", "-s", "KILL", String(timeout)] + command }
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
         if let folder { process.currentDirectoryURL = folder }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let output = Pipe(), errors = Pipe(), input = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -40,8 +54,17 @@ enum CallPrepBinary {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
+        // Standard error is read on its own thread: a run that fills its pipe (thousands of
+        // warnings) while standard output is being read would otherwise wait for ever.
+        let errorsRead = ErrorsRead()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            errorsRead.data = errors.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }
         let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
+        let err = errorsRead.data
         process.waitUntilExit()
         return CommandResult(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
                              stderr: String(decoding: err, as: UTF8.self))

@@ -11,24 +11,12 @@ struct EvidenceEvalTests {
 
     @Test func theJudgeHoldsItsAgreementWithTheCoach() throws {
         let script = TestSupport.root.appendingPathComponent("scripts/evidence-eval")
-        let process = Process()
         // timeout: a hang fails the test instead of the run; the set takes about a minute and a half.
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["-s", "KILL", "540", script.path, "--min-agreement", String(Self.minimumAgreement)]
-        process.currentDirectoryURL = TestSupport.root
-        var environment = ProcessInfo.processInfo.environment
-        environment["CALLPREP"] = CallPrepBinary.url.path
-        process.environment = environment
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        // Standard error is short (a failed threshold, a broken harness); read it after the report.
-        let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let problems = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let run = try CallPrepBinary.runCommand([script.path, "--min-agreement", String(Self.minimumAgreement)], in: TestSupport.root,
+                                                timeout: 540, environment: ["CALLPREP": CallPrepBinary.url.path])
+        let report = run.stdout
 
-        #expect(process.terminationStatus == 0, "scripts/evidence-eval: \(problems)\n\(report.prefix(4000))")
+        #expect(run.status == 0, "scripts/evidence-eval: \(run.stderr)\n\(report.prefix(4000))")
         #expect(report.hasPrefix("agreement: "))
         let lines = report.components(separatedBy: "\n")
         let table = lines.drop { $0 != "per expected verdict:" }.dropFirst(3).prefix { !$0.isEmpty }

@@ -8,18 +8,7 @@ import Testing
 struct PrepBlockTests {
     /// Runs the binary with SOURCE_DATE_EPOCH set, so that DTSTAMP is fixed.
     static func run(_ arguments: [String], in folder: URL, stamp: Int = 1_795_000_000) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["SOURCE_DATE_EPOCH=\(stamp)", CallPrepBinary.url.path] + arguments
-        process.currentDirectoryURL = folder
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return CommandResult(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+        try CallPrepBinary.runCommand([CallPrepBinary.url.path] + arguments, in: folder, environment: ["SOURCE_DATE_EPOCH": String(stamp)])
     }
 
     /// A workspace with the Outlook invite imported and its plan written, under a long account

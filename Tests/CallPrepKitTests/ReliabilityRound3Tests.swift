@@ -47,6 +47,16 @@ struct ReliabilityRound3Tests {
               expected: "templates/brief.md.mustache:178:1: error: a partial named by a value"),
         .init(name: "sections nested 40,000 deep", appended: ["brief.md.mustache": String(repeating: "{{#a}}", count: 40_000)],
               expected: "templates/brief.md.mustache:178:193: error: sections are nested more than 32 deep here"),
+        .init(name: "one line of 50,000 tags, then a self-include", appended: ["brief.md.mustache":
+                String(repeating: "{{>x}}", count: 50_000) + "{{>brief.md.mustache}}\n"],
+              expected: "templates/brief.md.mustache:178:300001: error: this partial includes brief.md.mustache in itself"),
+        .init(name: "a self-include behind a delimiter that repeats itself", appended: ["brief.md.mustache":
+                "{{=" + String(repeating: "a", count: 15) + "b %=}}" + String(repeating: "a", count: 200_000)
+                + String(repeating: "a", count: 15) + "b> brief.md.mustache %\n"],
+              expected: "templates/brief.md.mustache:178:200025: error: this partial includes brief.md.mustache in itself"),
+        .init(name: "a delimiter of 500 characters", appended: ["brief.md.mustache":
+                "{{=" + String(repeating: "a", count: 500) + "b %=}}" + String(repeating: "a", count: 200_000) + "\n"],
+              expected: "templates/brief.md.mustache:178:1: error: this sets a delimiter longer than 16 characters"),
     ]
 
     @Test("a template that includes itself, or nests without end, is a located error in every command, never a crash",
@@ -130,18 +140,8 @@ extension ReliabilityRound3Tests {
     /// Runs a command line callprep printed, as a person pasting it would: through bash, with the
     /// built binary first on the PATH.
     static func paste(_ command: String, in folder: URL) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", command]
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["PATH"] = CallPrepBinary.url.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "")
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        let path = CallPrepBinary.url.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
+        return try CallPrepBinary.runCommand(["/bin/bash", "-c", command], in: folder, timeout: 20, environment: ["PATH": path]).status
     }
 
     // MARK: 7. meeting import never overwrites a plan it could not read
@@ -330,6 +330,22 @@ extension ReliabilityRound3Tests {
         let url = folder.appendingPathComponent("export.ics")
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url
+    }
+
+    @Test("an export of 2,000 endless events and one good one lists the good one, with a warning for each other")
+    func manyBrokenEventsInExport() throws {
+        let folder = try Self.workspace()
+        let broken = (1...2_000).map { number in
+            "BEGIN:VEVENT\r\nUID:loop-\(number)@x\r\nDTSTAMP:20261129T080000Z\r\nDTSTART:20261207T100000Z\r\n"
+                + "RRULE:FREQ=SECONDLY\r\nSUMMARY:Loop\r\nEND:VEVENT\r\n"
+        }.joined()
+        let export = try TestSupport.read(TestSupport.fixture("calendar/exported-calendar.ics"))
+            .replacingOccurrences(of: "END:VCALENDAR", with: broken + "END:VCALENDAR")
+        try export.write(to: folder.appendingPathComponent("many.ics"), atomically: true, encoding: .utf8)
+        let agenda = try CallPrepBinary.run(["agenda", "--date", "2026-12-07", "many.ics"], in: folder, timeout: 30)
+        #expect(agenda.status == 0, "\(agenda.stderr.prefix(500))")
+        #expect(agenda.stdout.contains("Fabrikam"))
+        #expect(agenda.stderr.components(separatedBy: "(this VEVENT was skipped, the rest of the file read)").count == 2_001)
     }
 
     @Test("one endless zone or rule in an exported calendar is skipped with a warning at its own line; agenda shows the rest of the day")

@@ -30,8 +30,9 @@ extension CalendarReader {
                 return (read.events, skipped)
             } catch {
                 guard pass < 3 else { throw error }
+                let components = componentLines(in: lines)
                 for diagnostic in error.diagnostics {
-                    guard let range = componentLines(around: diagnostic.location.line, in: lines) else { throw error }
+                    guard let range = range(holding: diagnostic.location.line, in: components) else { throw error }
                     let name = lines[range.lowerBound - 1].dropFirst("BEGIN:".count).trimmingCharacters(in: .whitespacesAndNewlines)
                     for number in range { lines[number - 1] = "X-CALLPREP-SKIPPED:\(name)" }
                     skip(diagnostic, name)
@@ -41,26 +42,34 @@ extension CalendarReader {
         throw DiagnosticError(skipped)
     }
 
-    /// The lines (1-based) of the component within the VCALENDAR that holds `line`: from its
-    /// BEGIN to its END. Nil when the line is in the VCALENDAR itself.
-    static func componentLines(around line: Int, in lines: [String]) -> ClosedRange<Int>? {
+    /// The lines (1-based) of each component within the VCALENDAR, from its BEGIN to its END, in
+    /// order: one pass, so that finding the component of each of many errors costs a search.
+    static func componentLines(in lines: [String]) -> [ClosedRange<Int>] {
+        var ranges: [ClosedRange<Int>] = []
         var depth = 0
-        var start: Int?
+        var start = 0
         for (index, text) in lines.enumerated() {
             let number = index + 1
-            let upper = text.uppercased()
+            let upper = text.prefix(6).uppercased()
             if upper.hasPrefix("BEGIN:") {
                 depth += 1
                 if depth == 2 { start = number }
             } else if upper.hasPrefix("END:") {
-                if depth == 2, let begin = start {
-                    if (begin...number).contains(line) { return begin...number }
-                    start = nil
-                }
+                if depth == 2 { ranges.append(start...number) }
                 depth -= 1
-                if depth == 0 { return nil }
+                if depth == 0 { break }
             }
         }
-        return nil
+        return ranges
+    }
+
+    /// The range of `ranges` (sorted, apart) that holds `line`.
+    static func range(holding line: Int, in ranges: [ClosedRange<Int>]) -> ClosedRange<Int>? {
+        var low = 0, high = ranges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranges[middle].upperBound < line { low = middle + 1 } else { high = middle }
+        }
+        return low < ranges.count && ranges[low].contains(line) ? ranges[low] : nil
     }
 }

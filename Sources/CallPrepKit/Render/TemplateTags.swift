@@ -5,6 +5,9 @@ struct TemplateTags {
     /// Sections (`#`, `^`, `$`, `<`) nested deeper than this are refused; the built-in templates
     /// nest 4 deep.
     static let maxDepth = 32
+    /// Delimiters longer than this are refused: swift-mustache compares them character by
+    /// character at every position, and a 500-character delimiter over 200 KB took minutes.
+    static let maxDelimiter = 16
 
     /// A partial tag: `{{> name}}`, or `{{< name}}` for a parent template.
     struct Partial: Equatable {
@@ -16,6 +19,8 @@ struct TemplateTags {
     private(set) var partials: [Partial] = []
     /// Where sections first nest deeper than `maxDepth`, if they do.
     private(set) var tooDeep: SourceLocation?
+    /// Where a delimiter longer than `maxDelimiter` is first set, if one is.
+    private(set) var longDelimiter: SourceLocation?
 
     /// Reads the tags of `text`, following set-delimiter tags (`{{=<% %>=}}`) as Mustache does.
     init(_ text: String) {
@@ -48,6 +53,10 @@ struct TemplateTags {
             case UInt8(ascii: "="):
                 let parts = rest.hasSuffix("=") ? rest.dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" }) : []
                 guard parts.count == 2 else { continue }
+                if parts.contains(where: { $0.utf8.count > Self.maxDelimiter }) {
+                    longDelimiter = lines.location(of: start)
+                    return
+                }
                 open = Array(parts[0].utf8)
                 close = Array(parts[1].utf8)
             default:
@@ -61,30 +70,45 @@ struct TemplateTags {
             : Partial(name: text, dynamic: false, location: location)
     }
 
+    /// The first `needle` from `start` on, by Knuth, Morris and Pratt: linear however long and
+    /// self-similar a delimiter a template sets.
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, !needle.isEmpty, start <= bytes.count - needle.count else { return nil }
-        var index = start
-        while index <= bytes.count - needle.count {
-            if bytes[index] == first, bytes[index..<index + needle.count].elementsEqual(needle) { return index }
-            index += 1
+        guard !needle.isEmpty, start <= bytes.count - needle.count else { return nil }
+        var fallback = [0] + Array(repeating: 0, count: needle.count - 1)
+        var matched = 0
+        for index in needle.indices.dropFirst() {
+            while matched > 0, needle[index] != needle[matched] { matched = fallback[matched - 1] }
+            if needle[index] == needle[matched] { matched += 1 }
+            fallback[index] = matched
+        }
+        matched = 0
+        for index in start..<bytes.count {
+            while matched > 0, bytes[index] != needle[matched] { matched = fallback[matched - 1] }
+            if bytes[index] == needle[matched] { matched += 1 }
+            if matched == needle.count { return index - needle.count + 1 }
         }
         return nil
     }
 }
 
-/// Line and column of byte offsets met in increasing order, counted once.
+/// Line and column of byte offsets met in increasing order, each byte counted once (a template of
+/// one long line with many tags must not be read again from the line's start for each).
 private struct LineCounter {
     private let bytes: [UInt8]
-    private var offset = 0, line = 1, lineStart = 0
+    private var offset = 0, line = 1, column = 1
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     mutating func location(of target: Int) -> SourceLocation {
         while offset < target {
-            if bytes[offset] == 0x0A { line += 1; lineStart = offset + 1 }
+            if bytes[offset] == 0x0A {
+                line += 1
+                column = 1
+            } else if bytes[offset] & 0xC0 != 0x80 {
+                column += 1
+            }
             offset += 1
         }
-        let column = bytes[lineStart..<target].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } + 1
         return SourceLocation(line: line, column: column)
     }
 }

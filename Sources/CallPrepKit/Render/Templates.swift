@@ -7,6 +7,7 @@ public enum TemplateProblem: LocalizedError, Equatable, Sendable {
     case includesItself([String])
     case dynamicPartial(String)
     case nestedTooDeep(Int)
+    case delimiterTooLong(Int)
     case makesUnreadableForms(String)
 
     public var errorDescription: String? {
@@ -20,6 +21,7 @@ public enum TemplateProblem: LocalizedError, Equatable, Sendable {
         case let .dynamicPartial(name):
             "a partial named by a value ({{>*\(name)}}) is not supported: name the template"
         case let .nestedTooDeep(limit): "sections are nested more than \(limit) deep here"
+        case let .delimiterTooLong(limit): "this sets a delimiter longer than \(limit) characters"
         case let .makesUnreadableForms(reason):
             "the forms this template makes would be refused once filled in: \(reason)"
         }
@@ -125,6 +127,9 @@ public struct TemplateSet: Sendable {
             let tags = TemplateTags(source.text)
             if let location = tags.tooDeep {
                 diagnostics.append(Diagnostic(file: source.path, at: location, TemplateProblem.nestedTooDeep(TemplateTags.maxDepth)))
+            }
+            if let location = tags.longDelimiter {
+                diagnostics.append(Diagnostic(file: source.path, at: location, TemplateProblem.delimiterTooLong(TemplateTags.maxDelimiter)))
             }
             for partial in tags.partials where partial.dynamic {
                 diagnostics.append(Diagnostic(file: source.path, at: partial.location, TemplateProblem.dynamicPartial(partial.name)))
