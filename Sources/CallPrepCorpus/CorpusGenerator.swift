@@ -95,7 +95,7 @@ public struct CorpusGenerator {
 
     /// Evidence a diligent rep writes for `rule`: a sentence for each requirement.
     private func evidence(_ rule: EvidenceRule, person: String, date: String) -> String {
-        rule.requirements.compactMap(\.first).map { kind in
+        rule.requirements.compactMap(\.first?.kind).map { kind in
             switch kind {
             case .text: "The customer described the problem in their own words and agreed to the plan."
             case .number: "About 30 a month, by their count."
@@ -106,6 +106,8 @@ public struct CorpusGenerator {
             case .outcomes: "Agreed the purpose, and that saying no is fine if it is not a fit."
             case .deed: "\(person) introduced us to finance and shared the Q3 data."
             case .preparation: "Brief written the day before."
+            case .conditions: "They need it live by March; we need their data and a named owner."
+            case .list: "IT review first, then \(person) takes it to the board, then procurement."
             }
         }.joined(separator: " ")
     }

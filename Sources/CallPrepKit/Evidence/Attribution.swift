@@ -38,7 +38,8 @@ package struct AttributionReader: Sendable {
         "rule of thumb", "back of the envelope", "i would guess", "i guess", "my guess", "our guess", "i would say",
         "we estimate", "i estimate", "we reckon", "i reckon", "i assume", "we assume", "assumption", "extrapolate",
         "typical customer", "customers like them", "similar customer", "based on", "our roi", "per our", "our pricing",
-        "our price", "our quote", "our proposal", "our deck", "our slide",
+        "our price", "our quote", "our proposal", "our deck", "our slide", "our forecast", "my forecast", "our target",
+        "our projection", "our timeline",
     ]
 
     /// A customer who only goes along with a number of ours.
@@ -53,7 +54,7 @@ package struct AttributionReader: Sendable {
         "count", "figure", "number", "estimate", "data", "report", "dashboard", "spreadsheet", "sheet", "system",
         "log", "record", "stat", "statistic", "math", "maths", "calculation", "forecast", "audit", "survey",
         "invoice", "budget", "tracker", "ticket", "export", "analysis", "plan", "slide", "deck", "review", "books",
-        "word", "words", "view", "take",
+        "word", "words", "view", "take", "target", "goal", "sheet", "notes", "file", "list", "own",
     ]
 
     package static let theirPronouns: Set<String> = ["she", "he", "they", "customer", "client", "prospect"]
@@ -76,6 +77,15 @@ package struct AttributionReader: Sendable {
         var byClause = Array(repeating: [EvidencePeople.Mention](), count: text.clauses.count)
         for mention in mentions { if let clause = clauseOfToken[mention.tokens.lowerBound] { byClause[clause].append(mention) } }
         var readings = text.clauses.enumerated().map { read(text.tokens, in: $1.tokens, people: people, mentions: byClause[$0]) }
+        // "Kim: 40 a week": a clause that is only a customer's name speaks for the next.
+        for (index, clause) in text.clauses.enumerated() where readings[index].source == .unstated && index + 1 < text.clauses.count
+            && text.clauses[index + 1].opener == ":" {
+            let words = clause.tokens.filter { text.tokens[$0].kind == .word }
+            if !words.isEmpty, let mention = byClause[index].first, words.allSatisfy({ mention.tokens.contains($0) }),
+               people.people[mention.person].side == .theirs {
+                readings[index] = EvidenceAttribution(source: .theirs, person: people.people[mention.person].name, cue: ":")
+            }
+        }
         // "Per Kim: 40 a week" and "40 a week: Kim's count" share one source across the colon.
         for (index, clause) in text.clauses.enumerated() where readings[index].source == .unstated {
             let before = index > 0 && clause.opener == ":" && text.clauses[index - 1].sentence == clause.sentence ? index - 1 : nil
@@ -128,10 +138,10 @@ package struct AttributionReader: Sendable {
             }
         }
         // A possessive before their material: "Kim's count", "their team's figure".
-        for index in range where tokens[index].kind == .possessive || tokens[index].word == "their" {
+        for index in range where tokens[index].kind == .possessive || ["their", "his", "her"].contains(tokens[index].word) {
             let ahead = (index + 1)..<min(index + 5, range.upperBound)
             guard let noun = ahead.first(where: { materialTable.contains(tokens[$0]) }) else { continue }
-            if tokens[index].word == "their" { return EvidenceAttribution(source: .theirs, person: nil, cue: "their " + tokens[noun].word) }
+            if tokens[index].kind != .possessive { return EvidenceAttribution(source: .theirs, person: nil, cue: tokens[index].word + " " + tokens[noun].word) }
             if let owner = names.last(where: { $0.tokens.upperBound == index }) {
                 return EvidenceAttribution(source: side(owner) == .theirs ? .theirs : .ours, person: name(owner), cue: "'s " + tokens[noun].word)
             }
@@ -139,7 +149,12 @@ package struct AttributionReader: Sendable {
                 return EvidenceAttribution(source: .theirs, person: nil, cue: "'s " + tokens[noun].word)
             }
         }
-        if range.contains(where: { tokens[$0].kind == .punctuation && tokens[$0].word == "\"" }) {
+        // Their own number: "their 30 late drops", "his €1,200 penalty".
+        for index in range where ["their", "his", "her"].contains(tokens[index].word) && index + 1 < range.upperBound
+            && (tokens[index + 1].kind == .number || tokens[index + 1].kind == .symbol) {
+            return EvidenceAttribution(source: .theirs, person: nil, cue: tokens[index].word)
+        }
+        if range.contains(where: { tokens[$0].kind == .punctuation && (tokens[$0].word == "\"" || tokens[$0].word == "'") }) {
             return EvidenceAttribution(source: .theirs, person: names.first(where: { side($0) == .theirs }).map(name), cue: "quote")
         }
         if let index = range.first(where: { tokens[$0].kind == .word && Self.ourWords.contains(tokens[$0].word) }) {

@@ -21,6 +21,12 @@ enum Contractions {
         "everything", "nothing", "something", "someone", "everyone", "nobody", "one",
     ]
 
+    /// Who "'d" follows as "had" or "would": "she'd", "they'd", "it'd", and names.
+    static let subjects: Set<String> = [
+        "i", "you", "he", "she", "it", "we", "they", "that", "who", "there", "what", "where", "how", "this", "which",
+        "someone", "everyone", "nobody", "somebody", "everybody",
+    ]
+
     /// Words after a name's "'s" that make it "is": "Kim's on board", "Kim's keen", "Kim's not".
     static let stateWords: Set<String> = [
         "not", "on", "in", "at", "out", "off", "up", "down", "away", "back", "still", "also", "already", "now", "very",
@@ -66,6 +72,12 @@ enum Contractions {
                 spell([String(base.dropLast()), "not"])
             } else if let full = endings[ending] {
                 spell([base, full])
+            } else if ending == "d", !token.capitalized, !subjects.contains(base) {
+                // "cc'd", "OK'd", "x'd": a past tense written with an apostrophe, one word.
+                var copy = token
+                copy.word = base + "ed"
+                copy.stem = copy.word
+                out.append(copy)
             } else if ending == "d" {
                 // Past adverbs to the verb: "she'd already signed" is "had".
                 var ahead = index + 1

@@ -3,6 +3,8 @@ package struct ClauseFacts: Sendable, Hashable, Codable {
     package var text: String
     /// Character offsets in the text.
     package var range: Range<Int>
+    /// Token indices in the reading's tokens.
+    package var tokens: Range<Int>
     /// Negated by a trigger (not a pseudo-trigger) somewhere in the clause.
     package var negated: Bool
     /// The triggers that negate words of the clause.
@@ -17,6 +19,29 @@ package struct EvidenceFacts: Sendable, Hashable, Codable {
     package var clauses: [ClauseFacts]
     package var outcomes: OutcomeAlternatives?
     package var summary: String
+}
+
+/// What the readers found in one text, with the tokens and negation scopes under it.
+package struct EvidenceReading: Sendable {
+    package let tokens: EvidenceTokens
+    package let negation: NegationReading
+    package let clauseOfToken: [Int?]
+    package let facts: EvidenceFacts
+
+    /// The first phrase of `table` that no trigger negates, in a clause `where` accepts.
+    package func mention(of table: PhraseTable, where accepts: (ClauseFacts) -> Bool = { _ in true }) -> PhraseTable.Match? {
+        for (index, clause) in tokens.clauses.enumerated() where accepts(facts.clauses[index]) {
+            if let match = table.matches(in: clause.tokens, of: tokens.tokens).first(where: { !negation.isNegated($0.tokens.lowerBound) }) {
+                return match
+            }
+        }
+        return nil
+    }
+
+    /// The clause that holds token `index`.
+    package func clause(ofToken index: Int) -> ClauseFacts? {
+        clauseOfToken[index].map { facts.clauses[$0] }
+    }
 }
 
 /// The façade of the evidence readers: tokens, negation, modality, attribution and typed facts,
@@ -46,7 +71,21 @@ package struct EvidenceReader: Sendable {
 
     package func tokens(_ text: String) -> EvidenceTokens { tokenizer.tokenize(text) }
 
-    package func read(_ text: String) -> EvidenceFacts {
+    package func read(_ text: String) -> EvidenceFacts { reading(text).facts }
+
+    /// A table of `phrases` matched by this reader's stems: "benchmark" finds "benchmarks".
+    /// Each phrase is split as evidence is ("didn't" is "did not").
+    package func table(_ phrases: [String]) -> PhraseTable {
+        let spelled = phrases.map { phrase in
+            tokenizer.tokenize(phrase).tokens.filter { $0.kind == .word || $0.kind == .number }.map(\.word).joined(separator: " ")
+        }
+        return PhraseTable(spelled.filter { !$0.isEmpty }, stemmer: tokenizer.stemmer)
+    }
+
+    /// The text's facts with the tokens and negation scopes they were read from, for a rule that
+    /// also looks for words; `people` replaces the reader's own for this text (a debrief's picture).
+    package func reading(_ text: String, people: EvidencePeople? = nil) -> EvidenceReading {
+        let people = people ?? self.people
         let tokens = tokenizer.tokenize(text)
         let negations = negation.read(tokens)
         let modalities = modality.read(tokens)
@@ -71,11 +110,12 @@ package struct EvidenceReader: Sendable {
                 return PersonFact(name: person.name, side: person.side, role: person.role, tookPart: person.tookPart, tokens: mention.tokens)
             }
             let triggers = triggersByClause[index]
-            return ClauseFacts(text: tokens.text(of: clause), range: clause.range, negated: !triggers.isEmpty, negations: triggers,
+            return ClauseFacts(text: tokens.text(of: clause), range: clause.range, tokens: clause.tokens, negated: !triggers.isEmpty, negations: triggers,
                                modality: modalities[index], attribution: attributions[index], facts: facts)
         }
         let found = outcomes.read(tokens, negation: negations)
-        return EvidenceFacts(clauses: clauses, outcomes: found, summary: Self.summary(clauses, outcomes: found))
+        let facts = EvidenceFacts(clauses: clauses, outcomes: found, summary: Self.summary(clauses, outcomes: found))
+        return EvidenceReading(tokens: tokens, negation: negations, clauseOfToken: clauseOfToken, facts: facts)
     }
 
     /// For each token, the index of its clause.
@@ -84,6 +124,9 @@ package struct EvidenceReader: Sendable {
         for (index, clause) in tokens.clauses.enumerated() { for token in clause.tokens { clauses[token] = index } }
         return clauses
     }
+
+    /// The summary of a text with no fact, hedge or negation.
+    package static let noFact = "no fact found"
 
     /// One line: the first fact and whose it is, then what weakens it.
     /// "EUR 180 per slot, in Kim Lund's count (their side)"; "'might possibly' hedges it".
@@ -114,6 +157,6 @@ package struct EvidenceReader: Sendable {
             parts.append("'\(negated.negations.first ?? "")' negates '\(negated.text)'")
         }
         if let outcomes, outcomes.includesNo { parts.append("outcomes include a no (\(outcomes.outcomes.joined(separator: ", ")))") }
-        return parts.isEmpty ? "no fact found" : parts.joined(separator: "; ")
+        return parts.isEmpty ? noFact : parts.joined(separator: "; ")
     }
 }

@@ -79,7 +79,8 @@ package struct ModalityReader: Sendable {
             if let match = conditionTable.match(at: index, in: tokens, before: range.upperBound) {
                 found[.conditional, default: []].append(match)
                 index = match.tokens.upperBound
-            } else if let match = hedgeTable.match(at: index, in: tokens, before: range.upperBound), !isMonth(at: index, tokens) {
+            } else if let match = hedgeTable.match(at: index, in: tokens, before: range.upperBound), !isMonth(at: index, tokens),
+                      !isReported(at: index, tokens, from: range.lowerBound) {
                 found[.hedged, default: []].append(match)
                 index = match.tokens.upperBound
             } else if let match = intentionTable.match(at: index, in: tokens, before: range.upperBound) {
@@ -96,6 +97,14 @@ package struct ModalityReader: Sendable {
             if let matches = found[kind] { return EvidenceModality(kind: kind, cues: Self.joined(matches, tokens)) }
         }
         return EvidenceModality(kind: .stated, cues: [])
+    }
+
+    /// A modal inside a reported question or need: "told us what he would need", "asked how they
+    /// could", where the clause says what someone wants, not that it is uncertain.
+    private func isReported(at index: Int, _ tokens: [EvidenceToken], from start: Int) -> Bool {
+        guard ["would", "could", "should", "might"].contains(tokens[index].word) else { return false }
+        let before = tokens[max(start, index - 3)..<index].map(\.word)
+        return before.contains { ["what", "how", "which", "whatever", "whether"].contains($0) }
     }
 
     /// "May" the month ("in May", "May 5"), not the hedge.

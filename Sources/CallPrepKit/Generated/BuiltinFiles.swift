@@ -616,7 +616,11 @@ stages:
       - id: problems-identified
         title: The customer's problems identified
         weight: 1
-        evidence: text
+        evidence: [text not-ours]
+        not:
+          - words: feelings
+            unless: [number]
+            because: "A feeling is not a problem: write what goes wrong for them, with an example."
         guidance: >-
           Write down the problems as the customer said them, not as our product would solve them.
           Ask for examples.
@@ -626,10 +630,10 @@ stages:
       - id: impact-quantified
         title: The impact of each problem quantified in the customer's own numbers
         weight: 2
-        evidence: [amount, quote]
+        evidence: [amount theirs]
         not:
           - words: benchmarks
-            unless: [quote]
+            unless: [amount theirs]
             because: >-
               Our benchmarks, industry averages and our own estimates are not the customer's impact: ask
               for their number, and write whose it is.
@@ -667,9 +671,10 @@ stages:
       - id: commitment-to-solve
         title: The customer's commitment to solve the problem
         weight: 2
-        evidence: [text]
+        evidence: [deed or date or amount]
         not:
           - words: requests
+            unless: [deed done]
             because: >-
               A request for a proposal, pricing or a demo is not a commitment to solve: ask whether they
               will solve the problem within the year, whether or not we take part.
@@ -691,7 +696,7 @@ stages:
       - id: common-fit-agreed
         title: Common fit agreed
         weight: 2
-        evidence: text
+        evidence: [conditions]
         guidance: >-
           Write down what must be true for us to do business with them and for them to want to do
           business with us; both lists, agreed out loud.
@@ -701,7 +706,7 @@ stages:
       - id: decision-maker-engaged
         title: The decision maker identified and engaged directly
         weight: 2
-        evidence: [attendee]
+        evidence: [attendee decision-maker]
         guidance: >-
           Name the person who can say yes and spend the money, and talk to them yourself rather
           than through a referrer.
@@ -711,7 +716,7 @@ stages:
       - id: decision-process-known
         title: The decision process and criteria known
         weight: 1
-        evidence: text
+        evidence: [list, person]
         guidance: >-
           Steps, people, dates and the criteria they will judge on. If you cannot draw the process,
           you do not know it yet.
@@ -744,7 +749,7 @@ stages:
       - id: solution-reviewed-with-decision-maker
         title: The solution reviewed with the decision maker before any proposal
         weight: 2
-        evidence: [attendee]
+        evidence: [attendee decision-maker]
         not:
           - words: intentions
             because: "Intentions are not a step done: write when the decision maker reviewed it, and what they said."
@@ -774,7 +779,7 @@ stages:
         title: Verbal commitment given by the decision maker
         weight: 2
         requires: [decision-maker-engaged]
-        evidence: [attendee]
+        evidence: [attendee decision-maker]
         guidance: Who said yes, in which words, and on which call.
         ask:
           - "Are you ready to go ahead?"
@@ -782,7 +787,7 @@ stages:
         title: The paper process known
         weight: 1
         requires: [decision-maker-engaged]
-        evidence: [text]
+        evidence: [list, person, date or amount]
         guidance: >-
           Legal, procurement, security review and signature: who, in what order, how long each
           takes. Surprises here are what slips a close date.
@@ -850,7 +855,7 @@ practices:
   - id: decision-maker-in-next-step
     title: The decision maker involved in the next step
     weight: 1
-    evidence: person
+    evidence: [person decision-maker]
     guidance: Name the decision maker who takes part in the next step.
     ask:
       - "Should your decision maker join the next meeting?"
@@ -921,7 +926,11 @@ stages:
       - id: identify-pain
         title: Identify pain
         weight: 2
-        evidence: text
+        evidence: [text not-ours]
+        not:
+          - words: feelings
+            unless: [number]
+            because: "A feeling is not a pain: write what goes wrong for them, with an example."
         guidance: >-
           The business pain behind the project, in the customer's words, and what it is costing
           them.
@@ -931,10 +940,10 @@ stages:
       - id: metrics
         title: Metrics
         weight: 2
-        evidence: [amount, quote]
+        evidence: [amount theirs]
         not:
           - words: benchmarks
-            unless: [quote]
+            unless: [amount theirs]
             because: >-
               Our benchmarks, industry averages and our own estimates are not the customer's metrics:
               ask for their number, and write whose it is.
@@ -962,7 +971,7 @@ stages:
       - id: economic-buyer
         title: Economic buyer
         weight: 2
-        evidence: [attendee]
+        evidence: [attendee economic-buyer]
         guidance: The person with the final say over the money, named and met.
         ask:
           - "Who has the final say on spending for this?"
@@ -975,21 +984,21 @@ stages:
       - id: decision-criteria
         title: Decision criteria
         weight: 1
-        evidence: text
+        evidence: [list not-ours]
         guidance: The technical and business criteria they will judge solutions on, ideally shaped by us.
         ask:
           - "What criteria will you use to compare options?"
       - id: decision-process
         title: Decision process
         weight: 1
-        evidence: text
+        evidence: [list, person]
         guidance: Who is involved, in which steps, by which dates, from evaluation to approval.
         ask:
           - "Walk me through how a decision like this gets made and approved."
       - id: competition
         title: Competition
         weight: 1
-        evidence: text
+        evidence: [text not-ours]
         guidance: Who else they are considering, including doing nothing or building it themselves.
         ask:
           - "What other options are you looking at, including doing nothing?"
@@ -1002,7 +1011,7 @@ stages:
         title: Paper process
         weight: 1
         requires: [economic-buyer]
-        evidence: [text]
+        evidence: [list, person, date or amount]
         guidance: >-
           Legal, procurement, security and signature: the steps, the people and how long each
           takes.
@@ -1012,7 +1021,7 @@ stages:
         title: Signature date agreed
         weight: 1
         requires: [economic-buyer]
-        evidence: [date]
+        evidence: [date, person economic-buyer]
         not:
           - words: intentions
             because: "Intentions are not a date agreed: write the date the economic buyer agreed to sign by."

@@ -1,35 +1,3 @@
-/// Which side of the table an attendee sits on.
-public enum Side: String, Sendable, Codable, CaseIterable {
-    case ours, theirs
-}
-
-/// The part a customer's attendee plays in the buying decision.
-public enum BuyingRole: String, Sendable, Codable, CaseIterable {
-    case decisionMaker = "decision-maker"
-    case economicBuyer = "economic-buyer"
-    case champion
-    case influencer
-    case technicalBuyer = "technical-buyer"
-    case user
-    case referrer
-    case gatekeeper
-    case blocker
-    case unknown
-
-    /// Accepts "Decision maker", "decision_maker" and "decision-maker" alike.
-    public init?(loose text: String) {
-        let normalized = text.lowercased()
-            .replacingOccurrences(of: "_", with: "-")
-            .split(whereSeparator: { $0 == " " || $0 == "-" })
-            .joined(separator: "-")
-        self.init(rawValue: normalized)
-    }
-
-    public var title: String {
-        rawValue.replacingOccurrences(of: "-", with: " ")
-    }
-}
-
 public struct Attendee: Sendable, Hashable, Codable {
     public var name: String
     public var title: String?

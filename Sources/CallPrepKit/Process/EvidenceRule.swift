@@ -1,30 +1,30 @@
 /// What evidence must contain for one item, and what does not count (DESIGN section 4). Declared
 /// per milestone or practice in the process file (`evidence:`, `not:`), judged by `Score/`.
 public struct EvidenceRule: Sendable, Hashable, Codable {
-    /// Every requirement must hold; each is met by any one of its kinds (`date or amount`).
-    public var requirements: [[EvidenceKind]]
+    /// Every requirement must hold; each is met by any one of its terms (`date or amount`).
+    public var requirements: [[EvidenceTerm]]
     /// Words that do not count as this item's evidence, with the reason shown to the rep.
     public var exclusions: [Exclusion]
 
-    public init(requirements: [[EvidenceKind]], exclusions: [Exclusion] = []) {
+    public init(requirements: [[EvidenceTerm]], exclusions: [Exclusion] = []) {
         self.requirements = requirements
         self.exclusions = exclusions
     }
 
     /// One kind of evidence alone.
     public init(_ kind: EvidenceKind) {
-        self.init(requirements: [[kind]])
+        self.init(requirements: [[EvidenceTerm(kind)]])
     }
 
     /// "Evidence that does not count": the words of one list, unless the evidence also holds one of
     /// `unless` (a feeling next to a dated event is fine; a feeling alone is not).
     public struct Exclusion: Sendable, Hashable, Codable {
         public var words: WordList
-        public var unless: [EvidenceKind]
+        public var unless: [EvidenceTerm]
         /// Shown to the rep: why these words do not count, and what would.
         public var because: String
 
-        public init(words: WordList, unless: [EvidenceKind] = [], because: String) {
+        public init(words: WordList, unless: [EvidenceTerm] = [], because: String) {
             self.words = words
             self.unless = unless
             self.because = because
@@ -32,11 +32,77 @@ public struct EvidenceRule: Sendable, Hashable, Codable {
     }
 
     /// The first kind asked for: what the form's hint describes.
-    public var primaryKind: EvidenceKind { requirements.first?.first ?? .text }
+    public var primaryKind: EvidenceKind { requirements.first?.first?.kind ?? .text }
 
-    /// The requirements as the process file writes them: `amount and quote`, `date or amount`.
+    /// Whether some requirement can be met by `kind`.
+    public func asks(_ kind: EvidenceKind) -> Bool { requirements.contains { $0.contains { $0.kind == kind } } }
+
+    /// The requirements as the process file writes them: `amount theirs and quote`, `date or amount`.
     public var description: String {
-        requirements.map { $0.map(\.rawValue).joined(separator: " or ") }.joined(separator: " and ")
+        requirements.map { $0.map(\.description).joined(separator: " or ") }.joined(separator: " and ")
+    }
+}
+
+/// One kind of evidence and what narrows it, as the process file writes it: `amount theirs`,
+/// `person decision-maker took-part`, `deed done` (docs/process-file.md).
+public struct EvidenceTerm: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var kind: EvidenceKind
+    /// Said by the customer's side: their quote, their count, their material (`theirs`).
+    public var theirs: Bool
+    /// Anything but our own words or material: not "we need our module", not our estimate (`not-ours`).
+    public var notOurs: Bool = false
+    /// Done, not meant, promised, asked for or hedged (`done`).
+    public var done: Bool
+    /// A person who took part in a call of the deal, not only named (`took-part`).
+    public var tookPart: Bool
+    /// A person with this buying role (`decision-maker`, `economic-buyer`, ...).
+    public var role: BuyingRole?
+
+    public init(_ kind: EvidenceKind, theirs: Bool = false, done: Bool = false, tookPart: Bool = false, role: BuyingRole? = nil) {
+        self.kind = kind
+        self.theirs = theirs
+        self.done = done
+        self.tookPart = tookPart
+        self.role = role
+    }
+
+    /// The qualifiers a process file may write after a kind, besides a buying role.
+    public static let qualifiers = ["theirs", "not-ours", "done", "took-part"]
+
+    /// `amount theirs`, `person decision-maker took-part`; nil with the word that is not a kind or
+    /// a qualifier.
+    public static func parse(_ text: String) -> Result<EvidenceTerm, ParseError> {
+        let words = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
+        guard let first = words.first, let kind = EvidenceKind(rawValue: first) else {
+            return .failure(.unknownKind(words.first ?? ""))
+        }
+        var term = EvidenceTerm(kind)
+        for word in words.dropFirst() {
+            switch word {
+            case "theirs": term.theirs = true
+            case "not-ours": term.notOurs = true
+            case "done": term.done = true
+            case "took-part": term.tookPart = true
+            default:
+                guard let role = BuyingRole(rawValue: word), term.role == nil else { return .failure(.unknownQualifier(word)) }
+                term.role = role
+            }
+        }
+        if term.tookPart || term.role != nil, kind != .person, kind != .attendee {
+            return .failure(.personOnly(term.tookPart ? "took-part" : term.role?.rawValue ?? "", kind: kind))
+        }
+        return .success(term)
+    }
+
+    public enum ParseError: Error, Sendable, Hashable {
+        case unknownKind(String)
+        case unknownQualifier(String)
+        case personOnly(String, kind: EvidenceKind)
+    }
+
+    public var description: String {
+        ([kind.rawValue] + (theirs ? ["theirs"] : []) + (notOurs ? ["not-ours"] : []) + (done ? ["done"] : []) + (role.map { [$0.rawValue] } ?? [])
+            + (tookPart ? ["took-part"] : [])).joined(separator: " ")
     }
 }
 
@@ -60,6 +126,11 @@ public enum EvidenceKind: String, Sendable, Codable, CaseIterable {
     case attendee
     /// Something a person did for the deal (introduced us, shared data, arranged access).
     case deed
+    /// Both sides' conditions: what they need of us and what we need of them.
+    case conditions
+    /// Two or more parts: steps in order, criteria, must-haves ("security review; then the exec
+    /// board; then Kim signs").
+    case list
     /// A written plan before the call, or the prep time the process asks for.
     case preparation
 }

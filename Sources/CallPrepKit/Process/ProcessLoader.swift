@@ -2,7 +2,7 @@ import Yams
 
 /// Loads a process file (DESIGN section 4) into a `SalesProcess`, reporting every problem found.
 public enum ProcessLoader {
-    static let processKeys = ["id", "version", "title", "stages", "practices", "checks", "words", "prep_minutes"]
+    static let processKeys = ["id", "version", "title", "stages", "practices", "checks", "words", "prep_minutes", "language", "date_order"]
     static let stageKeys = ["id", "title", "goal", "milestones"]
     static let milestoneKeys = ["id", "title", "weight", "required", "ask", "evidence", "not", "requires", "guidance"]
     static let exclusionKeys = ["words", "unless", "because"]
@@ -82,9 +82,14 @@ private final class ProcessDecoder {
         let prepMinutes = prepTime(fields)
         checkRequirements(stages.flatMap(\.milestones) + practices)
 
+        let language = language(fields)
+        let dateOrder = dateOrder(fields)
         guard let id, let version, let title else { return nil }
-        return SalesProcess(id: id, version: version, title: title, stages: stages, practices: practices,
-                            checks: checks, words: words, prepMinutes: prepMinutes ?? SalesProcess.defaultPrepMinutes)
+        var process = SalesProcess(id: id, version: version, title: title, stages: stages, practices: practices,
+                                   checks: checks, words: words, prepMinutes: prepMinutes ?? SalesProcess.defaultPrepMinutes)
+        process.language = language ?? process.language
+        process.dateOrder = dateOrder
+        return process
     }
 
     private func identifier(_ fields: Fields) -> String? {
@@ -143,27 +148,29 @@ private final class ProcessDecoder {
         let guidance = reader.text(fields, "guidance") ?? ""
         guard let id, let title else { return nil }
         return Milestone(id: id, title: title, weight: weight ?? 1, required: required, ask: ask,
-                         rule: EvidenceRule(requirements: requirements ?? [[.text]], exclusions: exclusions),
+                         rule: EvidenceRule(requirements: requirements ?? [[EvidenceTerm(.text)]], exclusions: exclusions),
                          requires: requires, guidance: guidance, line: reader.location(of: node).line)
     }
 
-    /// `evidence: amount`, `evidence: [amount, quote]`, `evidence: [date or amount]`: every entry
-    /// must hold, each by any one of the kinds it names.
-    private func evidenceRequirements(_ fields: Fields) -> [[EvidenceKind]]? {
+    /// `evidence: amount`, `evidence: [amount theirs, quote]`, `evidence: [date or amount]`: every
+    /// entry must hold, each by any one of the terms it names.
+    private func evidenceRequirements(_ fields: Fields) -> [[EvidenceTerm]]? {
         guard fields["evidence"] != nil else { return nil }
-        let requirements = reader.list(fields, "evidence").compactMap { node -> [EvidenceKind]? in
+        let requirements = reader.list(fields, "evidence").compactMap { node -> [EvidenceTerm]? in
             guard let raw = node.scalar?.string else {
                 reader.report(DocumentProblem.expectedText(key: "evidence"), at: node)
                 return nil
             }
-            let kinds = raw.lowercased().components(separatedBy: " or ").map { name -> EvidenceKind? in
-                guard let kind = EvidenceKind(rawValue: name.trimmed) else {
-                    reader.report(ProcessProblem.unknownEvidenceKind(name.trimmed), at: node)
+            let terms = raw.components(separatedBy: " or ").map { term($0.trimmed) }
+            return terms.contains(nil) ? nil : terms.compactMap { $0 }
+            func term(_ text: String) -> EvidenceTerm? {
+                switch EvidenceTerm.parse(text) {
+                case let .success(term): return term
+                case let .failure(error):
+                    reader.report(ProcessProblem.evidenceTerm(error), at: node)
                     return nil
                 }
-                return kind
             }
-            return kinds.contains(nil) ? nil : kinds.compactMap { $0 }
         }
         return requirements.isEmpty ? nil : requirements
     }
@@ -173,12 +180,17 @@ private final class ProcessDecoder {
         guard let fields = reader.fields(of: node, what: "an entry of 'not'", allowed: ProcessLoader.exclusionKeys,
                                          required: ["words", "because"]) else { return nil }
         let list = wordList(named: reader.text(fields, "words"), at: fields["words"])
-        let unless = reader.list(fields, "unless").compactMap { node -> EvidenceKind? in
-            guard let raw = node.scalar?.string, let kind = EvidenceKind(rawValue: raw.trimmed.lowercased()) else {
-                reader.report(ProcessProblem.unknownEvidenceKind(node.scalar?.string ?? "a list or mapping"), at: node)
+        let unless = reader.list(fields, "unless").compactMap { node -> EvidenceTerm? in
+            guard let raw = node.scalar?.string else {
+                reader.report(ProcessProblem.unknownEvidenceKind("a list or mapping"), at: node)
                 return nil
             }
-            return kind
+            switch EvidenceTerm.parse(raw) {
+            case let .success(term): return term
+            case let .failure(error):
+                reader.report(ProcessProblem.evidenceTerm(error), at: node)
+                return nil
+            }
         }
         guard let list, let because = reader.text(fields, "because") else { return nil }
         return EvidenceRule.Exclusion(words: list, unless: unless, because: because)
@@ -207,6 +219,27 @@ private final class ProcessDecoder {
             lists[list] = reader.textList(phrases, "words").map { $0.lowercased() }
         }
         return WordLists(lists)
+    }
+
+    /// `language: english`: the Snowball stemmer the word lists and evidence are read with.
+    private func language(_ fields: Fields) -> String? {
+        guard let node = fields["language"] else { return nil }
+        let known = EvidenceLanguages.all
+        guard let raw = node.scalar?.string.trimmed.lowercased(), known.contains(raw) else {
+            reader.report(ProcessProblem.unknownLanguage(node.scalar?.string ?? "a list or mapping", known: known), at: node)
+            return nil
+        }
+        return raw
+    }
+
+    /// `date_order: day-month` or `month-day`: how "3/4" in evidence is read; unset, it is ambiguous.
+    private func dateOrder(_ fields: Fields) -> String? {
+        guard let node = fields["date_order"] else { return nil }
+        guard let raw = node.scalar?.string.trimmed.lowercased(), ["day-month", "month-day"].contains(raw) else {
+            reader.report(ProcessProblem.dateOrderInvalid(node.scalar?.string ?? "a list or mapping"), at: node)
+            return nil
+        }
+        return raw
     }
 
     private func prepTime(_ fields: Fields) -> Int? {

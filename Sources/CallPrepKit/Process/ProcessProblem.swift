@@ -14,6 +14,9 @@ public enum ProcessProblem: LocalizedError, Equatable, Sendable {
     case unknownRequiredItem(String)
     case requiresItself(String)
     case prepMinutesInvalid(String)
+    case evidenceTerm(EvidenceTerm.ParseError)
+    case unknownLanguage(String, known: [String])
+    case dateOrderInvalid(String)
 
     public var errorDescription: String? {
         switch self {
@@ -25,6 +28,16 @@ public enum ProcessProblem: LocalizedError, Equatable, Sendable {
             "duplicate id '\(id)' (first used on line \(firstLine))"
         case let .invalidID(id):
             "id '\(id)' may hold only letters, digits, '-', '_' and '.', and must start with a letter or digit"
+        case let .evidenceTerm(.unknownKind(kind)):
+            "unknown evidence kind '\(kind)' (expected one of: \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case let .evidenceTerm(.unknownQualifier(word)):
+            "unknown qualifier '\(word)' after an evidence kind (expected \(EvidenceTerm.qualifiers.joined(separator: ", ")) or one buying role: \(BuyingRole.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case let .evidenceTerm(.personOnly(word, kind)):
+            "'\(word)' narrows a person, not '\(kind.rawValue)' (write 'person \(word)' or 'attendee \(word)')"
+        case let .unknownLanguage(found, known):
+            "unknown language '\(found)' for the stemmer (expected one of: \(known.joined(separator: ", ")))"
+        case let .dateOrderInvalid(found):
+            "'date_order' must be day-month or month-day, not '\(found)'"
         case let .unknownEvidenceKind(kind):
             "unknown evidence kind '\(kind)' (expected one of: \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")))"
         case let .weightNotPositive(found):

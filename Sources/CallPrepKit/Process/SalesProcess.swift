@@ -83,6 +83,10 @@ public struct SalesProcess: Sendable, Hashable, Codable {
 
     /// The prep time when a process file does not say.
     public static let defaultPrepMinutes = 30
+    /// The Snowball stemmer evidence and word lists are read with (`language:`).
+    public var language: String = "english"
+    /// How "3/4" in evidence is read: `day-month`, `month-day`, or nil (ambiguous, not a date).
+    public var dateOrder: String?
 
     public init(id: String, version: String, title: String, stages: [Stage], practices: [Milestone] = [],
                 checks: [CheckSetting] = [], words: WordLists = WordLists([:]),

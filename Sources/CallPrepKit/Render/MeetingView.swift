@@ -122,7 +122,7 @@ struct ItemView {
         guidance = milestone.guidance.isEmpty ? nil : milestone.guidance
         evidence = milestone.evidence.rawValue
         // Every requirement of the rule, its alternatives joined with "or".
-        evidenceHint = milestone.rule.requirements.map { $0.map(\.hint).joined(separator: ", or ") }
+        evidenceHint = milestone.rule.requirements.map { $0.map(\.kind.hint).joined(separator: ", or ") }
             .joined(separator: "; ")
         required = milestone.required
         ask = milestone.ask
@@ -154,6 +154,8 @@ extension EvidenceKind {
         case .attendee: "who took part, by name"
         case .deed: "what they did for the deal"
         case .preparation: "your written plan, or how long you prepared"
+        case .conditions: "what they need of us, and what we need of them"
+        case .list: "each step or criterion, in order"
         }
     }
 }

@@ -6,6 +6,8 @@ public struct CallFacts: Sendable {
     /// The day (`YYYY-MM-DD`) a brief for this meeting was written, when one was found on or before
     /// the day of the call.
     public var briefWritten: String?
+    /// The meeting file's notes: people named there join the picture as named, not met.
+    public var notes: String = ""
 
     public init(attendees: [Attendee] = [], briefWritten: String? = nil) {
         self.attendees = attendees

@@ -19,8 +19,8 @@ public enum EvidenceRuleExamples {
         let unlessText = unless.isEmpty ? "" : " unless " + unless.map(\.rawValue).joined(separator: " or ")
         return EvidenceRuleExample(
             rule: "not `\(words.rawValue)`\(unlessText)", passes: passes, fails: fails,
-            evidence: EvidenceRule(requirements: [[kind]],
-                                   exclusions: [.init(words: words, unless: unless, because: "does not count")]))
+            evidence: EvidenceRule(requirements: [[EvidenceTerm(kind)]],
+                                   exclusions: [.init(words: words, unless: unless.map { EvidenceTerm($0) }, because: "does not count")]))
     }
 
     public static let all: [EvidenceRuleExample] = [

@@ -162,20 +162,45 @@ struct PhraseSet: Sendable {
     }
 }
 
-/// A process's word lists, each made ready for matching once.
+/// A process's word lists, each made ready for matching once: as phrases of folded words for the
+/// checks, and by stem for the evidence judge ("benchmark" finds "benchmarks").
 struct CompiledWordLists: Sendable {
     private let sets: [WordList: PhraseSet]
+    private let stems: [WordList: PhraseTable]
     /// What makes presenting words not presenting done: negations, requests, intentions, asking.
     let notPresenting: PhraseSet
+    /// An outcome that is a no ("part ways", "no fit", "say no"): the refusals list and the reader's.
+    let noOutcomes: PhraseTable
+    /// A written plan: "brief", "call plan".
+    let writtenPlan: PhraseTable
+    /// A condition: "if", "must", "needs", "provided that".
+    let conditions: PhraseTable
+    /// Taking part in a call: "joined", "dialled in", "attended".
+    let joining: PhraseTable
 
-    init(_ words: WordLists) {
+    init(_ words: WordLists, reader: EvidenceReader) {
         sets = Dictionary(uniqueKeysWithValues: WordList.allCases.map { ($0, PhraseSet(words[$0])) })
+        stems = Dictionary(uniqueKeysWithValues: WordList.allCases.map { ($0, reader.table(words[$0])) })
         notPresenting = PhraseSet(words[.negations] + words[.requests] + words[.intentions]
             + ["asked for", "asked about", "asked to see", "wants", "want", "wanted", "requested"])
+        noOutcomes = reader.table(words[.refusals] + OutcomeReader.noOutcomes + ["nope", "no thanks", "not for us", "not right for us", "not interested"])
+        writtenPlan = reader.table(["brief", "call plan", "pre-call plan", "written plan", "prep notes", "plan written", "wrote a plan",
+                                    "prep doc", "prep sheet", "plan in"])
+        conditions = reader.table(["if", "only if", "must", "must-have", "must-haves", "need", "needs", "require", "requires",
+                                   "requirement", "condition", "conditions", "provided", "as long as", "so long as", "criteria",
+                                   "on condition", "in return", "in exchange", "as long"])
+        joining = reader.table(["joined", "join", "dialled in", "dialed in", "dropped in", "attended", "sat in", "took part",
+                                "came to", "was on the call", "were on the call", "met", "hopped on", "jumped on", "showed up",
+                                "turned up", "walked us", "presented"])
     }
 
     subscript(_ list: WordList) -> PhraseSet {
         sets[list] ?? PhraseSet([])
+    }
+
+    /// A list matched by stem.
+    func stemmed(_ list: WordList) -> PhraseTable {
+        stems[list] ?? PhraseTable([])
     }
 }
 

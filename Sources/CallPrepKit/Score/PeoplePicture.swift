@@ -16,6 +16,8 @@ public struct PeoplePicture: Sendable, Hashable {
     }
 
     public private(set) var people: [Person] = []
+    /// Our side: the rep and the colleagues on the invite, so that evidence naming them is ours.
+    public private(set) var ours: [String] = []
     /// Each person's name folded for comparing, and its first name as a word of `EvidenceText`,
     /// in the order of `people`.
     private var keys: [String] = []
@@ -23,11 +25,14 @@ public struct PeoplePicture: Sendable, Hashable {
 
     /// `attendees` are the meeting file's, when it is known; `earlier`, the people met in earlier
     /// debriefs of the opportunity.
-    public init(record: DebriefRecord, attendees: [Attendee] = [], earlier: [Person] = []) {
+    /// `notes`, the meeting file's: "Kim Lund (COO) is the decision maker" names Kim, not met.
+    public init(record: DebriefRecord, attendees: [Attendee] = [], notes: String = "", earlier: [Person] = []) {
         for attendee in attendees where attendee.side == .theirs {
             add(Person(name: attendee.name, role: attendee.buyingRole, tookPart: true))
         }
+        ours = (attendees.filter { $0.side == .ours }.map(\.name) + [record.meeting.rep ?? ""]).filter { !$0.isEmpty }
         for person in earlier { add(person) }
+        for person in Self.named(inNotes: notes) { add(person) }
         for person in record.people where !person.name.isEmpty {
             add(Person(name: person.name, role: person.role.flatMap(BuyingRole.init(loose:)), tookPart: true))
         }
@@ -61,6 +66,51 @@ public struct PeoplePicture: Sendable, Hashable {
         let words = Set(text.words)
         // The first name as a word names the person; so does the full name, which contains it.
         return zip(people, firstNames).filter { $1.count >= 2 && words.contains($1) }.map(\.0)
+    }
+
+    /// The picture as the evidence reader takes it: both sides, a name on both counted theirs.
+    var evidencePeople: EvidencePeople {
+        let theirs = Set(keys)
+        return EvidencePeople(people.map { EvidencePeople.Person(name: $0.name, side: .theirs, role: $0.role, tookPart: $0.tookPart) }
+            + ours.filter { !theirs.contains(normalized($0)) }.map { EvidencePeople.Person(name: $0, side: .ours, tookPart: true) })
+    }
+
+    /// The people notes name: two or more capitalised words, each a name's ("Kim Lund", not "The
+    /// CFO"), with the buying role their sentence gives them ("Kim Lund (COO) is the decision
+    /// maker"). None took part.
+    static func named(inNotes notes: String) -> [Person] {
+        guard !notes.isEmpty else { return [] }
+        var found: [Person] = []
+        let roles = BuyingRole.allCases.filter { $0 != .unknown }
+        for sentence in notes.split(whereSeparator: { ".;\n".contains($0) }) {
+            // A title in brackets ends the name before it: "Kim Lund (Procurement Manager)".
+            let words = sentence.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ":" }).flatMap { word -> [String] in
+                word.contains("(") || word.contains(")") ? ["("] : [String(word)]
+            }
+            var names: [String] = []
+            var index = 0
+            while index < words.count {
+                var end = index
+                while end < words.count, Self.isNameWord(words[end]) { end += 1 }
+                // A sentence's first word alone may be any word; two or more capitalised words are a name.
+                if end - index >= 2 { names.append(words[index..<end].joined(separator: " ")) }
+                index = max(end, index + 1)
+            }
+            guard !names.isEmpty else { continue }
+            let lower = sentence.lowercased()
+            let role = roles.first { lower.contains($0.title) }
+            // The role belongs to the sentence's first name: "Kim Lund (COO) is the decision maker".
+            for (offset, name) in names.enumerated() {
+                found.append(Person(name: name, role: offset == 0 ? role : nil, tookPart: false))
+            }
+        }
+        return found
+    }
+
+    /// A word that may be part of a name: a capital, then lower-case letters, apostrophes or hyphens.
+    private static func isNameWord(_ word: String) -> Bool {
+        guard let first = word.first, first.isUppercase, word.count >= 2 else { return false }
+        return word.dropFirst().allSatisfy { $0.isLowercase || $0 == "'" || $0 == "-" || $0 == "’" }
     }
 
     /// Whether every one of `others` is known here, with their role and whether they took part.

@@ -18,9 +18,9 @@ struct ProcessFacts: Sendable {
         } ?? 0
         discoveryStageIndex = discovery
         discoveryMilestoneIDs = process.stages.prefix(discovery + 1).flatMap(\.milestones).filter(\.required).map(\.id)
-        deedItemIDs = (process.milestones + process.practices).filter { $0.rule.requirements.contains([.deed]) }.map(\.id)
+        deedItemIDs = (process.milestones + process.practices).filter { $0.rule.requirements.contains { $0.map(\.kind) == [.deed] } }.map(\.id)
         decisionStageIndex = process.stages.firstIndex { stage in
-            stage.milestones.contains { $0.rule.requirements.contains { $0.contains(.attendee) } }
+            stage.milestones.contains { $0.rule.requirements.contains { $0.contains { $0.kind == .attendee || $0.tookPart } } }
         }
     }
 }

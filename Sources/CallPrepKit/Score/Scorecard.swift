@@ -22,6 +22,52 @@ public struct Scorecard: Sendable, Hashable, Codable {
         public var overriddenBy: String?
         /// The line of the item in the debrief; nil when the item is missing from it.
         public var line: Int?
+        /// What the evidence reader found in the evidence of a checked item.
+        public var facts: ItemFacts?
+    }
+
+    /// The facts under an item's verdict, as fields (docs/evidence-reader.md).
+    public struct ItemFacts: Sendable, Hashable, Codable {
+        public struct Person: Sendable, Hashable, Codable {
+            public var name: String
+            public var side: Side
+            public var role: BuyingRole?
+            public var tookPart: Bool
+        }
+
+        /// The rule applied, as the process file writes it.
+        public var rule: String
+        /// One line: the first fact, whose it is, and what weakens it.
+        public var summary: String
+        /// theirs, ours or unstated: the first clause that says.
+        public var whose: String
+        /// The strongest modality of a clause: conditional, hedged, intended, done or stated.
+        public var modality: String
+        /// Negation triggers found.
+        public var negations: [String]
+        public var amounts: [String]
+        public var frequencies: [String]
+        public var dates: [String]
+        public var events: [String]
+        public var persons: [Person]
+        /// Outcome alternatives laid out, when at least two are.
+        public var outcomes: [String]?
+
+        init(_ facts: EvidenceFacts, rule: EvidenceRule) {
+            self.rule = rule.description
+            summary = facts.summary
+            let clauses = facts.clauses
+            whose = clauses.first { $0.attribution.source != .unstated }?.attribution.source.rawValue ?? "unstated"
+            let order: [ModalityKind] = [.conditional, .hedged, .intended, .done, .stated]
+            modality = order.first { kind in clauses.contains { $0.modality.kind == kind } }?.rawValue ?? "stated"
+            negations = clauses.flatMap(\.negations)
+            amounts = clauses.flatMap { $0.facts.amounts.map(\.text) }
+            frequencies = clauses.flatMap { $0.facts.frequencies.map(\.text) }
+            dates = clauses.flatMap { $0.facts.dates.map(\.text) }
+            events = clauses.flatMap { $0.facts.events.map(\.text) }
+            persons = clauses.flatMap { $0.facts.persons.map { Person(name: $0.name, side: $0.side, role: $0.role, tookPart: $0.tookPart) } }
+            outcomes = facts.outcomes?.outcomes
+        }
     }
 
     public struct StageFigures: Sendable, Hashable, Codable {

@@ -15,9 +15,11 @@ public struct Scorer: Sendable {
     private let checks: [(check: any ScoringCheck, threshold: Double?)]
     /// The process's word lists, made ready for matching once.
     private let words: CompiledWordLists
-    /// Why a met item is met, per item: "checked, with evidence of amount and quote".
+    /// Why a met item is met when its evidence shows no fact, per item: "checked, with evidence of text".
     private let metReasons: [String: String]
     private let facts: ProcessFacts
+    /// Reads evidence into facts, with the process's stemmer and date order.
+    private let reader: EvidenceReader
 
     public init(process: SalesProcess) {
         self.process = process
@@ -27,8 +29,11 @@ public struct Scorer: Sendable {
         requiredIDsByStage = process.stages.map { $0.milestones.filter(\.required).map(\.id) }
         practiceIDs = Set(process.practices.map(\.id))
         let all = allItems
-        preparationIndices = all.indices.filter { all[$0].rule.requirements.joined().contains(.preparation) }
-        words = CompiledWordLists(process.words)
+        preparationIndices = all.indices.filter { all[$0].rule.asks(.preparation) }
+        // The loader accepts only languages libstemmer has; English when a process was built in code.
+        reader = EvidenceReader(language: process.language, dateOrder: process.dateOrder.flatMap(DateOrder.init(rawValue:)))
+            ?? EvidenceReader(language: "english")!
+        words = CompiledWordLists(process.words, reader: reader)
         facts = ProcessFacts(process)
         metReasons = Dictionary(allItems.map { ($0.id, "checked, with evidence of \($0.rule.description)") },
                                 uniquingKeysWith: { first, _ in first })
@@ -77,8 +82,8 @@ public struct Scorer: Sendable {
     /// (`OpportunityHistory.people`).
     public func evaluate(_ record: DebriefRecord, call: CallFacts = CallFacts(),
                          earlier: [PeoplePicture.Person] = []) -> Evaluation {
-        let people = PeoplePicture(record: record, attendees: call.attendees, earlier: earlier)
-        let judge = EvidenceJudge(words: words, people: people, prepMinutes: process.prepMinutes)
+        let people = PeoplePicture(record: record, attendees: call.attendees, notes: call.notes, earlier: earlier)
+        let judge = EvidenceJudge(words: words, reader: reader, people: people.evidencePeople, prepMinutes: process.prepMinutes)
         let reviews = Dictionary(record.review.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var statuses: [String: Scorecard.Item] = [:]
         var states: [String: DebriefRecord.State] = [:]
@@ -199,12 +204,15 @@ public struct Scorer: Sendable {
         case .unchecked:
             item.reason = "not checked"
         case .checked:
-            if let problem = judge.problem(recorded.evidence, rule: milestone.rule) {
+            let verdict = judge.judge(recorded.evidence, rule: milestone.rule)
+            item.facts = verdict.facts.map { Scorecard.ItemFacts($0, rule: milestone.rule) }
+            if let problem = verdict.problem {
                 item.status = .unsupported
                 item.reason = problem
             } else {
                 item.status = .met
-                item.reason = metReasons[milestone.id] ?? ""
+                item.reason = verdict.summary == EvidenceReader.noFact
+                    ? metReasons[milestone.id] ?? "" : "\(verdict.summary) (rule: \(milestone.rule.description))"
             }
         }
         guard let review, review.agree == false else { return item }

@@ -46,7 +46,10 @@ public final class Workspace {
     func callFacts(meetings: [(path: String, meeting: Meeting)]? = nil, briefs: [String: String]? = nil)
         -> [String: CallFacts] {
         var facts: [String: CallFacts] = [:]
-        for (_, meeting) in meetings ?? (try? meetingFolder())?.files ?? [] { facts[meeting.id, default: CallFacts()].attendees = meeting.attendees }
+        for (_, meeting) in meetings ?? (try? meetingFolder())?.files ?? [] {
+            facts[meeting.id, default: CallFacts()].attendees = meeting.attendees
+            facts[meeting.id, default: CallFacts()].notes = meeting.notes ?? ""
+        }
         for (id, written) in briefs ?? briefsWritten() { facts[id, default: CallFacts()].briefWritten = written }
         return facts
     }
