@@ -36,6 +36,7 @@ package struct AmountReader: Sendable {
         "appointment", "mile", "km", "kg", "tonne", "ton", "litre", "liter", "page", "document", "contract", "file",
         "record", "check", "inspection", "defect", "failure", "breakdown", "outage", "parcel", "package", "container",
         "percent", "per cent", "pct", "point", "days", "weeks", "months", "years", "fte", "planner", "dispatcher",
+        "wk", "wks", "yr", "yrs", "mo", "mos", "mth", "mths",
     ]
     package static let periods: [String: String] = [
         "day": "day", "week": "week", "wk": "week", "month": "month", "mo": "month", "mth": "month", "year": "year",

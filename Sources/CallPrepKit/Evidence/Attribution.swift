@@ -57,6 +57,8 @@ package struct AttributionReader: Sendable {
         "word", "words", "view", "take", "target", "goal", "sheet", "notes", "file", "list", "own",
     ]
 
+    static let currencyCodes: Set<String> = ["eur", "usd", "gbp", "dkk", "sek", "nok", "chf", "jpy", "cad", "aud", "pln", "inr"]
+
     package static let theirPronouns: Set<String> = ["she", "he", "they", "customer", "client", "prospect"]
     package static let ourWords: Set<String> = ["i", "we", "my", "our", "ours", "me", "us"]
 
@@ -151,7 +153,7 @@ package struct AttributionReader: Sendable {
         }
         // Their own number: "their 30 late drops", "his €1,200 penalty".
         for index in range where ["their", "his", "her"].contains(tokens[index].word) && index + 1 < range.upperBound
-            && (tokens[index + 1].kind == .number || tokens[index + 1].kind == .symbol) {
+            && (tokens[index + 1].kind == .number || tokens[index + 1].kind == .symbol || Self.currencyCodes.contains(tokens[index + 1].word)) {
             return EvidenceAttribution(source: .theirs, person: nil, cue: tokens[index].word)
         }
         if range.contains(where: { tokens[$0].kind == .punctuation && (tokens[$0].word == "\"" || tokens[$0].word == "'") }) {

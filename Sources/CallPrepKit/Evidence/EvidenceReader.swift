@@ -125,6 +125,19 @@ package struct EvidenceReader: Sendable {
         return clauses
     }
 
+    /// Where their words come from: "in Kim Lund's count", "per Kim Lund", "confirmed by Kim Lund",
+    /// "in Kim Lund's own words", "in their log".
+    static func source(_ who: EvidenceAttribution) -> String {
+        let cue = who.cue ?? ""
+        guard let person = who.person else {
+            return cue.isEmpty || cue == "quote" ? "in their own words" : cue.hasPrefix("'s ") ? "in their \(cue.dropFirst(3))" : "as \(cue)"
+        }
+        if cue.hasPrefix("'s ") { return "in \(person)'s \(cue.dropFirst(3))" }
+        if ["per", "according", "from", "by"].contains(cue) { return "per \(person)" }
+        if cue.isEmpty || cue == ":" || cue == "quote" { return "in \(person)'s own words" }
+        return "\(cue) by \(person)"
+    }
+
     /// The summary of a text with no fact, hedge or negation.
     package static let noFact = "no fact found"
 
@@ -139,10 +152,9 @@ package struct EvidenceReader: Sendable {
             let who = clause.attribution
             switch who.source {
             case .theirs:
-                let whose = who.person.map { $0 + "'s" } ?? "their"
-                parts.append("\(fact), in \(whose) \(who.cue.map { $0.hasPrefix("'s ") ? String($0.dropFirst(3)) : $0 } ?? "words") (their side)")
+                parts.append("\(fact), \(Self.source(who)) (their side)")
             case .ours:
-                parts.append(who.nodded ? "\(fact), ours: they only \(who.cue ?? "nodded")" : "\(fact), our number ('\(who.cue ?? "we")')")
+                parts.append(who.nodded ? "\(fact), ours: they only \(who.cue ?? "nodded")" : "\(fact), ours ('\(who.cue ?? "we")')")
             case .unstated:
                 parts.append(fact)
             }

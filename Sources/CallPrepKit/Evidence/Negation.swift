@@ -46,6 +46,8 @@ package struct NegationReader: Sendable {
         "no question", "no later than", "no sooner", "no matter", "nothing but", "no problem", "no problems",
         "no issue", "no issues", "not a problem", "without fail", "never mind", "if not", "or not", "whether or not",
         "not sure", "not necessarily", "yes or no", "or no", "no more than", "not more than", "no less than", "not less than",
+        // "no" as an answer, a noun: "happy to hear a no", "say no", "no is fine".
+        "a no", "a clear no", "a firm no", "a hard no", "say no", "says no", "said no", "saying no", "no is",
     ]
 
     /// Two negatives that make a (guarded) yes: pseudo for negation, a hedge for `ModalityReader`.

@@ -740,7 +740,7 @@ stages:
       - id: solution-tied-to-impact
         title: The solution tied to the quantified impact
         weight: 1
-        evidence: [amount]
+        evidence: [amount theirs]
         guidance: >-
           Each part of what you propose answers a problem they named, with the impact they put on
           it. Leave out what answers nothing.
@@ -841,7 +841,7 @@ practices:
     title: Each colleague's role in the call planned
     weight: 1
     required: false
-    evidence: text
+    evidence: [list]
     guidance: >-
       Who opens, who asks what, who presents what. Not applicable when you were on the call
       alone.
@@ -855,7 +855,7 @@ practices:
   - id: decision-maker-in-next-step
     title: The decision maker involved in the next step
     weight: 1
-    evidence: [person decision-maker]
+    evidence: [person decision-maker, date]
     guidance: Name the decision maker who takes part in the next step.
     ask:
       - "Should your decision maker join the next meeting?"
@@ -896,7 +896,8 @@ words:
            peak season, rollout, migration, regulation, contract ends]
   deeds: [introduced, introduced us, shared, sent, forwarded, arranged, set up, booked, invited, connected us,
           gave us, provided, got us, walked us, scheduled, organised, organized, briefed, sponsored, pushed internally,
-          presented internally]
+          presented internally, decided, approved, signed off, allocated, ringfenced, ring-fenced, budgeted, assigned,
+          named, funded, committed, freed up, issued, hired, kicked off, started]
   units: [hour, hours, day, days, week, weeks, month, months, year, years, minute, minutes, people, staff, fte,
           ftes, planners, customers, accounts, orders, deliveries, shipments, tickets, calls, trucks, units, percent,
           points, km, miles, each, per, a week, a month, a quarter, a year, weekly, monthly, quarterly, yearly,

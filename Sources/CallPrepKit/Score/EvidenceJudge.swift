@@ -30,7 +30,9 @@ struct EvidenceJudge {
         let reading = reader.reading(evidence, people: people)
         var verdict = Verdict(problem: nil, summary: reading.facts.summary, facts: reading.facts)
         for exclusion in rule.exclusions {
-            guard let match = reading.mention(of: words.stemmed(exclusion.words), where: { _ in true }) else { continue }
+            // An intention in the customer's own reported words is their commitment, not our hope.
+            let reported: (ClauseFacts) -> Bool = { exclusion.words != .intentions || $0.attribution.source != .theirs }
+            guard let match = reading.mention(of: words.stemmed(exclusion.words), where: reported) else { continue }
             var ignored: [String] = []
             if !exclusion.unless.contains(where: { holds($0, reading, evidence, why: &ignored) }) {
                 let found = reading.tokens.text(from: match.tokens.lowerBound, through: match.tokens.upperBound - 1)
@@ -55,7 +57,8 @@ struct EvidenceJudge {
         let clauses = reading.facts.clauses
         let tokens = reading.tokens.tokens
         /// Whether a fact in clause `index`, starting at token `start`, is said outright.
-        func counts(_ index: Int, token start: Int?, ours blocksOurs: Bool, intended blocksIntended: Bool = false) -> Bool {
+        func counts(_ index: Int, token start: Int?, ours blocksOurs: Bool, intended blocksIntended: Bool = false,
+                    conditional allowsCondition: Bool = false) -> Bool {
             let clause = clauses[index]
             if let start, let trigger = reading.negation.trigger(of: start) {
                 why.append("'\(trigger)' negates it")
@@ -65,7 +68,7 @@ struct EvidenceJudge {
             case .hedged:
                 why.append("'\(clause.modality.cues.first ?? "")' hedges it")
                 return false
-            case .conditional:
+            case .conditional where !allowsCondition:
                 why.append("'\(clause.modality.cues.first ?? "")' makes it conditional")
                 return false
             case .intended where blocksIntended || term.done:
@@ -82,7 +85,7 @@ struct EvidenceJudge {
                 why.append(whose.source == .ours ? ourReason(whose) : "it does not say whose figure it is (quote them, or name who gave it)")
                 return false
             }
-            if blocksOurs || term.notOurs, whose.source == .ours {
+            if blocksOurs || (term.notOurs && EvidenceJudge.oursByWord(whose, clause, tokens)), whose.source == .ours {
                 why.append(ourReason(whose))
                 return false
             }
@@ -95,10 +98,8 @@ struct EvidenceJudge {
         switch term.kind {
         case .text:
             guard EvidenceJudge.letterWords(tokens) >= 2 else { return false }
-            return anyClause { index, clause in
-                tokens[clause.tokens].contains(where: \.isWord) && !clause.negated
-                    && counts(index, token: nil, ours: false)
-            }
+            let outright = clauses.indices.filter { !clauses[$0].negated && counts($0, token: nil, ours: false) }
+            return EvidenceJudge.letterWords(outright.flatMap { tokens[clauses[$0].tokens] }) >= 2
         case .number:
             return anyClause { index, clause in
                 let starts = clause.facts.amounts.map(\.tokens.lowerBound) + clause.facts.frequencies.map(\.tokens.lowerBound)
@@ -107,7 +108,9 @@ struct EvidenceJudge {
             }
         case .amount:
             return anyClause { index, clause in
-                let amounts = clause.facts.amounts.filter { $0.currency != nil || $0.unit != nil || $0.period != nil || $0.per != nil }
+                let amounts = clause.facts.amounts.filter {
+                    $0.value > 0 && ($0.currency != nil || $0.unit != nil || $0.period != nil || $0.per != nil)
+                }
                 return (amounts.map(\.tokens.lowerBound) + clause.facts.frequencies.filter { $0.count != nil }.map(\.tokens.lowerBound))
                     .contains { counts(index, token: $0, ours: true) }
             }
@@ -159,7 +162,7 @@ struct EvidenceJudge {
             return preparedMinutes(reading) >= prepMinutes
         case .conditions:
             // Both sides' conditions: a condition, what they need and what we need.
-            let outright = clauses.indices.filter { counts($0, token: nil, ours: false) }
+            let outright = clauses.indices.filter { counts($0, token: nil, ours: false, conditional: true) }
             let range = outright.flatMap { Array(clauses[$0].tokens) }
             let hasCondition = range.contains { words.conditions.contains(tokens[$0]) }
                 || !words.conditions.matches(in: range.first.map { $0..<(range.last! + 1) } ?? 0..<0, of: tokens).isEmpty
@@ -181,6 +184,15 @@ struct EvidenceJudge {
         guard clause.modality.kind == .done || clause.modality.kind == .stated else { return false }
         return words.joining.matches(in: clause.tokens, of: reading.tokens.tokens)
             .contains { !reading.negation.isNegated($0.tokens.lowerBound) && $0.tokens.lowerBound > person.tokens.lowerBound }
+    }
+
+    /// Whether a clause is ours by what it says, not only by a "we" or "us" in it: our material
+    /// ("our estimate", "our module"), or "we" or "I" as its subject ("we beat them on features").
+    static func oursByWord(_ whose: EvidenceAttribution, _ clause: ClauseFacts, _ tokens: [EvidenceToken]) -> Bool {
+        guard let cue = whose.cue, AttributionReader.ourWords.contains(cue) else { return true }
+        if cue == "our" || cue == "my" { return true }
+        let first = clause.tokens.first { tokens[$0].kind == .word }
+        return first.map { ["we", "i"].contains(tokens[$0].word) } ?? false
     }
 
     private func ourReason(_ whose: EvidenceAttribution) -> String {

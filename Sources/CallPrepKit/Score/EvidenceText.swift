@@ -183,9 +183,9 @@ struct CompiledWordLists: Sendable {
         stems = Dictionary(uniqueKeysWithValues: WordList.allCases.map { ($0, reader.table(words[$0])) })
         notPresenting = PhraseSet(words[.negations] + words[.requests] + words[.intentions]
             + ["asked for", "asked about", "asked to see", "wants", "want", "wanted", "requested"])
-        noOutcomes = reader.table(words[.refusals] + OutcomeReader.noOutcomes + ["nope", "no thanks", "not for us", "not right for us", "not interested"])
+        noOutcomes = reader.table(words[.refusals] + OutcomeReader.noOutcomes + ["nope", "no thanks", "not interested"])
         writtenPlan = reader.table(["brief", "call plan", "pre-call plan", "written plan", "prep notes", "plan written", "wrote a plan",
-                                    "prep doc", "prep sheet", "plan in"])
+                                    "prep doc", "prep sheet"])
         conditions = reader.table(["if", "only if", "must", "must-have", "must-haves", "need", "needs", "require", "requires",
                                    "requirement", "condition", "conditions", "provided", "as long as", "so long as", "criteria",
                                    "on condition", "in return", "in exchange", "as long"])
