@@ -107,7 +107,9 @@ package struct AttributionReader: Sendable {
         func side(_ mention: EvidencePeople.Mention) -> Side { people.people[mention.person].side }
         let ourMatches = ours.matches(in: range, of: tokens)
         let nodMatches = nodTable.matches(in: range, of: tokens)
-        if let nod = nodMatches.first, !ourMatches.isEmpty || names.contains(where: { side($0) == .theirs }) {
+        // A nod is to a number: our material in the clause, or a number just after the nod.
+        if let nod = nodMatches.first, !ourMatches.isEmpty
+            || (nod.tokens.upperBound..<min(nod.tokens.upperBound + 5, range.upperBound)).contains(where: { tokens[$0].kind == .number }) {
             return EvidenceAttribution(source: .ours, person: nil, cue: words(nod, tokens), nodded: true)
         }
         if let mine = ourMatches.first {
@@ -122,6 +124,10 @@ package struct AttributionReader: Sendable {
             let before = max(range.lowerBound, verb.tokens.lowerBound - 3)..<verb.tokens.lowerBound
             if let pronoun = before.last(where: { Self.theirPronouns.contains(tokens[$0].word) }) {
                 return EvidenceAttribution(source: .theirs, person: nil, cue: tokens[pronoun].word + " " + words(verb, tokens))
+            }
+            // "said he would", "says she": the pronoun right after the verb.
+            if verb.tokens.upperBound < range.upperBound, ["he", "she", "they"].contains(tokens[verb.tokens.upperBound].word) {
+                return EvidenceAttribution(source: .theirs, person: nil, cue: words(verb, tokens) + " " + tokens[verb.tokens.upperBound].word)
             }
             if before.contains(where: { Self.ourWords.contains(tokens[$0].word) }) {
                 return EvidenceAttribution(source: .ours, person: nil, cue: words(verb, tokens))

@@ -37,6 +37,10 @@ package struct NegationReader: Sendable {
         "never happened", "not happening", "is off",
     ]
 
+    /// Post-triggers said of a thing kept shut ("the deck stayed closed").
+    package static let keptShut = ["stayed closed", "stayed shut", "remained closed", "stayed unopened", "stayed in the bag",
+                                   "never came out", "stayed hidden"]
+
     /// Post-triggers that are verbs: with words after them they negate those instead ("declined the demo").
     package static let verbTriggers = ["declined", "rejected", "refused", "turned down", "ruled out", "vetoed"]
 
@@ -61,7 +65,7 @@ package struct NegationReader: Sendable {
 
     package let window: Int
     private let pre = PhraseTable(preTriggers)
-    private let post = PhraseTable(postTriggers)
+    private let post = PhraseTable(postTriggers + keptShut)
     private let verbs = PhraseTable(verbTriggers)
     private let pseudo = PhraseTable(pseudoTriggers + doubleNegatives)
 

@@ -897,7 +897,7 @@ words:
   deeds: [introduced, introduced us, shared, sent, forwarded, arranged, set up, booked, invited, connected us,
           gave us, provided, got us, walked us, scheduled, organised, organized, briefed, sponsored, pushed internally,
           presented internally, decided, approved, signed off, allocated, ringfenced, ring-fenced, budgeted, assigned,
-          named, funded, committed, freed up, issued, hired, kicked off, started]
+          named, funded, committed, freed up, issued, hired, kicked off, started, signed it off, signed this off]
   units: [hour, hours, day, days, week, weeks, month, months, year, years, minute, minutes, people, staff, fte,
           ftes, planners, customers, accounts, orders, deliveries, shipments, tickets, calls, trucks, units, percent,
           points, km, miles, each, per, a week, a month, a quarter, a year, weekly, monthly, quarterly, yearly,

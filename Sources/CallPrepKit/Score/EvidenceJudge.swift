@@ -98,8 +98,11 @@ struct EvidenceJudge {
         switch term.kind {
         case .text:
             guard EvidenceJudge.letterWords(tokens) >= 2 else { return false }
-            let outright = clauses.indices.filter { !clauses[$0].negated && counts($0, token: nil, ours: false) }
-            return EvidenceJudge.letterWords(outright.flatMap { tokens[clauses[$0].tokens] }) >= 2
+            // Words no trigger negates, in clauses said outright: "didn't ask" shows nothing.
+            let triggers = Set(reading.negation.scopes.flatMap { Array($0.triggerTokens) })
+            let outright = clauses.indices.filter { counts($0, token: nil, ours: false) }.flatMap { Array(clauses[$0].tokens) }
+                .filter { !triggers.contains($0) && !reading.negation.isNegated($0) }
+            return EvidenceJudge.letterWords(outright.map { tokens[$0] }) >= 2
         case .number:
             return anyClause { index, clause in
                 let starts = clause.facts.amounts.map(\.tokens.lowerBound) + clause.facts.frequencies.map(\.tokens.lowerBound)

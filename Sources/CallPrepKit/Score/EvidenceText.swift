@@ -169,6 +169,8 @@ struct CompiledWordLists: Sendable {
     private let stems: [WordList: PhraseTable]
     /// What makes presenting words not presenting done: negations, requests, intentions, asking.
     let notPresenting: PhraseSet
+    /// `notPresenting` matched by stem, for the reader's tokens.
+    let notPresentingStems: PhraseTable
     /// An outcome that is a no ("part ways", "no fit", "say no"): the refusals list and the reader's.
     let noOutcomes: PhraseTable
     /// A written plan: "brief", "call plan".
@@ -183,6 +185,8 @@ struct CompiledWordLists: Sendable {
         stems = Dictionary(uniqueKeysWithValues: WordList.allCases.map { ($0, reader.table(words[$0])) })
         notPresenting = PhraseSet(words[.negations] + words[.requests] + words[.intentions]
             + ["asked for", "asked about", "asked to see", "wants", "want", "wanted", "requested"])
+        notPresentingStems = reader.table(words[.requests] + words[.intentions]
+            + ["asked for", "asked about", "asked to see", "wants", "want", "wanted", "requested", "asked"])
         noOutcomes = reader.table(words[.refusals] + OutcomeReader.noOutcomes + ["nope", "no thanks", "not interested"])
         writtenPlan = reader.table(["brief", "call plan", "pre-call plan", "written plan", "prep notes", "plan written", "wrote a plan",
                                     "prep doc", "prep sheet"])

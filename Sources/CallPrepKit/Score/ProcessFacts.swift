@@ -10,6 +10,9 @@ struct ProcessFacts: Sendable {
     /// The first stage with a milestone that asks for someone who took part: where the decision
     /// level is needed.
     let decisionStageIndex: Int?
+    /// Items met only by a decision maker or economic buyer who took part: when one is met, the
+    /// decision level took part, whatever the people-met table says.
+    let deciderItemIDs: Set<String>
 
     init(_ process: SalesProcess) {
         let discovery = process.stages.firstIndex { stage in
@@ -19,6 +22,10 @@ struct ProcessFacts: Sendable {
         discoveryStageIndex = discovery
         discoveryMilestoneIDs = process.stages.prefix(discovery + 1).flatMap(\.milestones).filter(\.required).map(\.id)
         deedItemIDs = (process.milestones + process.practices).filter { $0.rule.requirements.contains { $0.map(\.kind) == [.deed] } }.map(\.id)
+        deciderItemIDs = Set((process.milestones + process.practices).filter { item in
+            item.rule.requirements.contains { $0.contains { ($0.kind == .attendee || $0.tookPart)
+                && ($0.role == .decisionMaker || $0.role == .economicBuyer) } }
+        }.map(\.id))
         decisionStageIndex = process.stages.firstIndex { stage in
             stage.milestones.contains { $0.rule.requirements.contains { $0.contains { $0.kind == .attendee || $0.tookPart } } }
         }

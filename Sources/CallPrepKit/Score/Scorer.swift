@@ -151,10 +151,11 @@ public struct Scorer: Sendable {
             itemContext.threshold = entry.threshold
             for finding in entry.check.findings(itemContext) {
                 findings.append((order, finding))
-                // Met, or marked not applicable: the finding shows it applied and was not met.
+                // Met: the claim is not borne out (unsupported); marked not applicable: the finding
+                // shows it applied, and it was missed.
                 if let index = items.firstIndex(where: { $0.id == entry.check.description.item }),
                    items[index].status == .met || items[index].status == .notApplicable {
-                    items[index].status = .missed
+                    items[index].status = items[index].status == .met ? .unsupported : .missed
                     items[index].reason = "\(finding.check): \(finding.message)"
                 }
             }
@@ -187,7 +188,7 @@ public struct Scorer: Sendable {
     private func context(_ evaluation: Evaluation, items: [Scorecard.Item], metOverHistory: Set<String>,
                          stage: Scorecard.StageFigures, score: Int = 0) -> CheckContext {
         CheckContext(record: evaluation.record, process: process, items: items, metOverHistory: metOverHistory,
-                     people: evaluation.people, words: words, facts: facts, score: score, stage: stage)
+                     people: evaluation.people, words: words, facts: facts, reader: reader, score: score, stage: stage)
     }
 
     private func status(of milestone: Milestone, _ recorded: DebriefRecord.Item?, review: DebriefRecord.ReviewItem?,

@@ -54,13 +54,17 @@ public final class CheckContext: @unchecked Sendable {
     let words: CompiledWordLists
     /// What checks ask of the process, worked out once.
     let facts: ProcessFacts
+    /// The evidence reader the items were judged with.
+    let reader: EvidenceReader
     public let score: Int
     public let stage: Scorecard.StageFigures
     /// The process file's threshold for the check being run, else the check's default.
     public internal(set) var threshold: Double?
 
     init(record: DebriefRecord, process: SalesProcess, items: [Scorecard.Item], metOverHistory: Set<String>,
-         people: PeoplePicture, words: CompiledWordLists, facts: ProcessFacts, score: Int, stage: Scorecard.StageFigures) {
+         people: PeoplePicture, words: CompiledWordLists, facts: ProcessFacts, reader: EvidenceReader, score: Int,
+         stage: Scorecard.StageFigures) {
+        self.reader = reader
         self.record = record
         self.process = process
         self.items = items

@@ -45,9 +45,22 @@ struct PresentingBeforeDiscoveryCheck: ScoringCheck {
         // proposal"): none of those is presenting done.
         let texts = context.record.items.map { ($0.evidence, $0.line) } + context.record.unmapped.map { ($0.text, $0.line) }
         let presenting = context.words[.presenting]
-        for (text, line) in texts where presenting.mayOccur(inNormalized: normalized(text))
-            && EvidenceText(text).mentions(presenting, unlessNegatedBy: context.words.notPresenting) {
-            return line
+        let people = context.people.evidencePeople
+        for (text, line) in texts where presenting.mayOccur(inNormalized: normalized(text)) {
+            let reading = context.reader.reading(text, people: people)
+            let tokens = reading.tokens.tokens
+            for (index, clause) in reading.facts.clauses.enumerated()
+            where clause.modality.kind == .done || clause.modality.kind == .stated {
+                let range = reading.tokens.clauses[index].tokens
+                for match in context.words.stemmed(.presenting).matches(in: range, of: tokens)
+                where !reading.negation.isNegated(match.tokens.lowerBound) {
+                    // "asked for a demo", "wants pricing": a request or a wish just before it.
+                    let before = max(range.lowerBound, match.tokens.lowerBound - 3)..<match.tokens.lowerBound
+                    if !before.contains(where: { context.words.notPresentingStems.match(at: $0, in: tokens, before: match.tokens.lowerBound) != nil }) {
+                        return line
+                    }
+                }
+            }
         }
         return nil
     }

@@ -39,7 +39,8 @@ struct RelationshipVendorLevelCheck: ScoringCheck {
         // who took part (the decision maker engaged, the economic buyer met).
         guard let needed = context.facts.decisionStageIndex,
               let claimed = context.process.stageIndex(context.stage.claimed), claimed >= needed,
-              !context.people.deciders.contains(where: \.tookPart) else { return [] }
+              !context.people.deciders.contains(where: \.tookPart),
+              !context.items.contains(where: { $0.status == .met && context.facts.deciderItemIDs.contains($0.id) }) else { return [] }
         let met = context.people.people.filter(\.tookPart).map(\.name)
         let who = met.isEmpty ? "nobody on the customer's side" : "only " + met.joined(separator: ", ")
         return [finding("The deal is at \(context.process.stages[claimed].title), which needs the decision level, but "
