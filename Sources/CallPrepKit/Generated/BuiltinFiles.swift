@@ -862,7 +862,7 @@ practices:
   - id: no-premature-presenting
     title: No presenting before discovery was done
     weight: 1
-    evidence: text
+    evidence: [text negated-ok]
     guidance: >-
       Demos and slides come after the problems, impact and commitment are known. Say what you
       held back, or why presenting was right.

@@ -51,6 +51,8 @@ public struct EvidenceTerm: Sendable, Hashable, Codable, CustomStringConvertible
     public var theirs: Bool
     /// Anything but our own words or material: not "we need our module", not our estimate (`not-ours`).
     public var notOurs: Bool = false
+    /// Negated words count too: what was held back is the evidence ("the deck stayed closed") (`negated-ok`).
+    public var negatedOK: Bool = false
     /// Done, not meant, promised, asked for or hedged (`done`).
     public var done: Bool
     /// A person who took part in a call of the deal, not only named (`took-part`).
@@ -67,7 +69,7 @@ public struct EvidenceTerm: Sendable, Hashable, Codable, CustomStringConvertible
     }
 
     /// The qualifiers a process file may write after a kind, besides a buying role.
-    public static let qualifiers = ["theirs", "not-ours", "done", "took-part"]
+    public static let qualifiers = ["theirs", "not-ours", "done", "took-part", "negated-ok"]
 
     /// `amount theirs`, `person decision-maker took-part`; nil with the word that is not a kind or
     /// a qualifier.
@@ -81,6 +83,7 @@ public struct EvidenceTerm: Sendable, Hashable, Codable, CustomStringConvertible
             switch word {
             case "theirs": term.theirs = true
             case "not-ours": term.notOurs = true
+            case "negated-ok": term.negatedOK = true
             case "done": term.done = true
             case "took-part": term.tookPart = true
             default:
@@ -101,7 +104,7 @@ public struct EvidenceTerm: Sendable, Hashable, Codable, CustomStringConvertible
     }
 
     public var description: String {
-        ([kind.rawValue] + (theirs ? ["theirs"] : []) + (notOurs ? ["not-ours"] : []) + (done ? ["done"] : []) + (role.map { [$0.rawValue] } ?? [])
+        ([kind.rawValue] + (theirs ? ["theirs"] : []) + (notOurs ? ["not-ours"] : []) + (negatedOK ? ["negated-ok"] : []) + (done ? ["done"] : []) + (role.map { [$0.rawValue] } ?? [])
             + (tookPart ? ["took-part"] : [])).joined(separator: " ")
     }
 }

@@ -60,7 +60,7 @@ struct EvidenceJudge {
         func counts(_ index: Int, token start: Int?, ours blocksOurs: Bool, intended blocksIntended: Bool = false,
                     conditional allowsCondition: Bool = false) -> Bool {
             let clause = clauses[index]
-            if let start, let trigger = reading.negation.trigger(of: start) {
+            if let start, !term.negatedOK, let trigger = reading.negation.trigger(of: start) {
                 why.append("'\(trigger)' negates it")
                 return false
             }
@@ -101,7 +101,7 @@ struct EvidenceJudge {
             // Words no trigger negates, in clauses said outright: "didn't ask" shows nothing.
             let triggers = Set(reading.negation.scopes.flatMap { Array($0.triggerTokens) })
             let outright = clauses.indices.filter { counts($0, token: nil, ours: false) }.flatMap { Array(clauses[$0].tokens) }
-                .filter { !triggers.contains($0) && !reading.negation.isNegated($0) }
+                .filter { term.negatedOK || (!triggers.contains($0) && !reading.negation.isNegated($0)) }
             return EvidenceJudge.letterWords(outright.map { tokens[$0] }) >= 2
         case .number:
             return anyClause { index, clause in

@@ -53,7 +53,9 @@ struct PresentingBeforeDiscoveryCheck: ScoringCheck {
             where clause.modality.kind == .done || clause.modality.kind == .stated {
                 let range = reading.tokens.clauses[index].tokens
                 for match in context.words.stemmed(.presenting).matches(in: range, of: tokens)
-                where !reading.negation.isNegated(match.tokens.lowerBound) {
+                where !reading.negation.isNegated(match.tokens.lowerBound)
+                    // The process's own negations before it in the clause: "kept the demo back", "held back".
+                    && context.words.stemmed(.negations).matches(in: range.lowerBound..<match.tokens.lowerBound, of: tokens).isEmpty {
                     // "asked for a demo", "wants pricing": a request or a wish just before it.
                     let before = max(range.lowerBound, match.tokens.lowerBound - 3)..<match.tokens.lowerBound
                     if !before.contains(where: { context.words.notPresentingStems.match(at: $0, in: tokens, before: match.tokens.lowerBound) != nil }) {
