@@ -106,6 +106,8 @@ public struct CorpusGenerator {
             case .outcomes: "Agreed the purpose, and that saying no is fine if it is not a fit."
             case .deed: "\(person) introduced us to finance and shared the Q3 data."
             case .preparation: "Brief written the day before."
+            case .role: "The CFO signs it off."
+            case .decision: "\(person) approved the budget and named an owner."
             case .conditions: "They need it live by March; we need their data and a named owner."
             case .list: "IT review first, then \(person) takes it to the board, then procurement."
             }

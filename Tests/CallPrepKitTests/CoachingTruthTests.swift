@@ -191,12 +191,12 @@ struct CoachingTruthTests {
         .init("a demo while discovery is open is presenting, and the practice is not met", {
             $0.items["commitment-to-solve"] = nil
             $0.items["no-premature-presenting"] = "Gave the full demo of the routing screens."
-        }, statuses: ["no-premature-presenting": .missed, "commitment-to-solve": .missed],
+        }, statuses: ["no-premature-presenting": .unsupported, "commitment-to-solve": .missed],
               reasons: ["no-premature-presenting": "presenting-before-discovery"], findings: ["presenting-before-discovery"]),
         .init("pricing shown while discovery is open is presenting", {
             $0.items["commitment-to-solve"] = nil
             $0.notes = "Walked Henrik through our pricing at the end."
-        }, statuses: ["no-premature-presenting": .missed], findings: ["presenting-before-discovery"]),
+        }, statuses: ["no-premature-presenting": .unsupported], findings: ["presenting-before-discovery"]),
         .init("\"didn't show slides\", \"did not present\", \"no pricing yet\" are not presenting", {
             $0.items["commitment-to-solve"] = nil
             $0.items["no-premature-presenting"] = "We didn't show slides and did not present."
@@ -209,14 +209,14 @@ struct CoachingTruthTests {
         // Next steps
         .init("a next step without a date: the practice is not met", {
             $0.nextSteps = [["Review the savings case with Henrik Sorensen", "Mara Jensen", "next week"]]
-        }, statuses: ["next-step-agreed": .missed], reasons: ["next-step-agreed": "next-step-dated"],
+        }, statuses: ["next-step-agreed": .unsupported], reasons: ["next-step-agreed": "next-step-dated"],
               findings: ["next-step-dated"]),
         .init("a next step with the decision maker's first name involves them", {
             $0.nextSteps = [["Henrik reviews the savings case", "Mara Jensen", "2026-12-03"]]
         }, statuses: ["decision-maker-in-next-step": .met]),
         .init("a next step without the decision maker: the practice is not met", {
             $0.nextSteps = [["Send the Q3 figures", "Mara Jensen", "2026-11-30"]]
-        }, statuses: ["decision-maker-in-next-step": .missed], findings: ["next-step-decision-maker"]),
+        }, statuses: ["decision-maker-in-next-step": .unsupported], findings: ["next-step-decision-maker"]),
         // Promises, champions, the decision level
         .init("pricing promised while discovery is open", {
             $0.items["commitment-to-solve"] = nil
@@ -228,12 +228,12 @@ struct CoachingTruthTests {
         }, findings: ["relationship-vendor-level", "next-step-decision-maker"]),
         .init("a champion past discovery who has only been friendly", {
             $0.stage = "common-fit"
-            $0.items["common-fit-agreed"] = "Mara likes our approach; both lists agreed out loud."
+            $0.items["common-fit-agreed"] = "Both lists agreed out loud: they need SAP TM integration, we need Tom as owner."
             $0.items["contact-role-known"] = "Mara Jensen owns dispatch."
         }, findings: ["champion-untested"]),
         .init("a champion who introduced us is tested", {
             $0.stage = "common-fit"
-            $0.items["common-fit-agreed"] = "Mara introduced us to Henrik and shared their Q3 data; both lists agreed."
+            $0.items["common-fit-agreed"] = "Mara introduced us to Henrik and shared their Q3 data; they need SAP TM integration, we need Tom as owner."
         }),
         // The plan against the result
         .init("an exemplary call that reached its plan", {
@@ -277,7 +277,7 @@ struct CoachingTruthTests {
         // Pains
         .init("a pain without its impact: the impact item is not met", {
             $0.pains = [["Late deliveries to key accounts", "costly", "often"]]
-        }, statuses: ["impact-quantified": .missed], findings: ["pains-quantified"]),
+        }, statuses: ["impact-quantified": .unsupported], findings: ["pains-quantified"]),
     ]
 
     @Test("each debrief gets the verdicts a coach gives", arguments: cases)
@@ -387,8 +387,7 @@ struct CoachingTruthTests {
         record.people = [.init(name: "Mara Jensen", title: nil, role: "champion", line: 1),
                          .init(name: "Henrik Sorensen", title: "COO", role: "decision maker", line: 2)]
         let process = try TestSupport.builtinProcess("b2b")
-        let judge = EvidenceJudge(words: CompiledWordLists(process.words), people: PeoplePicture(record: record),
-                                  prepMinutes: process.prepMinutes)
+        let judge = EvidenceJudge(process: process, people: PeoplePicture(record: record))
         #expect(judge.problem(example.passes, rule: example.evidence) == nil, "\(example.rule): \(example.passes)")
         #expect(judge.problem(example.fails, rule: example.evidence) != nil, "\(example.rule): \(example.fails)")
     }

@@ -76,7 +76,7 @@ struct CommandLineTests {
     static let brokenThroughBinary: [BrokenFileCase] = [
         .init(name: "unknown evidence kind",
               text: "id: x\nversion: 1\ntitle: T\nstages:\n  - id: a\n    title: A\n    milestones:\n      - id: m\n        title: M\n        evidence: photo\n",
-              expected: ["bad.yaml:10:19: error: unknown evidence kind 'photo' (expected one of: text, number, amount, date, person, quote, outcomes, attendee, deed, preparation)"]),
+              expected: ["bad.yaml:10:19: error: unknown evidence kind 'photo' (expected one of: text, number, amount, date, person, quote, outcomes, attendee, deed, role, decision, conditions, list, preparation)"]),
         .init(name: "empty stage", text: "id: x\nversion: 1\ntitle: T\nstages:\n  - id: a\n    title: A\n    milestones: []\n",
               expected: ["bad.yaml:7:17: error: stage 'a' has no milestones"]),
         .init(name: "malformed YAML", text: "id: x\n  version: 1\n",
@@ -158,7 +158,7 @@ struct CommandLineTests {
         #expect(show.status == 0)
         #expect(show.stdout.hasPrefix("# B2B sales process\n"))
         #expect(show.stdout.contains("## 3. Common fit (`common-fit`)"))
-        #expect(show.stdout.contains("| The decision maker identified and engaged directly | `decision-maker-engaged` | 2 | yes | attendee |"))
+        #expect(show.stdout.contains("| The decision maker identified and engaged directly | `decision-maker-engaged` | 2 | yes | attendee decision-maker |"))
 
         let before = try snapshot(folder)
         let again = try CallPrepBinary.run(["init", folder.path])

@@ -7,7 +7,7 @@ struct EvidenceReaderTests {
     @Test(arguments: [
         ("their amount", "EUR 180 per slot, Raj Patel's count", "EUR 180 per slot, in Raj Patel's count (their side)"),
         ("a hedge", "Raj might possibly look at it", "'might possibly' hedges it"),
-        ("our number", "benchmark says 40 hrs a week", "40 hrs a week, our number ('benchmark')"),
+        ("our number", "benchmark says 40 hrs a week", "40 hrs a week, ours ('benchmark')"),
         ("an intention", "Sofia will send the log", "'will' is an intention, not a deed"),
         ("nothing", "great call!!", "no fact found"),
     ])

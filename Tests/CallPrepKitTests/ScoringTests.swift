@@ -103,7 +103,8 @@ struct ScoringTests {
         #expect(reasons["compelling-reason"]
             == "the manager says it was reached: The March renewal is a compelling reason; count it.")
         #expect(reasons["frequency-quantified"] == "not checked")
-        #expect(reasons["problems-identified"] == "checked, with evidence of text")
+        // A met item names the fact that decided it and the rule applied.
+        #expect(reasons["problems-identified"] == "'Late deliveries to five key accounts, weekly re-planning...' (rule: text not-ours)")
         let unsupported = try #require(try ScoringSupport.scorecards(["scoring/meddpicc-validate.md"]).first)
         #expect(unsupported.items.first { $0.id == "metrics" }?.reason == "the evidence 'tbd' is a placeholder")
     }
@@ -134,7 +135,7 @@ struct ScoringTests {
         .init("an ISO date", .date, "by 2026-12-03", nil),
         .init("a day and a month name", .date, "Figures due 30 Nov", nil),
         .init("a month name, day and year", .date, "December 3, 2026", nil),
-        .init("a relative date is no date", .date, "next week", "the evidence has no date, event or deadline"),
+        .init("a relative date is no date", .date, "next week", "the evidence does not count as date: 'next week' names no day"),
         .init("a first name of someone met", .person, "Henrik said yes", nil),
         .init("a title and a full name", .person, "The COO, Henrik Sorensen", nil),
         .init("two capitalised words are no one the deal knows", .person, "Talked to Jo Bloggs",
@@ -150,8 +151,7 @@ struct ScoringTests {
                                    process: .init(id: "b2b", version: "1.0"))
         record.people = [.init(name: "Henrik Sorensen", title: "COO", role: "decision maker", line: 1)]
         let process = try TestSupport.builtinProcess("b2b")
-        let judge = EvidenceJudge(words: CompiledWordLists(process.words), people: PeoplePicture(record: record),
-                                  prepMinutes: 30)
+        let judge = EvidenceJudge(process: process, people: PeoplePicture(record: record))
         #expect(judge.problem(example.text, rule: EvidenceRule(example.kind)) == example.problem,
                 "\(example.kind): \(example.text)")
     }

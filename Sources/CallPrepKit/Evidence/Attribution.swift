@@ -86,6 +86,10 @@ package struct AttributionReader: Sendable {
             if !words.isEmpty, let mention = byClause[index].first, words.allSatisfy({ mention.tokens.contains($0) }),
                people.people[mention.person].side == .theirs {
                 readings[index] = EvidenceAttribution(source: .theirs, person: people.people[mention.person].name, cue: ":")
+                // Their words after the colon are this person's: `Kim: "we lose a day"`.
+                if readings[index + 1].source == .theirs, readings[index + 1].person == nil {
+                    readings[index + 1].person = people.people[mention.person].name
+                }
             }
         }
         // "Per Kim: 40 a week" and "40 a week: Kim's count" share one source across the colon.
@@ -105,7 +109,16 @@ package struct AttributionReader: Sendable {
         let names = mentions.filter { range.contains($0.tokens.lowerBound) }
         func name(_ mention: EvidencePeople.Mention) -> String { people.people[mention.person].name }
         func side(_ mention: EvidencePeople.Mention) -> Side { people.people[mention.person].side }
-        let ourMatches = ours.matches(in: range, of: tokens)
+        // Our material counts where it stands beside a number, or where the clause has none:
+        // "EUR 40k a quarter, twice the industry average" compares their number with ours.
+        let hasNumber = range.contains { tokens[$0].kind == .number }
+        let ourMatches = ours.matches(in: range, of: tokens).filter { match in
+            guard hasNumber else { return true }
+            var start = match.tokens.lowerBound, end = match.tokens.upperBound
+            while start > range.lowerBound, tokens[start - 1].word != "," { start -= 1 }
+            while end < range.upperBound, tokens[end].word != "," { end += 1 }
+            return (start..<end).contains { tokens[$0].kind == .number }
+        }
         let nodMatches = nodTable.matches(in: range, of: tokens)
         // A nod is to a number: our material in the clause, or a number just after the nod.
         if let nod = nodMatches.first, !ourMatches.isEmpty
@@ -116,7 +129,8 @@ package struct AttributionReader: Sendable {
             return EvidenceAttribution(source: .ours, person: nil, cue: words(mine, tokens))
         }
         // A reporting verb, with its subject just before it or its source after "by", "per", "from".
-        let verbs = reporting.matches(in: range, of: tokens)
+        // "Kim's count" is a possessive before a noun, not Kim counting.
+        let verbs = reporting.matches(in: range, of: tokens).filter { $0.tokens.lowerBound == 0 || tokens[$0.tokens.lowerBound - 1].kind != .possessive }
         for verb in verbs {
             if let subject = names.last(where: { $0.tokens.upperBound <= verb.tokens.lowerBound && verb.tokens.lowerBound - $0.tokens.upperBound <= 3 }) {
                 return EvidenceAttribution(source: side(subject) == .theirs ? .theirs : .ours, person: name(subject), cue: words(verb, tokens))

@@ -33,7 +33,7 @@ package struct ModalityReader: Sendable {
         "should", "should be", "could", "would", "would like to", "keen to", "open to", "interested in",
         "i think", "i guess", "i believe", "we think", "i would guess", "i would say", "seems", "seemed", "sounds like",
         "in principle", "in theory", "tentatively", "tentative", "pencilled in", "penciled in", "pending",
-        "not sure", "unsure", "unclear", "unknown", "no idea", "try", "trying", "attempt", "ideally", "not necessarily", "fingers crossed", "hope", "hopes", "hoping",
+        "not sure", "unsure", "unclear", "unknown", "no idea", "ideally", "not necessarily", "fingers crossed", "hope", "hopes", "hoping",
         "expect", "expects", "supposed to", "kind of", "sort of", "guess", "roughly speaking",
         "not unwilling", "not unlikely", "not opposed", "not against", "not averse", "not impossible",
     ]

@@ -104,12 +104,12 @@ package struct TimeReader: Sendable {
             taken.formUnion(first..<end)
         }
         func dayNumber(_ at: Int) -> Int? {
-            guard at < range.upperBound, tokens[at].kind == .number else { return nil }
+            guard range.contains(at), tokens[at].kind == .number else { return nil }
             let day = Int(tokens[at].word.prefix { $0.isNumber })
             return day.flatMap { (1...31).contains($0) && tokens[at].word.allSatisfy({ $0.isNumber || $0.isLetter }) ? $0 : nil }
         }
         func year(_ at: Int) -> Int? {
-            guard at < range.upperBound, tokens[at].kind == .number, let value = Int(tokens[at].word), (2000...2099).contains(value) else { return nil }
+            guard range.contains(at), tokens[at].kind == .number, let value = Int(tokens[at].word), (2000...2099).contains(value) else { return nil }
             return value
         }
         var index = range.lowerBound

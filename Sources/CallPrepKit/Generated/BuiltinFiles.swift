@@ -369,7 +369,7 @@ Objective: Understand how late deliveries affect Northwind's key accounts, and g
 
 - [x] The impact of each problem quantified in the customer's own numbers `impact-quantified`
 
-  Evidence (an amount in the customer's own numbers, e.g. EUR 40k a quarter; the customer's own words, quoted, or who gave the figure): Mara: "each late delivery costs us about EUR 1,200 in penalties".
+  Evidence (an amount in the customer's own numbers, e.g. EUR 40k a quarter): Mara: "each late delivery costs us about EUR 1,200 in penalties".
 
 - [x] How often each problem occurs, in the customer's own numbers `frequency-quantified`
 
@@ -381,7 +381,7 @@ Objective: Understand how late deliveries affect Northwind's key accounts, and g
 
 - [ ] The customer's commitment to solve the problem `commitment-to-solve`
 
-  Evidence (what the customer said or did, in their words):
+  Evidence (what they decided, approved or funded, or a date, e.g. 2026-12-03, or an amount in the customer's own numbers, e.g. EUR 40k a quarter):
 
 ## Earlier milestones not yet evidenced <!-- callprep:earlier-milestones -->
 
@@ -409,7 +409,7 @@ Confirm what the deal already has; leave open what it still lacks.
 
 - [ ] Each colleague's role in the call planned (optional) `roles-planned`
 
-  Evidence (what the customer said or did, in their words): N/A: Luis could not join, so I ran the call alone.
+  Evidence (each part, one by one: steps, roles or criteria): N/A: Luis could not join, so I ran the call alone.
 
 - [x] A next step agreed with an owner and a date `next-step-agreed`
 
@@ -417,7 +417,7 @@ Confirm what the deal already has; leave open what it still lacks.
 
 - [ ] The decision maker involved in the next step `decision-maker-in-next-step`
 
-  Evidence (who, by name):
+  Evidence (who, by name; a date, e.g. 2026-12-03):
 
 - [x] No presenting before discovery was done `no-premature-presenting`
 
@@ -671,15 +671,15 @@ stages:
       - id: commitment-to-solve
         title: The customer's commitment to solve the problem
         weight: 2
-        evidence: [deed or date or amount]
+        evidence: [decision or date or amount]
         not:
           - words: requests
-            unless: [deed done]
+            unless: [decision]
             because: >-
               A request for a proposal, pricing or a demo is not a commitment to solve: ask whether they
               will solve the problem within the year, whether or not we take part.
           - words: feelings
-            unless: [date, amount, deed]
+            unless: [date, amount, decision]
             because: >-
               Feelings and wishes are not a commitment: note what they decided, assigned or
               funded.
@@ -716,7 +716,7 @@ stages:
       - id: decision-process-known
         title: The decision process and criteria known
         weight: 1
-        evidence: [list, person]
+        evidence: [list, role]
         guidance: >-
           Steps, people, dates and the criteria they will judge on. If you cannot draw the process,
           you do not know it yet.
@@ -787,7 +787,7 @@ stages:
         title: The paper process known
         weight: 1
         requires: [decision-maker-engaged]
-        evidence: [list, person, date or amount]
+        evidence: [list, role, date or amount]
         guidance: >-
           Legal, procurement, security review and signature: who, in what order, how long each
           takes. Surprises here are what slips a close date.
@@ -896,8 +896,10 @@ words:
            peak season, rollout, migration, regulation, contract ends]
   deeds: [introduced, introduced us, shared, sent, forwarded, arranged, set up, booked, invited, connected us,
           gave us, provided, got us, walked us, scheduled, organised, organized, briefed, sponsored, pushed internally,
-          presented internally, decided, approved, signed off, allocated, ringfenced, ring-fenced, budgeted, assigned,
-          named, funded, committed, freed up, issued, hired, kicked off, started, signed it off, signed this off]
+          presented internally]
+  decisions: [decided, approved, signed off, signed it off, signed this off, allocated, ringfenced, ring-fenced,
+              budgeted, assigned, named, funded, committed, freed up, issued, hired, kicked off, started, chose, picked,
+              put a team on, made it a goal]
   units: [hour, hours, day, days, week, weeks, month, months, year, years, minute, minutes, people, staff, fte,
           ftes, planners, customers, accounts, orders, deliveries, shipments, tickets, calls, trucks, units, percent,
           points, km, miles, each, per, a week, a month, a quarter, a year, weekly, monthly, quarterly, yearly,
@@ -992,7 +994,7 @@ stages:
       - id: decision-process
         title: Decision process
         weight: 1
-        evidence: [list, person]
+        evidence: [list, role]
         guidance: Who is involved, in which steps, by which dates, from evaluation to approval.
         ask:
           - "Walk me through how a decision like this gets made and approved."
@@ -1012,7 +1014,7 @@ stages:
         title: Paper process
         weight: 1
         requires: [economic-buyer]
-        evidence: [list, person, date or amount]
+        evidence: [list, role, date or amount]
         guidance: >-
           Legal, procurement, security and signature: the steps, the people and how long each
           takes.

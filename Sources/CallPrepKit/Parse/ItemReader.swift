@@ -61,9 +61,27 @@ struct ItemReader {
     /// "Evidence (hint): what they said" as "what they said".
     static func stripEvidenceLabel(_ text: String) -> String {
         guard text.hasLowercasePrefix("evidence") else { return text }
+        let scalars = text.unicodeScalars
+        // "Evidence (hint, however long, colons and all): ...": the colon after the bracket that closes
+        // the hint, within the first 600 scalars.
+        var index = scalars.index(scalars.startIndex, offsetBy: 8)
+        while index < scalars.endIndex, scalars[index] == " " { index = scalars.index(after: index) }
+        if index < scalars.endIndex, scalars[index] == "(" {
+            var depth = 0
+            for (offset, position) in zip(0..<600, scalars[index...].indices) {
+                _ = offset
+                if scalars[position] == "(" { depth += 1 }
+                if scalars[position] == ")" { depth -= 1 }
+                guard depth == 0 else { continue }
+                var after = scalars.index(after: position)
+                while after < scalars.endIndex, scalars[after] == " " { after = scalars.index(after: after) }
+                if after < scalars.endIndex, scalars[after] == ":" { return Substring(scalars[scalars.index(after: after)...]).trimmed }
+                break
+            }
+        }
         // A colon among the first 160 scalars; by scalars, as Characters cost many times more.
-        guard let colon = text.unicodeScalars.prefix(160).firstIndex(of: ":") else { return text }
-        return Substring(text.unicodeScalars[text.unicodeScalars.index(after: colon)...]).trimmed
+        guard let colon = scalars.prefix(160).firstIndex(of: ":") else { return text }
+        return Substring(scalars[scalars.index(after: colon)...]).trimmed
     }
 
     /// The reason after `N/A` or `not applicable`; nil when the evidence does not start with one.

@@ -129,6 +129,10 @@ public enum EvidenceKind: String, Sendable, Codable, CaseIterable {
     case attendee
     /// Something a person did for the deal (introduced us, shared data, arranged access).
     case deed
+    /// Someone on their side by name or by their job: a person, the CFO, procurement, the board.
+    case role
+    /// A decision taken on their side: decided, approved, signed off, funded, a team named.
+    case decision
     /// Both sides' conditions: what they need of us and what we need of them.
     case conditions
     /// Two or more parts: steps in order, criteria, must-haves ("security review; then the exec
@@ -140,7 +144,7 @@ public enum EvidenceKind: String, Sendable, Codable, CaseIterable {
 
 /// The word lists the rules and checks use; a process file's `words:` replaces any of them.
 public enum WordList: String, Sendable, Codable, CaseIterable, Comparable {
-    case feelings, benchmarks, requests, intentions, presenting, negations, events, deeds, units, currencies,
+    case feelings, benchmarks, requests, intentions, presenting, negations, events, deeds, decisions, units, currencies,
          attributions, refusals
 
     public static func < (lhs: WordList, rhs: WordList) -> Bool { lhs.rawValue < rhs.rawValue }

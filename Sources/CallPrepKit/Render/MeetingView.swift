@@ -154,8 +154,10 @@ extension EvidenceKind {
         case .attendee: "who took part, by name"
         case .deed: "what they did for the deal"
         case .preparation: "your written plan, or how long you prepared"
+        case .role: "who, by name or by job"
+        case .decision: "what they decided, approved or funded"
         case .conditions: "what they need of us, and what we need of them"
-        case .list: "each step or criterion, in order"
+        case .list: "each part in turn, whether steps, roles or criteria"
         }
     }
 }

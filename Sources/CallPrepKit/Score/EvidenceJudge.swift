@@ -1,3 +1,5 @@
+import Foundation
+
 /// Judges written evidence by an item's rule (DESIGN section 6) as a coach reads it: the evidence
 /// reader's facts (Evidence/), queried by the rule's terms. A fact counts only where it is said
 /// outright: not negated, not hedged or conditional, and (for numbers) not our own; `theirs`,
@@ -8,12 +10,30 @@ struct EvidenceJudge {
     let people: EvidencePeople
     let prepMinutes: Int
 
+    /// A judge for one process and one debrief's people, built on its own (a scorer shares one
+    /// reader and one set of word lists over every debrief instead).
+    init(process: SalesProcess, people: PeoplePicture) {
+        let reader = EvidenceReader(language: process.language, dateOrder: process.dateOrder.flatMap(DateOrder.init(rawValue:)))
+            ?? EvidenceReader(language: "english")!
+        self.init(words: CompiledWordLists(process.words, reader: reader), reader: reader, people: people.evidencePeople,
+                  prepMinutes: process.prepMinutes)
+    }
+
+    init(words: CompiledWordLists, reader: EvidenceReader, people: EvidencePeople, prepMinutes: Int) {
+        self.words = words
+        self.reader = reader
+        self.people = people
+        self.prepMinutes = prepMinutes
+    }
+
     /// What decided an item: nil `problem` when the evidence meets the rule; the facts read.
     struct Verdict {
         var problem: String?
         /// One line: the facts found and whose they are ("EUR 180 per slot, in Kim's count (their side)").
         var summary: String
         var facts: EvidenceFacts?
+        /// What met each requirement, in the rule's order: "EUR 180 per slot, in Kim Lund's count".
+        var decided: [String] = []
     }
 
     /// nil when `evidence` meets `rule`; otherwise why not, in words for the rep.
@@ -34,7 +54,8 @@ struct EvidenceJudge {
             let reported: (ClauseFacts) -> Bool = { exclusion.words != .intentions || $0.attribution.source != .theirs }
             guard let match = reading.mention(of: words.stemmed(exclusion.words), where: reported) else { continue }
             var ignored: [String] = []
-            if !exclusion.unless.contains(where: { holds($0, reading, evidence, why: &ignored) }) {
+            var unused: String?
+            if !exclusion.unless.contains(where: { holds($0, reading, evidence, why: &ignored, found: &unused) }) {
                 let found = reading.tokens.text(from: match.tokens.lowerBound, through: match.tokens.upperBound - 1)
                 verdict.problem = "\(exclusion.because) (found '\(found)')"
                 return verdict
@@ -42,10 +63,12 @@ struct EvidenceJudge {
         }
         for requirement in rule.requirements {
             var why: [String] = []
-            if !requirement.contains(where: { holds($0, reading, evidence, why: &why) }) {
+            var found: String?
+            if !requirement.contains(where: { holds($0, reading, evidence, why: &why, found: &found) }) {
                 verdict.problem = why.first.map { "the evidence \(missingText(requirement)): \($0)" } ?? missing(requirement, evidence)
                 return verdict
             }
+            if let found { verdict.decided.append(found) }
         }
         return verdict
     }
@@ -53,7 +76,8 @@ struct EvidenceJudge {
     // MARK: - The terms
 
     /// Whether `reading` holds `term`; when a fact was found but does not count, `why` says so.
-    private func holds(_ term: EvidenceTerm, _ reading: EvidenceReading, _ evidence: String, why: inout [String]) -> Bool {
+    private func holds(_ term: EvidenceTerm, _ reading: EvidenceReading, _ evidence: String, why: inout [String],
+                       found: inout String?) -> Bool {
         let clauses = reading.facts.clauses
         let tokens = reading.tokens.tokens
         /// Whether a fact in clause `index`, starting at token `start`, is said outright.
@@ -94,40 +118,62 @@ struct EvidenceJudge {
         func anyClause(_ test: (Int, ClauseFacts) -> Bool) -> Bool {
             clauses.enumerated().contains { test($0.offset, $0.element) }
         }
+        /// A deed or decision said outright: "asked her to introduce us" is a request, not a deed.
+        func deedFound(_ matches: [PhraseTable.Match], _ index: Int) -> Bool {
+            guard let match = matches.first(where: { ($0.tokens.lowerBound == 0 || tokens[$0.tokens.lowerBound - 1].word != "to")
+                && counts(index, token: $0.tokens.lowerBound, ours: false, intended: true) }) else { return false }
+            found = "'\(reading.tokens.text(from: match.tokens.lowerBound, through: match.tokens.upperBound - 1))'"
+            return true
+        }
 
         switch term.kind {
         case .text:
             guard EvidenceJudge.letterWords(tokens) >= 2 else { return false }
             // Words no trigger negates, in clauses said outright: "didn't ask" shows nothing.
             let triggers = Set(reading.negation.scopes.flatMap { Array($0.triggerTokens) })
-            let outright = clauses.indices.filter { counts($0, token: nil, ours: false) }.flatMap { Array(clauses[$0].tokens) }
+            let said = clauses.indices.filter { counts($0, token: nil, ours: false) }
+            let outright = said.flatMap { Array(clauses[$0].tokens) }
                 .filter { term.negatedOK || (!triggers.contains($0) && !reading.negation.isNegated($0)) }
+            found = said.first.map { "'\(EvidenceJudge.shortened(clauses[$0].text))'" }
             return EvidenceJudge.letterWords(outright.map { tokens[$0] }) >= 2
         case .number:
             return anyClause { index, clause in
                 let starts = clause.facts.amounts.map(\.tokens.lowerBound) + clause.facts.frequencies.map(\.tokens.lowerBound)
                     + clause.tokens.filter { tokens[$0].kind == .number }
-                return starts.contains { counts(index, token: $0, ours: true) }
+                guard let start = starts.first(where: { counts(index, token: $0, ours: true) }) else { return false }
+                found = figure(at: start, clause, reading)
+                return true
             }
         case .amount:
             return anyClause { index, clause in
                 let amounts = clause.facts.amounts.filter {
                     $0.value > 0 && ($0.currency != nil || $0.unit != nil || $0.period != nil || $0.per != nil)
                 }
-                return (amounts.map(\.tokens.lowerBound) + clause.facts.frequencies.filter { $0.count != nil }.map(\.tokens.lowerBound))
-                    .contains { counts(index, token: $0, ours: true) }
+                let starts = amounts.map(\.tokens.lowerBound) + clause.facts.frequencies.filter { $0.count != nil }.map(\.tokens.lowerBound)
+                guard let start = starts.first(where: { counts(index, token: $0, ours: true) }) else { return false }
+                found = figure(at: start, clause, reading)
+                return true
             }
         case .date:
             return anyClause { index, clause in
                 let dates = clause.facts.dates.filter { date in
+                    // "next week", "soon": no day anyone could hold to; "next Tuesday", "tomorrow" are.
+                    if date.kind == .relative, !EvidenceJudge.namesADay(date.text) {
+                        why.append("'\(date.text)' names no day")
+                        return false
+                    }
                     if date.ambiguous, reader.dateOrder == nil {
                         why.append("'\(date.text)' could be either day or month first (write the month, or set date_order)")
                         return false
                     }
                     return true
                 }
-                return (dates.map(\.tokens.lowerBound) + clause.facts.events.map(\.tokens.lowerBound))
-                    .contains { counts(index, token: $0, ours: clause.attribution.source == .ours && clause.attribution.cue.map { !AttributionReader.ourWords.contains($0) } == true) }
+                let ourMaterial = clause.attribution.source == .ours
+                    && clause.attribution.cue.map { !AttributionReader.ourWords.contains($0) } == true
+                let starts = dates.map { ($0.tokens.lowerBound, $0.text) } + clause.facts.events.map { ($0.tokens.lowerBound, $0.text) }
+                guard let date = starts.first(where: { counts(index, token: $0.0, ours: ourMaterial) }) else { return false }
+                found = date.1
+                return true
             }
         case .person, .attendee:
             let mustTakePart = term.tookPart || term.kind == .attendee
@@ -142,27 +188,54 @@ struct EvidenceJudge {
                         why.append("\(person.name) is only named; they did not take part in a call")
                         return false
                     }
-                    return counts(index, token: person.tokens.lowerBound, ours: false, intended: mustTakePart)
+                    guard counts(index, token: person.tokens.lowerBound, ours: false, intended: mustTakePart) else { return false }
+                    found = person.name + (person.role.map { ", the \($0.title)" } ?? "") + (mustTakePart ? ", who took part" : "")
+                    return true
                 }
             }
         case .quote:
-            if hasQuotation(evidence) { return true }
+            if hasQuotation(evidence) {
+                found = "quoted"
+                return true
+            }
             return anyClause { index, clause in
-                clause.attribution.source == .theirs && counts(index, token: nil, ours: false)
+                guard clause.attribution.source == .theirs, counts(index, token: nil, ours: false) else { return false }
+                found = EvidenceReader.source(clause.attribution)
+                return true
             }
         case .outcomes:
-            if let outcomes = reading.facts.outcomes, outcomes.includesNo { return true }
-            return reading.mention(of: words.noOutcomes) != nil
+            if let outcomes = reading.facts.outcomes, outcomes.includesNo {
+                found = "outcomes: " + outcomes.outcomes.joined(separator: " or ")
+                return true
+            }
+            guard let match = reading.mention(of: words.noOutcomes) else { return false }
+            found = "'\(reading.tokens.text(from: match.tokens.lowerBound, through: match.tokens.upperBound - 1))' is an outcome"
+            return true
         case .deed:
             return anyClause { index, clause in
                 // "asked her to introduce us" is a request, not a deed.
-                words.stemmed(.deeds).matches(in: clause.tokens, of: tokens)
-                    .contains { ($0.tokens.lowerBound == 0 || tokens[$0.tokens.lowerBound - 1].word != "to")
-                        && counts(index, token: $0.tokens.lowerBound, ours: false, intended: true) }
+                deedFound(words.stemmed(.deeds).matches(in: clause.tokens, of: tokens), index)
+            }
+        case .role:
+            if holds(EvidenceTerm(.person), reading, evidence, why: &why, found: &found) { return true }
+            return anyClause { index, clause in
+                guard let job = words.jobs.matches(in: clause.tokens, of: tokens)
+                    .first(where: { counts(index, token: $0.tokens.lowerBound, ours: false) }) else { return false }
+                found = reading.tokens.text(from: job.tokens.lowerBound, through: job.tokens.upperBound - 1)
+                return true
+            }
+        case .decision:
+            return anyClause { index, clause in
+                deedFound(words.stemmed(.decisions).matches(in: clause.tokens, of: tokens), index)
             }
         case .preparation:
-            if reading.mention(of: words.writtenPlan) != nil { return true }
-            return preparedMinutes(reading) >= prepMinutes
+            if reading.mention(of: words.writtenPlan) != nil {
+                found = "a written plan"
+                return true
+            }
+            let minutes = preparedMinutes(reading)
+            found = "\(minutes) minutes of preparation"
+            return minutes >= prepMinutes
         case .conditions:
             // Both sides' conditions: a condition, what they need and what we need.
             let outright = clauses.indices.filter { counts($0, token: nil, ours: false, conditional: true) }
@@ -172,14 +245,31 @@ struct EvidenceJudge {
             let theirs = range.contains { AttributionReader.theirPronouns.contains(tokens[$0].word) || ["their", "them", "theirs"].contains(tokens[$0].word) }
                 || outright.contains { clauses[$0].facts.persons.contains { $0.side == .theirs } }
             let ours = range.contains { AttributionReader.ourWords.contains(tokens[$0].word) }
+            found = "both sides' conditions"
             if !(hasCondition && theirs && ours) {
                 why.append(hasCondition ? "it names only one side's conditions" : "it names no condition of either side")
             }
             return hasCondition && theirs && ours
         case .list:
             let outright = clauses.indices.filter { !clauses[$0].negated && counts($0, token: nil, ours: false) }
-            return EvidenceJudge.parts(outright.map { clauses[$0].tokens }, tokens) >= 2
+            let parts = EvidenceJudge.parts(outright.map { clauses[$0].tokens }, tokens)
+            found = "\(parts) parts"
+            return parts >= 2
         }
+    }
+
+    /// An amount or number and whose it is: "EUR 180 per slot, in Kim Lund's count (their side)".
+    private func figure(at start: Int, _ clause: ClauseFacts, _ reading: EvidenceReading) -> String {
+        let facts = clause.facts
+        let text = facts.amounts.first { $0.tokens.lowerBound == start }?.text ?? facts.frequencies.first { $0.tokens.lowerBound == start }?.text
+            ?? reading.tokens.tokens[start].text
+        return clause.attribution.source == .theirs ? "\(text), \(EvidenceReader.source(clause.attribution)) (their side)" : text
+    }
+
+    /// A clause cut to a line's length.
+    static func shortened(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " ;:,-–—"))
+        return trimmed.count <= 60 ? trimmed : String(trimmed.prefix(57)).trimmingCharacters(in: .whitespaces) + "..."
     }
 
     /// Whether the evidence says `person` took part: a joining word in a clause that tells it done.
@@ -201,33 +291,6 @@ struct EvidenceJudge {
     private func ourReason(_ whose: EvidenceAttribution) -> String {
         whose.nodded ? "they only \(whose.cue ?? "nodded") to our number, which stays ours"
             : "'\(whose.cue ?? "we")' makes it our number, not the customer's"
-    }
-
-    /// Parts with a word between separators: `;` `,` `:` `+` `/` "then", "after", "followed by".
-    static func parts(_ ranges: [Range<Int>], _ tokens: [EvidenceToken]) -> Int {
-        var steps = 0
-        for range in ranges {
-            var hasWord = false
-            for index in range {
-                let token = tokens[index]
-                let separates = (token.kind == .punctuation && [";", ",", ":", "-", "(", ")"].contains(token.word))
-                    || (token.kind == .symbol && ["+", "/", ">", "→", "&"].contains(token.word))
-                    || (token.kind == .word && ["then", "after", "followed", "next", "finally", "afterwards"].contains(token.word))
-                if separates {
-                    if hasWord { steps += 1 }
-                    hasWord = false
-                } else if token.kind == .word {
-                    hasWord = true
-                }
-            }
-            if hasWord { steps += 1 }
-        }
-        return steps
-    }
-
-    /// How many word tokens hold a letter.
-    static func letterWords(_ tokens: [EvidenceToken]) -> Int {
-        tokens.filter { $0.kind == .word && $0.word.unicodeScalars.contains(where: ScalarClass.letter) }.count
     }
 
     /// The longest stretch of preparation the evidence states, in minutes: "45 minutes", "an hour",
@@ -255,55 +318,5 @@ struct EvidenceJudge {
             if ["hour", "hours", "hr", "hrs"].contains(next) { longest = max(longest, NumberText.whole(number * 60)) }
         }
         return longest
-    }
-
-    /// The requirement as a phrase: "has no amount".
-    private func missingText(_ requirement: [EvidenceTerm]) -> String {
-        "does not count as " + requirement.map(\.description).joined(separator: " or ")
-    }
-
-    /// Why a requirement failed: the first kind's message, or all of them for alternatives.
-    private func missing(_ requirement: [EvidenceTerm], _ evidence: String) -> String {
-        let reasons = requirement.map { term -> String in
-            switch term.kind {
-            case .text: "is too short to show anything"
-            case .number: "has no number"
-            case .amount: "has no amount (a number, with its currency, unit or period)"
-            case .date: "has no date, event or deadline"
-            case .person: term.role.map { "names no \($0.title) on the customer's side" }
-                ?? "names no one on the customer's side (list the people you met in People met)"
-            case .quote: "is not in the customer's own words: quote them, or say whose figure it is"
-            case .outcomes: "names no possible outcome of the call, nor that \"no\" is an acceptable one"
-            case .attendee: "names no one on the customer's side who took part in a call, only names"
-            case .deed: "shows nothing the person did for the deal (introduced us, shared data, arranged access)"
-            case .preparation: "shows no written plan, and less than \(prepMinutes) minutes of preparation"
-            case .conditions: "does not name both sides' conditions (what they need of us, and what we need of them)"
-            case .list: "lists fewer than two parts (steps in order, or criteria)"
-            }
-        }
-        let subject = requirement.map(\.kind) == [.text] ? "the evidence '\(evidence)' " : "the evidence "
-        return subject + reasons.joined(separator: ", and ")
-    }
-
-    /// Two or more words in double quotes, straight or typographic, or in single quotes after a colon.
-    private func hasQuotation(_ text: String) -> Bool {
-        var words = 0
-        var inside = false
-        var inWord = false
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x22, 0x201C, 0x201D, 0xAB, 0xBB, 0x201E:  // " “ ” « » „
-                if inside, words + (inWord ? 1 : 0) >= 2 { return true }
-                inside.toggle()
-                words = 0
-                inWord = false
-            case 0x20, 0x09, 0x0A, 0x0D:
-                if inWord { words += 1 }
-                inWord = false
-            default:
-                inWord = inside
-            }
-        }
-        return false
     }
 }

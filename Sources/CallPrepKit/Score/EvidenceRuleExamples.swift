@@ -14,6 +14,12 @@ public enum EvidenceRuleExamples {
         EvidenceRuleExample(rule: "`\(kind.rawValue)`", passes: passes, fails: fails, evidence: EvidenceRule(kind))
     }
 
+    /// A kind with its qualifiers, as the process file writes it: `amount theirs`.
+    private static func term(_ text: String, passes: String, fails: String) -> EvidenceRuleExample {
+        let term = (try? EvidenceTerm.parse(text).get()) ?? EvidenceTerm(.text)
+        return EvidenceRuleExample(rule: "`\(term)`", passes: passes, fails: fails, evidence: EvidenceRule(requirements: [[term]]))
+    }
+
     private static func not(_ words: WordList, unless: [EvidenceKind] = [], passes: String, fails: String,
                             requiring kind: EvidenceKind = .text) -> EvidenceRuleExample {
         let unlessText = unless.isEmpty ? "" : " unless " + unless.map(\.rawValue).joined(separator: " or ")
@@ -35,6 +41,18 @@ public enum EvidenceRuleExamples {
         kind(.attendee, passes: "Henrik Sorensen joined for the last 20 minutes.", fails: "Spoke about Jo Bloggs, their CEO."),
         kind(.deed, passes: "Mara introduced us to the COO and shared the Q3 data.", fails: "Mara is our champion."),
         kind(.preparation, passes: "Brief written the day before.", fails: "Looked at their website five minutes before."),
+        kind(.conditions, passes: "They need it live before peak; we need a named owner on their side.",
+             fails: "Great fit, they love it."),
+        kind(.list, passes: "IT security review first, then the ops board, then legal.", fails: "The usual process."),
+        term("amount theirs", passes: "Their finance team's figure: EUR 96k in penalties last quarter.",
+             fails: "I reckon it costs them EUR 60k a year."),
+        term("text not-ours", passes: "Planners rebuild every route by hand when a driver calls in sick.",
+             fails: "They need our routing module."),
+        term("deed done", passes: "Mara forwarded our summary to Henrik with her own note.",
+             fails: "Mara will introduce us to Henrik."),
+        term("attendee decision-maker", passes: "Henrik Sorensen joined for the last 20 minutes.",
+             fails: "Mara joined and says their COO is on board."),
+        term("text negated-ok", passes: "The slides stayed closed.", fails: "Yes"),
         not(.feelings, unless: [.date, .amount], passes: "Mara sounded fed up; their contract ends in March 2027.",
             fails: "The ops lead sounded fed up with it."),
         not(.benchmarks, unless: [.quote], passes: "Mara said it costs them EUR 40k a quarter, twice the industry average.",

@@ -177,6 +177,8 @@ struct CompiledWordLists: Sendable {
     let writtenPlan: PhraseTable
     /// A condition: "if", "must", "needs", "provided that".
     let conditions: PhraseTable
+    /// Jobs and teams on the customer's side: "CFO", "procurement", "the board".
+    let jobs: PhraseTable
     /// Taking part in a call: "joined", "dialled in", "attended".
     let joining: PhraseTable
 
@@ -193,6 +195,11 @@ struct CompiledWordLists: Sendable {
         conditions = reader.table(["if", "only if", "must", "must-have", "must-haves", "need", "needs", "require", "requires",
                                    "requirement", "condition", "conditions", "provided", "as long as", "so long as", "criteria",
                                    "on condition", "in return", "in exchange", "as long"])
+        jobs = reader.table(["ceo", "cfo", "coo", "cto", "cio", "ciso", "cro", "cmo", "vp", "vice president", "director",
+                             "head of", "manager", "procurement", "purchasing", "legal", "finance", "it", "security",
+                             "infosec", "board", "committee", "steering group", "exec", "executive", "owner", "buyer",
+                             "controller", "treasurer", "chief", "ops lead", "team lead", "evaluation team",
+                             "management team", "leadership team", "partner", "founder", "president"])
         joining = reader.table(["joined", "join", "dialled in", "dialed in", "dropped in", "attended", "sat in", "took part",
                                 "came to", "was on the call", "were on the call", "met", "hopped on", "jumped on", "showed up",
                                 "turned up", "walked us", "presented"])

@@ -212,8 +212,8 @@ public struct Scorer: Sendable {
                 item.reason = problem
             } else {
                 item.status = .met
-                item.reason = verdict.summary == EvidenceReader.noFact
-                    ? metReasons[milestone.id] ?? "" : "\(verdict.summary) (rule: \(milestone.rule.description))"
+                item.reason = verdict.decided.isEmpty
+                    ? metReasons[milestone.id] ?? "" : verdict.decided.joined(separator: "; ") + " (rule: \(milestone.rule.description))"
             }
         }
         guard let review, review.agree == false else { return item }

@@ -47,7 +47,8 @@ struct PresentingBeforeDiscoveryCheck: ScoringCheck {
         let presenting = context.words[.presenting]
         let people = context.people.evidencePeople
         for (text, line) in texts where presenting.mayOccur(inNormalized: normalized(text)) {
-            let reading = context.reader.reading(text, people: people)
+            // "Things I held back:" covers the list below it.
+            let reading = context.reader.reading(EvidenceText.joiningLists(text), people: people)
             let tokens = reading.tokens.tokens
             for (index, clause) in reading.facts.clauses.enumerated()
             where clause.modality.kind == .done || clause.modality.kind == .stated {
@@ -55,7 +56,7 @@ struct PresentingBeforeDiscoveryCheck: ScoringCheck {
                 for match in context.words.stemmed(.presenting).matches(in: range, of: tokens)
                 where !reading.negation.isNegated(match.tokens.lowerBound)
                     // The process's own negations before it in the clause: "kept the demo back", "held back".
-                    && context.words.stemmed(.negations).matches(in: range.lowerBound..<match.tokens.lowerBound, of: tokens).isEmpty {
+                    && context.words.stemmed(.negations).matches(in: sentence(of: match.tokens.lowerBound, reading).lowerBound..<match.tokens.lowerBound, of: tokens).isEmpty {
                     // "asked for a demo", "wants pricing": a request or a wish just before it.
                     let before = max(range.lowerBound, match.tokens.lowerBound - 3)..<match.tokens.lowerBound
                     if !before.contains(where: { context.words.notPresentingStems.match(at: $0, in: tokens, before: match.tokens.lowerBound) != nil }) {
@@ -65,5 +66,9 @@ struct PresentingBeforeDiscoveryCheck: ScoringCheck {
             }
         }
         return nil
+    }
+
+    private func sentence(of token: Int, _ reading: EvidenceReading) -> Range<Int> {
+        reading.tokens.sentences.first { $0.contains(token) } ?? token..<token
     }
 }

@@ -26,7 +26,11 @@ struct RequiredWithoutEvidenceCheck: ScoringCheck {
         ])
 
     func findings(_ context: CheckContext) -> [Scorecard.Finding] {
-        context.items.filter { $0.required && $0.kind == .milestone && $0.status == .unsupported && $0.overriddenBy == nil }
+        // An item another check made unsupported has that check's finding already.
+        context.items.filter { item in
+            item.required && item.kind == .milestone && item.status == .unsupported && item.overriddenBy == nil
+                && !CheckID.allCases.contains { item.reason.hasPrefix($0.rawValue + ":") }
+        }
             .map { finding("'\($0.title)' is claimed without evidence: \($0.reason).", line: $0.line) }
     }
 }
