@@ -65,7 +65,7 @@ enum ScorecardText {
             case .notApplicable: "2"
             }
             out += "  \(paint(status, code))  w\(NumberText.plain(item.weight))  \(safe(item.title)) (\(safe(item.id)))"
-            if item.status != .met { out += ": \(safe(item.reason))" }
+            if item.status != .met || item.earlier != nil { out += ": \(safe(item.reason))" }
             if item.overriddenBy != nil { out += " [overridden by the \(safe(item.overriddenBy ?? ""))]" }
             if let line = item.line { out += "  line \(line)" }
             out += "\n"
