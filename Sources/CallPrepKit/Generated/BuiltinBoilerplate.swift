@@ -9,7 +9,7 @@ enum BuiltinBoilerplate {
         "comments",
         "confirm what the deal already has leave open what it still lacks",
         "connect",
-        "earlier milestones not yet evidenced callprep earlier milestones",
+        "earlier milestones callprep earlier milestones",
         "for the manager say whether you agree with how each item was marked then grade the call",
         "grade 0 to 100",
         "how to fill in this form check the box x of each item the call reached and write the evidence after evidence what the customer said or did with their own numbers names and dates a checked box without evidence counts as unsupported leave the box empty when the call did not reach the item when an item marked optional does not apply to this call write n a and the reason as its evidence required items are never n a keep the ids in backticks and the callprep comments they tell callprep which answer is which rename headings reorder sections and add your own notes as you like",

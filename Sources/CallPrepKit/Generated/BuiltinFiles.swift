@@ -226,14 +226,20 @@ Objective: {{objective}}
 ## Milestones of {{title}} <!-- callprep:milestones -->
 
 {{#milestones}}
+{{#metEarlier}}
+- [x] {{title}} `{{{id}}}` — met on {{date}} in {{source}} <!-- callprep:met-earlier -->
+
+{{/metEarlier}}
+{{^metEarlier}}
 - [ ] {{title}}{{^required}} (optional){{/required}} `{{{id}}}`
 
   Evidence ({{evidenceHint}}):
 
+{{/metEarlier}}
 {{/milestones}}
 {{/stage}}
 {{#first(earlierStages)}}
-## Earlier milestones not yet evidenced <!-- callprep:earlier-milestones -->
+## Earlier milestones <!-- callprep:earlier-milestones -->
 
 Confirm what the deal already has; leave open what it still lacks.
 
@@ -242,10 +248,16 @@ Confirm what the deal already has; leave open what it still lacks.
 ### {{title}}
 
 {{#milestones}}
+{{#metEarlier}}
+- [x] {{title}} `{{{id}}}` — met on {{date}} in {{source}} <!-- callprep:met-earlier -->
+
+{{/metEarlier}}
+{{^metEarlier}}
 - [ ] {{title}}{{^required}} (optional){{/required}} `{{{id}}}`
 
   Evidence ({{evidenceHint}}):
 
+{{/metEarlier}}
 {{/milestones}}
 {{/earlierStages}}
 ## Call practices <!-- callprep:practices -->
@@ -383,7 +395,7 @@ Objective: Understand how late deliveries affect Northwind's key accounts, and g
 
   Evidence (what the customer said or did, in their words):
 
-## Earlier milestones not yet evidenced <!-- callprep:earlier-milestones -->
+## Earlier milestones <!-- callprep:earlier-milestones -->
 
 Confirm what the deal already has; leave open what it still lacks.
 

@@ -123,6 +123,12 @@ public struct Scorer: Sendable {
         for index in inPlay(stage: record.meeting.stage, met: metBefore) {
             let id = allItems[index].id
             var item = evaluation.statuses[id] ?? status(of: allItems[index], nil, review: nil, judge: nil)
+            if evaluation.statuses[id] == nil, let shown = record.metEarlier?.first(where: { $0.id == id }) {
+                // The form was made from a history this score does not count (`--no-history`, or
+                // a debrief since changed): the line is the form's, not the rep's claim.
+                item.reason = "the form shows it met in an earlier debrief, but no earlier debrief counted here met it"
+                item.line = shown.line
+            }
             let missing = allItems[index].requires.filter { !metOverHistory.contains($0) }
             if item.status == .met, !missing.isEmpty {
                 item.status = .unsupported
@@ -182,20 +188,23 @@ public struct Scorer: Sendable {
 
     /// The scored items with the milestones of the call's stage that the deal's history met put
     /// back in the stage's order, each `met` with the debrief that met it: met for the stage,
-    /// whether this debrief ticks them or leaves them open, and outside the score, the claim and
-    /// the checks, which are about the items in play.
+    /// whether this debrief ticks them, leaves them open or shows them met earlier (the form's
+    /// `metEarlier`), and outside the score, the claim and the checks, which are about the items in
+    /// play.
     private func withMetEarlier(_ items: [Scorecard.Item], _ evaluation: Evaluation,
                                 history: OpportunityHistory) -> [Scorecard.Item] {
         guard let stage = process.stageIndex(evaluation.record.meeting.stage),
               stageItemIDs[stage].contains(where: history.met.contains) else { return items }
         let firstMet = Dictionary(history.firstMet.map { ($0.id, $0.debrief) }, uniquingKeysWith: { first, _ in first })
         let scored = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let lines = Dictionary((evaluation.record.metEarlier ?? []).map { ($0.id, $0.line) },
+                               uniquingKeysWith: { first, _ in first })
         let stageItems = stageItemIDs[stage].compactMap { id -> Scorecard.Item? in
             guard let debrief = firstMet[id], let index = indexByID[id] else { return scored[id] }
             var item = status(of: allItems[index], nil, review: nil, judge: nil)
             item.status = .met
             item.reason = "met on \(debrief.date) in \(debrief.source)"
-            item.line = evaluation.statuses[id]?.line
+            item.line = evaluation.statuses[id]?.line ?? lines[id]
             item.earlier = debrief
             return item
         }
