@@ -8,8 +8,9 @@ struct FormCommand: ParsableCommand {
         discussion: """
             The form lists every milestone in play and every call practice as a task item with room for \
             evidence, tables for next steps, pains and people met, the rep's self-assessment, the manager's \
-            review and coaching notes. Earlier stages' milestones that the deal's history (the index, or a \
-            debriefs folder, as for brief) already shows met are left out. It comes from the template \
+            review and coaching notes. A milestone the deal's history (the index, or a debriefs folder, as \
+            for brief) already shows met is not asked again: the form shows it met, with the date and file \
+            of the debrief that met it. It comes from the template \
             debrief.md.mustache: the workspace's templates/ folder overrides the built-in one.
             """
     )

@@ -342,7 +342,7 @@ struct CommandLineTests {
         #expect(fail.status == 1)
         #expect(fail.stderr == """
             manager-overrides.md: score 44 is below --min-score 45
-            self-assessment-high.md: score 21 is below --min-score 45
+            self-assessment-high.md: score 17 is below --min-score 45
 
             """)
         #expect(fail.stdout.contains("Summary: 2 debriefs"))

@@ -132,7 +132,7 @@ struct DocumentTests {
 
         #expect(shape.headings == [
             "Debrief: Evil | Corp # Forged heading, 26 November 2026", "Plan and result", "Milestones of Discover",
-            "Earlier milestones not yet evidenced", "Connect", "Call practices", "Next steps", "Pains", "People met",
+            "Earlier milestones", "Connect", "Call practices", "Next steps", "Pains", "People met",
             "Self-assessment", "Manager review", "Coaching notes",
         ])
         #expect(shape.tables.count == 4)

@@ -144,7 +144,8 @@ struct FullLoopTests {
         #expect(fromIndex.score == inFolder.score && fromIndex.history?.first.source == "debriefs/manager-overrides.md")
     }
 
-    /// The form asks only for the earlier milestones the deal's history has not evidenced.
+    /// The form asks only for the earlier milestones the deal's history has not evidenced; those it
+    /// has are shown met, with the debrief that met them.
     @Test func theFormLeavesOutWhatTheHistoryEvidenced() throws {
         let folder = try IndexSupport.workspace([TestSupport.fixture("scoring/manager-overrides.md")])
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("meetings"), withIntermediateDirectories: true)
@@ -156,7 +157,10 @@ struct FullLoopTests {
         #expect(form.status == 0, "\(form.stderr)")
         let alone = try CallPrepBinary.run(["form", "meetings/next.yaml", "--debriefs", "nowhere"], in: folder)
         // manager-overrides met both Connect milestones: the form no longer asks for them.
-        #expect(!form.stdout.contains("`meeting-reason-agreed`") && alone.stdout.contains("`meeting-reason-agreed`"))
+        let lines = form.stdout.split(separator: "\n").filter { $0.hasPrefix("- [") && $0.contains("`meeting-reason-agreed`") }
+        #expect(lines == ["- [x] Reason for the meeting and its possible outcomes agreed up front `meeting-reason-agreed` "
+                          + "— met on 2026-11-26 in debriefs/manager-overrides.md <!-- callprep:met-earlier -->"])
+        #expect(alone.stdout.contains("- [ ] Reason for the meeting and its possible outcomes agreed up front `meeting-reason-agreed`"))
         #expect(form.stdout.contains("`frequency-quantified`"))
         let brief = try CallPrepBinary.run(["brief", "meetings/next.yaml"], in: folder)
         #expect(brief.stdout.contains("meeting-reason-agreed"))

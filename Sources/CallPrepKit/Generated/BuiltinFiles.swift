@@ -226,14 +226,20 @@ Objective: {{objective}}
 ## Milestones of {{title}} <!-- callprep:milestones -->
 
 {{#milestones}}
+{{#metEarlier}}
+- [x] {{title}} `{{{id}}}` — met on {{date}} in {{source}} <!-- callprep:met-earlier -->
+
+{{/metEarlier}}
+{{^metEarlier}}
 - [ ] {{title}}{{^required}} (optional){{/required}} `{{{id}}}`
 
   Evidence ({{evidenceHint}}):
 
+{{/metEarlier}}
 {{/milestones}}
 {{/stage}}
 {{#first(earlierStages)}}
-## Earlier milestones not yet evidenced <!-- callprep:earlier-milestones -->
+## Earlier milestones <!-- callprep:earlier-milestones -->
 
 Confirm what the deal already has; leave open what it still lacks.
 
@@ -242,10 +248,16 @@ Confirm what the deal already has; leave open what it still lacks.
 ### {{title}}
 
 {{#milestones}}
+{{#metEarlier}}
+- [x] {{title}} `{{{id}}}` — met on {{date}} in {{source}} <!-- callprep:met-earlier -->
+
+{{/metEarlier}}
+{{^metEarlier}}
 - [ ] {{title}}{{^required}} (optional){{/required}} `{{{id}}}`
 
   Evidence ({{evidenceHint}}):
 
+{{/metEarlier}}
 {{/milestones}}
 {{/earlierStages}}
 ## Call practices <!-- callprep:practices -->
@@ -383,7 +395,7 @@ Objective: Understand how late deliveries affect Northwind's key accounts, and g
 
   Evidence (what they decided, approved or funded, or a date, e.g. 2026-12-03, or an amount in the customer's own numbers, e.g. EUR 40k a quarter):
 
-## Earlier milestones not yet evidenced <!-- callprep:earlier-milestones -->
+## Earlier milestones <!-- callprep:earlier-milestones -->
 
 Confirm what the deal already has; leave open what it still lacks.
 
@@ -409,7 +421,7 @@ Confirm what the deal already has; leave open what it still lacks.
 
 - [ ] Each colleague's role in the call planned (optional) `roles-planned`
 
-  Evidence (each part, one by one: steps, roles or criteria): N/A: Luis could not join, so I ran the call alone.
+  Evidence (each part in turn, whether steps, roles or criteria): N/A: Luis could not join, so I ran the call alone.
 
 - [x] A next step agreed with an owner and a date `next-step-agreed`
 

@@ -12,6 +12,8 @@ struct BodyReader {
     private var sectionsSeen: Set<FormSection> = []
     private var openLabel: AnswerLabel?
     private var itemLines: [String: Int] = [:]
+    /// The milestones the form showed met by an earlier debrief.
+    private var metEarlier: Set<String> = []
     private var warnedOfOtherTable: Set<FormSection> = []
 
     init(index: ItemIndex, process: SalesProcess, boilerplate: FormBoilerplate, draft: DebriefDraft) {
@@ -138,6 +140,15 @@ struct BodyReader {
 
     /// Reads a list item as a milestone or practice; false when it is not one.
     private mutating func readItem(_ item: MarkdownNode) -> Bool {
+        if section?.holdsItems == true, let id = metEarlierID(item) {
+            if !metEarlier.contains(id) {
+                metEarlier.insert(id)
+                draft.record.metEarlier = (draft.record.metEarlier ?? []) + [.init(id: id, line: item.start.line)]
+            }
+            // What a person wrote under the line is theirs: kept.
+            for block in item.children.dropFirst() where !block.blockText.isEmpty { keep(block) }
+            return true
+        }
         switch ItemReader(index: index).read(item, inItemSection: section?.holdsItems == true) {
         case .notAnItem:
             return false
@@ -156,6 +167,15 @@ struct BodyReader {
             draft.record.items.append(read)
             return true
         }
+    }
+
+    /// The id of a milestone the form shows met by an earlier debrief: a list item whose first
+    /// paragraph carries `<!-- callprep:met-earlier -->` and the milestone's id in backticks.
+    private func metEarlierID(_ item: MarkdownNode) -> String? {
+        guard let paragraph = item.children.first, paragraph.kind == .paragraph,
+              FormSection.marker(of: paragraph) == "met-earlier" else { return nil }
+        return paragraph.children.lazy.filter { $0.kind == .code }.compactMap(\.literal)
+            .first { self.index.itemsByID[$0]?.kind == .milestone }
     }
 
     private mutating func readTable(_ table: MarkdownNode) {
@@ -228,7 +248,8 @@ struct BodyReader {
     }
 
     private mutating func reportWhatIsMissing() {
-        guard let plan = ItemsInPlay(process: process, stageID: draft.record.meeting.stage) else { return }
+        // The milestones the form showed met earlier are not in play, so not missing.
+        guard let plan = ItemsInPlay(process: process, stageID: draft.record.meeting.stage, met: metEarlier) else { return }
         for item in plan.all where itemLines[item.id] == nil {
             draft.report(.missingItem(item.id), at: .start, .warning)
         }

@@ -8,6 +8,9 @@ public struct DebriefRecord: Sendable, Hashable, Codable {
     public var meeting: MeetingInfo
     public var process: ProcessInfo
     public var items: [Item] = []
+    /// The milestones the form showed met by an earlier debrief of the deal, instead of asking for
+    /// them again; nil when it showed none.
+    public var metEarlier: [MetEarlier]?
     public var nextSteps: [NextStep] = []
     public var pains: [PainAnswer] = []
     public var people: [Person] = []
@@ -150,6 +153,13 @@ public struct DebriefRecord: Sendable, Hashable, Codable {
     }
 
     /// Text the person wrote that maps to no field.
+    /// A milestone the form showed met by an earlier debrief (`- [x] Title `id` — met on DATE in
+    /// FILE`): the deal's history decides it, not this debrief.
+    public struct MetEarlier: Sendable, Hashable, Codable {
+        public var id: String
+        public var line: Int
+    }
+
     public struct Unmapped: Sendable, Hashable, Codable {
         public var text: String
         public var line: Int

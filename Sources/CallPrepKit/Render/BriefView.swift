@@ -23,9 +23,8 @@ struct BriefView {
         processVersion = process.version
         processTitle = process.title
         // Milestones met in earlier debriefs are no longer this call's work.
-        let met = history?.metIDs ?? []
         var open = plan.stage
-        open.milestones = plan.stage.milestones.filter { !met.contains($0.id) }
+        open.milestones = plan.stageOpen
         stage = StageView(open, number: plan.stageIndex + 1)
         stageCount = process.stages.count
         practices = plan.practices.map(ItemView.init)

@@ -5,8 +5,9 @@ struct DealHistory {
         let id: String
         let title: String
         let evidence: String
-        /// The debrief that first showed it met.
+        /// The debrief that first showed it met, and its date.
         let source: String
+        let date: String
     }
 
     struct NextStep {
@@ -35,4 +36,10 @@ struct DealHistory {
 
     /// Ids of the milestones met so far.
     var metIDs: Set<String> { Set(met.map(\.id)) }
+
+    /// Where each milestone met so far was first met, by id.
+    var metEarlier: [String: MetEarlierView] {
+        Dictionary(met.map { ($0.id, MetEarlierView(date: $0.date, source: $0.source)) },
+                   uniquingKeysWith: { first, _ in first })
+    }
 }

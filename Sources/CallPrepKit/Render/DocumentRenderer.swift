@@ -15,12 +15,17 @@ public enum DocumentRenderer {
         return templates.render(TemplateSet.briefName, view)
     }
 
-    /// The debrief form a person fills in after the call; `met` are the milestones the deal's
-    /// history has evidenced, which the form no longer asks for.
-    public static func form(meeting: Meeting, process: SalesProcess, templates: TemplateSet,
-                            met: Set<String> = []) -> String {
-        templates.render(TemplateSet.formName,
-                         FormView(meeting: meeting, process: process, plan: plan(meeting, process, met: met)))
+    /// The debrief form for a deal with no earlier debriefs.
+    public static func form(meeting: Meeting, process: SalesProcess, templates: TemplateSet) -> String {
+        form(meeting: meeting, process: process, templates: templates, history: nil)
+    }
+
+    /// The debrief form a person fills in after the call. The milestones `history` shows met are
+    /// not asked again: the form shows each met, with the date and file of the debrief that met it.
+    static func form(meeting: Meeting, process: SalesProcess, templates: TemplateSet, history: DealHistory?) -> String {
+        let plan = plan(meeting, process, met: history?.metIDs ?? [])
+        return templates.render(TemplateSet.formName, FormView(meeting: meeting, process: process, plan: plan,
+                                                               metEarlier: history?.metEarlier ?? [:]))
     }
 
     private static func plan(_ meeting: Meeting, _ process: SalesProcess, met: Set<String> = []) -> ItemsInPlay {

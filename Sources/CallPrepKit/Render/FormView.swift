@@ -9,13 +9,17 @@ struct FormView {
     let meeting: MeetingView
     let processID: String
     let processVersion: String
+    /// The meeting's stage with all its milestones: those the deal's history met carry `metEarlier`.
     let stage: StageView
+    /// The earlier stages with milestones, each with all of them, those met carrying `metEarlier`.
     let earlierStages: [StageView]
     let practices: [ItemView]
-    /// Every item in play, for the manager's per-item review table.
+    /// Every item in play (the ones still open, and the practices), for the manager's per-item
+    /// review table.
     let reviewItems: [ItemView]
 
-    init(meeting: Meeting, process: SalesProcess, plan: ItemsInPlay) {
+    /// `metEarlier` are the milestones the deal's history met, and where; `plan` leaves them out.
+    init(meeting: Meeting, process: SalesProcess, plan: ItemsInPlay, metEarlier: [String: MetEarlierView] = [:]) {
         frontMatter = FrontMatter.render([
             ("form", Self.formatVersion),
             ("meeting", meeting.id),
@@ -31,8 +35,14 @@ struct FormView {
         self.meeting = MeetingView(meeting)
         processID = process.id
         processVersion = process.version
-        stage = StageView(plan.stage, number: plan.stageIndex + 1)
-        earlierStages = plan.earlierOpen.map { StageView($0, number: (process.stageIndex($0.id) ?? 0) + 1) }
+        // A met milestone is shown met, with the debrief that met it, instead of being asked again.
+        func view(_ stage: Stage, number: Int) -> StageView {
+            StageView(id: stage.id, title: stage.title, goal: stage.goal.isEmpty ? nil : stage.goal, number: number,
+                      milestones: stage.milestones.map { ItemView($0, metEarlier: metEarlier[$0.id]) })
+        }
+        stage = view(plan.stage, number: plan.stageIndex + 1)
+        earlierStages = process.stages[..<plan.stageIndex].enumerated().filter { !$0.element.milestones.isEmpty }
+            .map { view($0.element, number: $0.offset + 1) }
         practices = plan.practices.map(ItemView.init)
         reviewItems = plan.all.map(ItemView.init)
     }

@@ -115,8 +115,15 @@ struct ItemView {
     let required: Bool
     let ask: [String]
     let weight: String
+    /// Where the deal's history met it (in the form only); nil while it is still open.
+    let metEarlier: MetEarlierView?
 
     init(_ milestone: Milestone) {
+        self.init(milestone, metEarlier: nil)
+    }
+
+    init(_ milestone: Milestone, metEarlier: MetEarlierView?) {
+        self.metEarlier = metEarlier
         id = milestone.id
         title = milestone.title
         guidance = milestone.guidance.isEmpty ? nil : milestone.guidance
@@ -128,6 +135,12 @@ struct ItemView {
         ask = milestone.ask
         weight = NumberText.plain(milestone.weight)
     }
+}
+
+/// The earlier debrief of the deal that first met a milestone: `met on {{date}} in {{source}}`.
+struct MetEarlierView {
+    let date: String
+    let source: String
 }
 
 /// A stage as templates see it, with the items it shows.

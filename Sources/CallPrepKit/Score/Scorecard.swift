@@ -24,6 +24,9 @@ public struct Scorecard: Sendable, Hashable, Codable {
         public var line: Int?
         /// What the evidence reader found in the evidence of a checked item.
         public var facts: ItemFacts?
+        /// For a milestone of the call's stage that an earlier debrief of the deal met: that
+        /// debrief. The item is met for the stage, and stands outside this call's score.
+        public var earlier: OpportunityHistory.Debrief?
     }
 
     /// The facts under an item's verdict, as fields (docs/evidence-reader.md).
@@ -112,9 +115,9 @@ public struct Scorecard: Sendable, Hashable, Codable {
     public var source: String
     public var meeting: DebriefRecord.MeetingInfo
     public var process: DebriefRecord.ProcessInfo
-    /// What the evidence supports: the weighted share of applicable items met, 0 to 100.
+    /// What the evidence supports: the weighted share of applicable items in play that are met, 0 to 100.
     public var score: Int
-    /// What the rep claimed: the weighted share of applicable items checked, 0 to 100.
+    /// What the rep claimed: the weighted share of applicable items in play that are checked, 0 to 100.
     public var claimedScore: Int
     /// The rep's own score of the call, from the self-assessment.
     public var selfScore: Int?

@@ -128,6 +128,12 @@ public struct Scorer: Sendable {
         for index in inPlay(stage: record.meeting.stage, met: metBefore) {
             let id = allItems[index].id
             var item = evaluation.statuses[id] ?? status(of: allItems[index], nil, review: nil, judge: nil)
+            if evaluation.statuses[id] == nil, let shown = record.metEarlier?.first(where: { $0.id == id }) {
+                // The form was made from a history this score does not count (`--no-history`, or
+                // a debrief since changed): the line is the form's, not the rep's claim.
+                item.reason = "the form shows it met in an earlier debrief, but no earlier debrief counted here met it"
+                item.line = shown.line
+            }
             let missing = allItems[index].requires.filter { !metOverHistory.contains($0) }
             if item.status == .met, !missing.isEmpty {
                 item.status = .unsupported
@@ -170,19 +176,46 @@ public struct Scorer: Sendable {
         }
         return Scorecard(source: record.source, meeting: record.meeting, process: record.process, score: score,
                          claimedScore: NumberText.percent(claimedWeight, of: applicable),
-                         selfScore: record.selfAssessment.score, managerScore: record.review.grade, items: items,
+                         selfScore: record.selfAssessment.score, managerScore: record.review.grade,
+                         items: withMetEarlier(items, evaluation, history: history),
                          stage: stage, readyToAdvance: ready,
                          findings: findings.sorted { $0.order < $1.order }.map(\.finding), history: Scorecard.History(history),
                          plan: record.plan)
     }
 
     /// Where in `allItems` the items in play are, in form order (as `ItemsInPlay.all`): this stage's
-    /// milestones, earlier stages' milestones not yet met, the practices. None for an unknown stage,
-    /// which the parser refuses.
+    /// and earlier stages' milestones not yet met, the practices. None for an unknown stage, which
+    /// the parser refuses.
     private func inPlay(stage stageID: String, met: Set<String>) -> [Int] {
         guard let stage = process.stageIndex(stageID) else { return [] }
-        let ids = stageItemIDs[stage] + stageItemIDs[..<stage].joined().filter { !met.contains($0) }
+        let ids = (stageItemIDs[stage] + stageItemIDs[..<stage].joined()).filter { !met.contains($0) }
         return ids.compactMap { indexByID[$0] } + (allItems.count - process.practices.count..<allItems.count)
+    }
+
+    /// The scored items with the milestones of the call's stage that the deal's history met put
+    /// back in the stage's order, each `met` with the debrief that met it: met for the stage,
+    /// whether this debrief ticks them, leaves them open or shows them met earlier (the form's
+    /// `metEarlier`), and outside the score, the claim and the checks, which are about the items in
+    /// play.
+    private func withMetEarlier(_ items: [Scorecard.Item], _ evaluation: Evaluation,
+                                history: OpportunityHistory) -> [Scorecard.Item] {
+        guard let stage = process.stageIndex(evaluation.record.meeting.stage),
+              stageItemIDs[stage].contains(where: history.met.contains) else { return items }
+        let firstMet = Dictionary(history.firstMet.map { ($0.id, $0.debrief) }, uniquingKeysWith: { first, _ in first })
+        let scored = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let lines = Dictionary((evaluation.record.metEarlier ?? []).map { ($0.id, $0.line) },
+                               uniquingKeysWith: { first, _ in first })
+        let stageItems = stageItemIDs[stage].compactMap { id -> Scorecard.Item? in
+            guard let debrief = firstMet[id], let index = indexByID[id] else { return scored[id] }
+            var item = status(of: allItems[index], nil, review: nil, judge: nil)
+            item.status = .met
+            item.reason = "met on \(debrief.date) in \(debrief.source)"
+            item.line = evaluation.statuses[id]?.line ?? lines[id]
+            item.earlier = debrief
+            return item
+        }
+        let stageIDs = Set(stageItemIDs[stage])
+        return stageItems + items.filter { !stageIDs.contains($0.id) }
     }
 
     private func context(_ evaluation: Evaluation, items: [Scorecard.Item], metOverHistory: Set<String>,

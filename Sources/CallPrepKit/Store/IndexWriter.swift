@@ -77,7 +77,8 @@ public struct IndexWriter {
                   card.findings.contains { $0.check == CheckID.stageAheadOfEvidence.rawValue }, path])
         try run("DELETE FROM itemStatus WHERE path = ?", [path])
         try run("DELETE FROM finding WHERE path = ?", [path])
-        for item in card.items {
+        // An item an earlier debrief met is not in play in this call: the report counts it there.
+        for item in card.items where item.earlier == nil {
             try run("""
                 INSERT INTO itemStatus (path, item, kind, status, weight, rep, processID, date)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -18,7 +18,7 @@ extension DealHistory {
         self.init(
             debriefs: deal.map(\.source),
             met: history.firstMet.map { MetItem(id: $0.id, title: titles[$0.id] ?? $0.id, evidence: $0.evidence,
-                                                source: $0.source) },
+                                                source: $0.source, date: $0.debrief.date) },
             lastDebrief: last?.source,
             nextSteps: (last?.nextSteps ?? []).map { step in
                 NextStep(action: step.action, owner: step.owner, due: step.due,

@@ -16,15 +16,15 @@ extension Workspace {
         try target.emit((brief.hasSuffix("\n") ? brief : brief + "\n") + "\n" + stamp + "\n")
     }
 
-    /// `callprep form`: the debrief form for the meeting file at `meetingPath`. Its earlier
-    /// milestones are those the deal's history (found as `brief` finds it) has not evidenced, as
-    /// the brief for the same meeting shows them.
+    /// `callprep form`: the debrief form for the meeting file at `meetingPath`. The milestones the
+    /// deal's history (found as `brief` finds it) met are shown met, with the date and file of the
+    /// debrief that met them, not asked again; the others are asked, as the brief for the same
+    /// meeting shows them.
     public func form(meeting meetingPath: String, index: String? = nil, debriefs: String? = nil, to target: OutputTarget,
                      report: (Diagnostic) -> Void = { _ in }) throws(DiagnosticError) {
         let (process, meeting, history) = try call(meetingPath, index: index, debriefs: debriefs, report: report)
         let templates = try templates()
-        let met = history?.metIDs ?? []
-        try target.emit(DocumentRenderer.form(meeting: meeting, process: process, templates: templates, met: met))
+        try target.emit(DocumentRenderer.form(meeting: meeting, process: process, templates: templates, history: history))
     }
 
     /// What a brief and a form start from: the process, the meeting (its unwritten placeholders
