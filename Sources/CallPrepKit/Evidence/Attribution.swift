@@ -28,6 +28,7 @@ package struct AttributionReader: Sendable {
         "estimate", "share", "state", "mention", "explain", "quote", "calculate", "measure", "track", "log",
         "figure", "put on screen", "put up", "pull up", "pulled up", "walk through", "walked through", "present",
         "write", "wrote", "email", "complain", "admit", "insist", "note", "point out", "flag", "raise",
+        "put it at", "puts it at", "puts the", "put the", "gave us", "give us", "handed us", "read us", "read out",
     ]
 
     /// Ours, whoever speaks: our own numbers and material.
@@ -54,7 +55,8 @@ package struct AttributionReader: Sendable {
         "count", "figure", "number", "estimate", "data", "report", "dashboard", "spreadsheet", "sheet", "system",
         "log", "record", "stat", "statistic", "math", "maths", "calculation", "forecast", "audit", "survey",
         "invoice", "budget", "tracker", "ticket", "export", "analysis", "plan", "slide", "deck", "review", "books",
-        "word", "words", "view", "take", "target", "goal", "sheet", "notes", "file", "list", "own",
+        "word", "words", "view", "take", "target", "goal", "sheet", "notes", "file", "list", "own", "ledger",
+        "timesheet", "crm", "erp", "kpi", "minutes", "register", "schedule", "rota", "board pack",
     ]
 
     static let currencyCodes: Set<String> = ["eur", "usd", "gbp", "dkk", "sek", "nok", "chf", "jpy", "cad", "aud", "pln", "inr"]
@@ -90,6 +92,15 @@ package struct AttributionReader: Sendable {
                 if readings[index + 1].source == .theirs, readings[index + 1].person == nil {
                     readings[index + 1].person = people.people[mention.person].name
                 }
+            }
+        }
+        // "40 late drops a week – Kim's log": a note of whose it is after a dash or ";" speaks for
+        // the clause before it.
+        for (index, clause) in text.clauses.enumerated() where readings[index].source == .unstated && index + 1 < text.clauses.count
+            && ["-", ";"].contains(text.clauses[index + 1].opener ?? "") && text.clauses[index + 1].sentence == clause.sentence {
+            let note = readings[index + 1]
+            if note.source == .theirs, let cue = note.cue, cue.hasPrefix("'s ") || ["their", "his", "her"].contains(cue.split(separator: " ").first ?? "") {
+                readings[index] = note
             }
         }
         // "Per Kim: 40 a week" and "40 a week: Kim's count" share one source across the colon.
@@ -171,10 +182,16 @@ package struct AttributionReader: Sendable {
                 return EvidenceAttribution(source: .theirs, person: nil, cue: "'s " + tokens[noun].word)
             }
         }
-        // Their own number: "their 30 late drops", "his €1,200 penalty".
-        for index in range where ["their", "his", "her"].contains(tokens[index].word) && index + 1 < range.upperBound
-            && (tokens[index + 1].kind == .number || tokens[index + 1].kind == .symbol || Self.currencyCodes.contains(tokens[index + 1].word)) {
-            return EvidenceAttribution(source: .theirs, person: nil, cue: tokens[index].word)
+        // Their own number: "their 30 late drops", "his €1,200 penalty", "Kim's four reroutes".
+        for index in range where index + 1 < range.upperBound
+            && (tokens[index + 1].kind == .number || tokens[index + 1].kind == .symbol || Self.currencyCodes.contains(tokens[index + 1].word)
+                || AmountReader.numberWords[tokens[index + 1].word] != nil) {
+            if ["their", "his", "her"].contains(tokens[index].word) {
+                return EvidenceAttribution(source: .theirs, person: nil, cue: tokens[index].word)
+            }
+            if tokens[index].kind == .possessive, let owner = names.last(where: { $0.tokens.upperBound == index }), side(owner) == .theirs {
+                return EvidenceAttribution(source: .theirs, person: name(owner), cue: "'s figure")
+            }
         }
         if range.contains(where: { tokens[$0].kind == .punctuation && (tokens[$0].word == "\"" || tokens[$0].word == "'") }) {
             return EvidenceAttribution(source: .theirs, person: names.first(where: { side($0) == .theirs }).map(name), cue: "quote")

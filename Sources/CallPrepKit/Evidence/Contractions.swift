@@ -53,7 +53,9 @@ enum Contractions {
         out.reserveCapacity(tokens.count + tokens.count / 8)
         for (index, token) in tokens.enumerated() {
             guard token.kind == .word else { out.append(token); continue }
-            let word = token.word.replacingOccurrences(of: "’", with: "'")
+            // A typographic apostrophe as the plain one; most words have none (a byte test first).
+            let word = token.word.utf8.contains(0xE2) ? token.word.replacingOccurrences(of: "’", with: "'") : token.word
+            if !word.utf8.contains(0x27), whole[word] == nil { out.append(token); continue }
             func spell(_ words: [String]) {
                 for (place, part) in words.enumerated() {
                     var copy = token
@@ -81,7 +83,7 @@ enum Contractions {
             } else if ending == "d" {
                 // Past adverbs to the verb: "she'd already signed" is "had".
                 var ahead = index + 1
-                while ahead < tokens.count, ["already", "just", "never", "also", "all", "not", "both"].contains(tokens[ahead].word) { ahead += 1 }
+                while ahead < tokens.count, ["already", "just", "never", "also", "all", "not", "both", "even", "only", "really", "ever"].contains(tokens[ahead].word) { ahead += 1 }
                 let verb = nextWord(after: ahead - 1, in: tokens)
                 spell([base, verb.map { $0 == "better" || isParticiple($0) } == true ? "had" : "would"])
             } else if ending == "s" {

@@ -18,9 +18,38 @@ package struct EvidencePeople: Sendable, Hashable, Codable {
         }
     }
 
-    package var people: [Person]
+    package let people: [Person]
+    /// Each person's name words, and each first or last name with its one owner (nil: shared),
+    /// worked out once: a debrief's picture reads every item's evidence.
+    private let names: [[String]]
+    private let single: [String: Int?]
 
-    package init(_ people: [Person] = []) { self.people = people }
+    private enum CodingKeys: String, CodingKey { case people }
+
+    package init(_ people: [Person] = []) {
+        self.people = people
+        let names = people.map { person in
+            person.name.lowercased().split { !($0.isLetter || $0 == "-" || $0 == "'" || $0 == "’") }
+                .map(String.init).filter { !Self.honorifics.contains($0) }
+        }
+        var single: [String: Int?] = [:]
+        for (person, words) in names.enumerated() {
+            for word in Set([words.first, words.last].compactMap { $0 }) {
+                single[word] = single[word] == nil ? person : .some(nil)
+            }
+        }
+        self.names = names
+        self.single = single
+    }
+
+    package init(from decoder: any Decoder) throws {
+        self.init(try decoder.container(keyedBy: CodingKeys.self).decode([Person].self, forKey: .people))
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(people, forKey: .people)
+    }
 
     /// A person named in the text: who, and the token indices of the name (without any "'s").
     package struct Mention: Sendable, Hashable {
@@ -30,24 +59,9 @@ package struct EvidencePeople: Sendable, Hashable, Codable {
 
     private static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "prof", "sir"]
 
-    /// The words of each person's name, lower-cased, without honorifics.
-    private var nameWords: [[String]] {
-        people.map { person in
-            person.name.lowercased().split { !($0.isLetter || $0 == "-" || $0 == "'" || $0 == "’") }
-                .map(String.init).filter { !Self.honorifics.contains($0) }
-        }
-    }
-
     /// Every mention in `tokens`, by full name, or by a first or last name that only one person has.
     package func mentions(in tokens: [EvidenceToken]) -> [Mention] {
         guard !people.isEmpty else { return [] }
-        let names = nameWords
-        var single: [String: Int?] = [:]  // a first or last name, and its one owner (nil: shared)
-        for (person, words) in names.enumerated() {
-            for word in Set([words.first, words.last].compactMap { $0 }) {
-                single[word] = single[word] == nil ? person : .some(nil)
-            }
-        }
         var found: [Mention] = []
         var index = 0
         while index < tokens.count {

@@ -56,7 +56,10 @@ package struct EvidenceTokens: Sendable, Hashable {
 
     /// The text of a clause as written.
     package func text(of clause: EvidenceClause) -> String {
-        String(characters[clause.range]).trimmingCharacters(in: .whitespacesAndNewlines)
+        var range = clause.range
+        while let first = range.first, characters[first].isWhitespace { range = range.dropFirst() }
+        while let last = range.last, characters[last].isWhitespace { range = range.dropLast() }
+        return String(characters[range])
     }
 
     /// The written text from one token through another.

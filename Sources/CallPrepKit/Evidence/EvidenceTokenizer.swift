@@ -72,18 +72,32 @@ private struct Scanner {
     init(characters: [Character]) { self.characters = characters }
 
     static let apostrophes: Set<Character> = ["'", "’"]
+    static func isApostrophe(_ character: Character?) -> Bool { character == "'" || character == "’" }
+    static func isHyphen(_ character: Character?) -> Bool { character == "-" || character == "‐" || character == "–" }
     static let hyphens: Set<Character> = ["-", "‐", "–"]
     static let numberSuffixes: Set<String> = ["k", "m", "bn", "mn", "x", "st", "nd", "rd", "th", "am", "pm"]
 
     func at(_ index: Int) -> Character? { index < characters.count ? characters[index] : nil }
-    static func isDigit(_ character: Character?) -> Bool { character.map { $0.isASCII && $0.isNumber } ?? false }
-    static func isLetter(_ character: Character?) -> Bool { character?.isLetter ?? false }
+    // ASCII answered without Unicode's property tables (the slow part of scanning, BENCHMARKS.md).
+    static func isDigit(_ character: Character?) -> Bool {
+        guard let ascii = character?.asciiValue else { return false }
+        return ascii >= 0x30 && ascii <= 0x39
+    }
+    static func isLetter(_ character: Character?) -> Bool {
+        guard let character else { return false }
+        if let ascii = character.asciiValue { return (ascii | 0x20) >= 0x61 && (ascii | 0x20) <= 0x7A }
+        return character.isLetter
+    }
+    static func isUppercase(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return ascii >= 0x41 && ascii <= 0x5A }
+        return character.isUppercase
+    }
 
     mutating func add(_ kind: EvidenceToken.Kind, _ start: Int, _ end: Int, word: String? = nil) {
         let text = String(characters[start..<end])
-        tokens.append(EvidenceToken(text: text, word: word ?? text.lowercased(), kind: kind, range: start..<end,
-                                    capitalized: characters[start].isUppercase, stem: word ?? text.lowercased(),
-                                    startsLine: lineBreak))
+        let lower = word ?? text.lowercased()
+        tokens.append(EvidenceToken(text: text, word: lower, kind: kind, range: start..<end,
+                                    capitalized: Self.isUppercase(characters[start]), stem: lower, startsLine: lineBreak))
         lineBreak = false
     }
 
@@ -128,7 +142,7 @@ private struct Scanner {
     /// Letters, with an apostrophe or hyphen inside; "e.g." and "p.a." whole; "w/", "w/o", "b/c".
     mutating func scanWord() {
         let start = position
-        while Self.isLetter(at(position)) || ((Self.apostrophes.contains(at(position) ?? " ") || Self.hyphens.contains(at(position) ?? " "))
+        while Self.isLetter(at(position)) || ((Self.isApostrophe(at(position)) || Self.isHyphen(at(position)))
                                               && Self.isLetter(at(position + 1))) {
             position += 1
         }

@@ -34,7 +34,7 @@ package struct ModalityReader: Sendable {
         "i think", "i guess", "i believe", "we think", "i would guess", "i would say", "seems", "seemed", "sounds like",
         "in principle", "in theory", "tentatively", "tentative", "pencilled in", "penciled in", "pending",
         "not sure", "unsure", "unclear", "unknown", "no idea", "ideally", "not necessarily", "fingers crossed", "hope", "hopes", "hoping",
-        "expect", "expects", "supposed to", "kind of", "sort of", "guess", "roughly speaking",
+        "expect", "expects", "supposed to", "seem", "seems to", "apparently", "kind of", "sort of", "guess", "roughly speaking",
         "not unwilling", "not unlikely", "not opposed", "not against", "not averse", "not impossible",
     ]
 
@@ -76,7 +76,8 @@ package struct ModalityReader: Sendable {
         var found: [ModalityKind: [PhraseTable.Match]] = [:]
         var index = range.lowerBound
         while index < range.upperBound {
-            if let match = conditionTable.match(at: index, in: tokens, before: range.upperBound) {
+            if let match = conditionTable.match(at: index, in: tokens, before: range.upperBound),
+               !isAskedAbout(at: index, tokens, from: range.lowerBound) {
                 found[.conditional, default: []].append(match)
                 index = match.tokens.upperBound
             } else if let match = hedgeTable.match(at: index, in: tokens, before: range.upperBound), !isMonth(at: index, tokens),
@@ -105,6 +106,12 @@ package struct ModalityReader: Sendable {
         guard ["would", "could", "should", "might"].contains(tokens[index].word) else { return false }
         let before = tokens[max(start, index - 3)..<index].map(\.word)
         return before.contains { ["what", "how", "which", "whatever", "whether"].contains($0) }
+    }
+
+    /// A condition someone asked about: "asked what happens if the rule changes".
+    private func isAskedAbout(at index: Int, _ tokens: [EvidenceToken], from start: Int) -> Bool {
+        let before = tokens[max(start, index - 5)..<index].map(\.word)
+        return before.contains { ["asked", "asks", "ask", "wondered", "wanted to know", "happens", "happen"].contains($0) }
     }
 
     /// "May" the month ("in May", "May 5"), not the hedge.

@@ -60,6 +60,9 @@ package struct NegationReader: Sendable {
         "not uninterested", "not unreasonable", "not unhappy", "not without", "not unhelpful", "never not",
     ]
 
+    /// Subjects that start a new clause and end a scope: "we", "they", "she", "he", "I".
+    package static let subjects: Set<String> = ["we", "they", "she", "he", "i"]
+
     /// Marks that end a scope early.
     package static let scopeStops: Set<String> = [",", "(", ")", "\"", "-"]
 
@@ -114,7 +117,9 @@ package struct NegationReader: Sendable {
     /// From `start` on, up to `window` tokens, stopping at a stop mark or the clause's end.
     private func forward(from start: Int, to end: Int, _ tokens: [EvidenceToken]) -> Range<Int> {
         var stop = start
-        while stop < end, stop - start < window, !isStop(tokens[stop]) { stop += 1 }
+        // A new subject two words on starts the main clause: "if the figures don't add up we stop".
+        while stop < end, stop - start < window, !isStop(tokens[stop]),
+              !(stop - start >= 2 && Self.subjects.contains(tokens[stop].word)) { stop += 1 }
         return start..<stop
     }
 

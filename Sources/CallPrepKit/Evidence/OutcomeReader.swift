@@ -7,7 +7,8 @@ package struct OutcomeReader: Sendable {
         "walks away", "call it a day", "calls it a day", "drop it", "pull the plug", "close it out", "kill it",
         "not proceed", "not go ahead", "not move forward", "stand down", "step back", "bow out", "disqualify",
         "disqualified", "closed lost", "close lost", "no decision", "not buy", "not sign", "say no", "says no", "a no",
-        "clear no", "firm no", "no is", "non-starter", "nonstarter", "deal-breaker", "dead end",
+        "clear no", "firm no", "no is", "not a match", "no match", "leave it there", "leave it", "not worth",
+        "close the file", "a pass", "park it", "shelve it", "end it there", "stop there", "drop the idea", "non-starter", "nonstarter", "deal-breaker", "dead end",
         "not for us", "not for them", "not for her", "not for him", "not right for us", "not right for them",
     ]
     package static let yesOutcomes = [

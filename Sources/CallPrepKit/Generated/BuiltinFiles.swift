@@ -888,7 +888,7 @@ prep_minutes: 30
 words:
   feelings: [feel, feels, felt, feeling, sounded, sounds, seemed, seems, fed up, frustrated, annoyed, unhappy,
              upset, excited, keen, eager, worried, stressed, want, wants, wanted, would like, would love, wish,
-             wishes, hope, hopes, hoping, interested, liked the idea]
+             wishes, hope, hopes, hoping, interested, liked the idea, sick of, tired of, fed up with, annoyed by]
   benchmarks: [benchmark, benchmarks, industry average, industry averages, on average, typically, typical customer,
                our customers, similar companies, our estimate, we estimate, we estimated, our calculation, our roi,
                roi calculator, our data, studies show, rule of thumb]
@@ -908,7 +908,9 @@ words:
            peak season, rollout, migration, regulation, contract ends]
   deeds: [introduced, introduced us, shared, sent, forwarded, arranged, set up, booked, invited, connected us,
           gave us, provided, got us, walked us, scheduled, organised, organized, briefed, sponsored, pushed internally,
-          presented internally]
+          presented internally, emailed us, mailed us, took it to, took our, brought us, came back with, lobbied,
+          championed, vouched for, pushed for, escalated, looped in, ran it past, opened doors, got her, got him,
+          got them]
   decisions: [decided, approved, signed off, signed it off, signed this off, allocated, ringfenced, ring-fenced,
               budgeted, assigned, named, funded, committed, freed up, issued, hired, kicked off, started, chose, picked,
               put a team on, made it a goal]

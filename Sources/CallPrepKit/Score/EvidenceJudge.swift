@@ -146,8 +146,10 @@ struct EvidenceJudge {
             }
         case .amount:
             return anyClause { index, clause in
+                // A scale says money as well as a currency does: "130k earmarked".
                 let amounts = clause.facts.amounts.filter {
-                    $0.value > 0 && ($0.currency != nil || $0.unit != nil || $0.period != nil || $0.per != nil)
+                    $0.value > 0 && ($0.currency != nil || $0.unit != nil || $0.period != nil || $0.per != nil
+                        || EvidenceJudge.hasScale($0.text))
                 }
                 let starts = amounts.map(\.tokens.lowerBound) + clause.facts.frequencies.filter { $0.count != nil }.map(\.tokens.lowerBound)
                 guard let start = starts.first(where: { counts(index, token: $0, ours: true) }) else { return false }
@@ -242,7 +244,8 @@ struct EvidenceJudge {
             let range = outright.flatMap { Array(clauses[$0].tokens) }
             let hasCondition = range.contains { words.conditions.contains(tokens[$0]) }
                 || !words.conditions.matches(in: range.first.map { $0..<(range.last! + 1) } ?? 0..<0, of: tokens).isEmpty
-            let theirs = range.contains { AttributionReader.theirPronouns.contains(tokens[$0].word) || ["their", "them", "theirs"].contains(tokens[$0].word) }
+            // Their side as the one with conditions: "they", "their", not "told them".
+            let theirs = range.contains { AttributionReader.theirPronouns.contains(tokens[$0].word) || ["their", "theirs"].contains(tokens[$0].word) }
                 || outright.contains { clauses[$0].facts.persons.contains { $0.side == .theirs } }
             let ours = range.contains { AttributionReader.ourWords.contains(tokens[$0].word) }
             found = "both sides' conditions"
@@ -251,8 +254,9 @@ struct EvidenceJudge {
             }
             return hasCondition && theirs && ours
         case .list:
-            let outright = clauses.indices.filter { !clauses[$0].negated && counts($0, token: nil, ours: false) }
-            let parts = EvidenceJudge.parts(outright.map { clauses[$0].tokens }, tokens)
+            // Negated words are no part: "nobody demos" lists nothing.
+            let outright = clauses.indices.filter { counts($0, token: nil, ours: false) }
+            let parts = EvidenceJudge.parts(outright.map { clauses[$0].tokens }, tokens) { reading.negation.isNegated($0) }
             found = "\(parts) parts"
             return parts >= 2
         }

@@ -2,26 +2,34 @@ import Foundation
 
 /// The words a verdict is told in, and the small readings of text the judge's terms share.
 extension EvidenceJudge {
-    /// Parts with a word between separators: `;` `,` `:` `+` `/` "then", "after", "followed by".
-    static func parts(_ ranges: [Range<Int>], _ tokens: [EvidenceToken]) -> Int {
-        var steps = 0
+    /// Parts with a word between separators: `;` `,` `:` `+` `/` `>` "then", "after", "followed by",
+    /// and "and" between parts of two words or more ("uptime at peak and integration with their
+    /// POS", not "Kim and her boss"). Tokens `skipped` (negated ones) are no part.
+    static func parts(_ ranges: [Range<Int>], _ tokens: [EvidenceToken], skipping skipped: (Int) -> Bool = { _ in false }) -> Int {
+        var parts = 0
         for range in ranges {
-            var hasWord = false
+            var words = 0
+            var pendingAnd = 0  // words before an "and" not yet counted as a part
             for index in range {
                 let token = tokens[index]
+                if skipped(index) { continue }
                 let separates = (token.kind == .punctuation && [";", ",", ":", "-", "(", ")"].contains(token.word))
                     || (token.kind == .symbol && ["+", "/", ">", "→", "&"].contains(token.word))
-                    || (token.kind == .word && ["then", "after", "followed", "next", "finally", "afterwards", "and", "plus"].contains(token.word))
-                if separates {
-                    if hasWord { steps += 1 }
-                    hasWord = false
-                } else if token.kind == .word {
-                    hasWord = true
+                    || (token.kind == .word && ["then", "after", "followed", "next", "finally", "afterwards", "plus"].contains(token.word))
+                if token.kind == .word, token.word == "and" {
+                    pendingAnd = words
+                    words = 0
+                } else if separates {
+                    if pendingAnd >= 2 && words >= 2 { parts += 2 } else if pendingAnd + words > 0 { parts += 1 }
+                    words = 0
+                    pendingAnd = 0
+                } else if token.kind == .word || token.kind == .number {
+                    words += 1
                 }
             }
-            if hasWord { steps += 1 }
+            if pendingAnd >= 2 && words >= 2 { parts += 2 } else if pendingAnd + words > 0 { parts += 1 }
         }
-        return steps
+        return parts
     }
 
     /// Whether a relative date names a day: a weekday, today, tomorrow.
@@ -30,6 +38,15 @@ extension EvidenceJudge {
         return ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu",
                 "fri", "sat", "sun", "today", "tomorrow", "tonight"].contains { day in
             lower.split { !$0.isLetter }.contains { $0 == day || ($0.hasPrefix(day) && day.count >= 3 && $0.count <= day.count + 2) }
+        }
+    }
+
+    /// An amount written with a scale: "130k", "1.5m", "2bn", "40 thousand".
+    static func hasScale(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower.split(whereSeparator: { $0 == " " }).contains { word in
+            (word.first?.isNumber == true && (word.hasSuffix("k") || word.hasSuffix("m") || word.hasSuffix("bn")))
+                || ["thousand", "million", "billion", "grand"].contains(word)
         }
     }
 

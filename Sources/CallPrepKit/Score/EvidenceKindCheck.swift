@@ -4,7 +4,8 @@ enum EvidenceKindCheck {
     /// Words that stand for "I will fill this in later", not evidence.
     static let placeholders: Set<String> = [
         "", "tbd", "tbc", "todo", "to do", "n a", "na", "none", "nothing", "yes", "no", "done", "ok", "okay", "x",
-        "xxx", "see above", "see notes", "evidence", "lorem ipsum", "fill in", "later", "tba",
+        "xxx", "see above", "see notes", "evidence", "lorem ipsum", "fill in", "later", "tba", "all good", "fine", "good",
+        "as usual", "as discussed", "see crm", "in crm", "sure", "agreed", "covered",
     ]
     private static let numberWords: Set<String> = [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",

@@ -191,7 +191,7 @@ struct CompiledWordLists: Sendable {
             + ["asked for", "asked about", "asked to see", "wants", "want", "wanted", "requested", "asked"])
         noOutcomes = reader.table(words[.refusals] + OutcomeReader.noOutcomes + ["nope", "no thanks", "not interested"])
         writtenPlan = reader.table(["brief", "call plan", "pre-call plan", "written plan", "prep notes", "plan written", "wrote a plan",
-                                    "prep doc", "prep sheet"])
+                                    "prep doc", "prep sheet", "notebook", "one-pager", "wrote down", "written down"])
         conditions = reader.table(["if", "only if", "must", "must-have", "must-haves", "need", "needs", "require", "requires",
                                    "requirement", "condition", "conditions", "provided", "as long as", "so long as", "criteria",
                                    "on condition", "in return", "in exchange", "as long"])

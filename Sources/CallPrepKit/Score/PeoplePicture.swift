@@ -18,6 +18,8 @@ public struct PeoplePicture: Sendable, Hashable {
     public private(set) var people: [Person] = []
     /// Our side: the rep and the colleagues on the invite, so that evidence naming them is ours.
     public private(set) var ours: [String] = []
+    /// The picture as the evidence reader takes it: both sides, a name on both counted theirs.
+    private(set) var evidencePeople = EvidencePeople()
     /// Each person's name folded for comparing, and its first name as a word of `EvidenceText`,
     /// in the order of `people`.
     private var keys: [String] = []
@@ -36,12 +38,16 @@ public struct PeoplePicture: Sendable, Hashable {
         for person in record.people where !person.name.isEmpty {
             add(Person(name: person.name, role: person.role.flatMap(BuyingRole.init(loose:)), tookPart: true))
         }
-        guard record.nextSteps.contains(where: { $0.owner != nil }) else { return }
-        let ours = Set(attendees.filter { $0.side == .ours }.map { normalized($0.name) } + [normalized(record.meeting.rep ?? "")])
-        for step in record.nextSteps {
-            guard let owner = step.owner, !ours.contains(normalized(owner)) else { continue }
-            add(Person(name: owner, role: nil, tookPart: false))
+        if record.nextSteps.contains(where: { $0.owner != nil }) {
+            let ours = Set(attendees.filter { $0.side == .ours }.map { normalized($0.name) } + [normalized(record.meeting.rep ?? "")])
+            for step in record.nextSteps {
+                guard let owner = step.owner, !ours.contains(normalized(owner)) else { continue }
+                add(Person(name: owner, role: nil, tookPart: false))
+            }
         }
+        let theirs = Set(keys)
+        evidencePeople = EvidencePeople(people.map { EvidencePeople.Person(name: $0.name, side: .theirs, role: $0.role, tookPart: $0.tookPart) }
+            + ours.filter { !theirs.contains(normalized($0)) }.map { EvidencePeople.Person(name: $0, side: .ours, tookPart: true) })
     }
 
     /// Adds a person, or what is new about one already known (by name, loosely).
@@ -66,13 +72,6 @@ public struct PeoplePicture: Sendable, Hashable {
         let words = Set(text.words)
         // The first name as a word names the person; so does the full name, which contains it.
         return zip(people, firstNames).filter { $1.count >= 2 && words.contains($1) }.map(\.0)
-    }
-
-    /// The picture as the evidence reader takes it: both sides, a name on both counted theirs.
-    var evidencePeople: EvidencePeople {
-        let theirs = Set(keys)
-        return EvidencePeople(people.map { EvidencePeople.Person(name: $0.name, side: .theirs, role: $0.role, tookPart: $0.tookPart) }
-            + ours.filter { !theirs.contains(normalized($0)) }.map { EvidencePeople.Person(name: $0, side: .ours, tookPart: true) })
     }
 
     /// The people notes name: two or more capitalised words, each a name's ("Kim Lund", not "The

@@ -63,12 +63,18 @@ struct ChampionUntestedCheck: ScoringCheck {
               claimed > context.facts.discoveryStageIndex else { return [] }
         let names = Set(champions.map { $0.name })
         let deeds = context.words[.deeds]
+        let people = context.people.evidencePeople
         let acted = context.record.items.contains { item in
-            // Most evidence names no deed: a byte search turns it away before it is split into words.
+            // Most evidence names no deed: a byte search turns it away before it is read.
             guard !item.evidence.isEmpty, deeds.mayOccur(inNormalized: normalized(item.evidence)) else { return false }
-            let text = EvidenceText(item.evidence)
-            return context.people.named(in: text).contains { names.contains($0.name) }
-                && text.mentions(deeds, unlessNegatedBy: context.words[.negations])
+            // Read as the rules read it: the champion named in a clause that tells a deed done.
+            let reading = context.reader.reading(item.evidence, people: people)
+            return reading.facts.clauses.contains { clause in
+                clause.facts.persons.contains { names.contains($0.name) }
+                    && (clause.modality.kind == .done || clause.modality.kind == .stated)
+                    && context.words.stemmed(.deeds).matches(in: clause.tokens, of: reading.tokens.tokens)
+                        .contains { !reading.negation.isNegated($0.tokens.lowerBound) }
+            }
         }
         return acted ? [] : [finding(message(champion), line: nil)]
     }

@@ -47,9 +47,11 @@ struct NextStepDecisionMakerCheck: ScoringCheck {
             return [finding("No decision maker is named among the people met, so no next step involves one.",
                             line: steps.first?.line)]
         }
+        // The people picture every rule uses, read as evidence is: "Kim's review" names Kim.
+        let people = context.people.evidencePeople
         let involved = steps.contains { step in
-            context.people.named(in: EvidenceText(step.action + ". " + (step.owner ?? ""))).contains {
-                $0.role == .decisionMaker || $0.role == .economicBuyer
+            context.reader.reading(step.action + ". " + (step.owner ?? ""), people: people).facts.clauses.contains { clause in
+                clause.facts.persons.contains { $0.role == .decisionMaker || $0.role == .economicBuyer }
             }
         }
         return involved ? [] : [finding("No next step involves the decision maker (\(deciders.joined(separator: ", "))).",
