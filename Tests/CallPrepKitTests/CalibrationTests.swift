@@ -66,8 +66,6 @@ struct CalibrationTests {
             .ticked("task-owen-achterberg", "Ran the agreement and asked the cost and urgency questions."),
             .ticked("task-nadia-fairbrook", "Asked how work orders are raised; Rafael showed us his whiteboard."),
             .ticked("problems-identified", "Breakdowns of the older sterilisers push routine jobs back a day or two, and Rafael re-plans the week by hand."),
-            // The judge reads no amount in "6 engineer-hours a month" today (EvidenceJudgeTests, known gap
-            // forms/hyphenated-unit), so this item is unsupported and the call scores 69, not 81.
             .ticked("impact-quantified", "Rafael's own log: about 6 engineer-hours a month go on re-planning."),
             .ticked("frequency-quantified", "Rafael counts two or three re-plans a month."),
             .open("compelling-reason", "Honestly none: no inspection finding, no deadline, and the spreadsheet copes."),

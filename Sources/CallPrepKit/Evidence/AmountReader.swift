@@ -50,7 +50,12 @@ package struct AmountReader: Sendable {
 
     private let unitTable: PhraseTable
 
-    package init(stemmer: Stemmer) { unitTable = PhraseTable(Self.units, stemmer: stemmer) }
+    private let stemmer: Stemmer
+
+    package init(stemmer: Stemmer) {
+        self.stemmer = stemmer
+        unitTable = PhraseTable(Self.units, stemmer: stemmer)
+    }
 
     package func read(_ text: EvidenceTokens, in range: Range<Int>, taken: inout Set<Int>) -> [AmountFact] {
         let tokens = text.tokens
@@ -95,6 +100,22 @@ package struct AmountReader: Sendable {
                 // One describing word may come first: "40 late drops".
                 amount.unit = tokens[cursor..<unit.tokens.upperBound].map(\.word).joined(separator: " ")
                 cursor = unit.tokens.upperBound
+            } else if cursor < range.upperBound, tokens[cursor].kind == .word, let last = tokens[cursor].word.split(separator: "-").last,
+                      tokens[cursor].word.contains("-"), unitTable.contains(key: stemmer.stem(String(last))) {
+                // A compound unit: "6 engineer-hours", "2 planner-days".
+                amount.unit = tokens[cursor].word
+                cursor += 1
+            } else {
+                // Things counted that the table does not know, if a period follows: "310 urgent
+                // call-outs a quarter", "35 jobs slip a month" is not one (a verb between).
+                var ahead = cursor
+                while ahead < min(cursor + 2, range.upperBound), tokens[ahead].kind == .word, !Self.linkWords.contains(tokens[ahead].word),
+                      Self.periods[tokens[ahead].word] == nil { ahead += 1 }
+                if ahead > cursor, ahead + 1 < range.upperBound, ["per", "a", "an", "/", "each", "every"].contains(tokens[ahead].word),
+                   Self.periods[tokens[ahead + 1].word] ?? Self.periods[String(tokens[ahead + 1].word.dropLast())] != nil {
+                    amount.unit = tokens[cursor..<ahead].map(\.word).joined(separator: " ")
+                    cursor = ahead
+                }
             }
             // "per slot", "/month", "a week", "monthly", "p.a."
             if cursor < range.upperBound, let period = Self.periods[tokens[cursor].word], ["daily", "weekly", "monthly", "yearly", "annually", "quarterly", "hourly", "pa"].contains(tokens[cursor].word) {

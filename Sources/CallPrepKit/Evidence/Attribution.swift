@@ -181,6 +181,11 @@ package struct AttributionReader: Sendable {
             if Self.theirPronouns.contains(tokens[max(index - 1, range.lowerBound)].word) {
                 return EvidenceAttribution(source: .theirs, person: nil, cue: "'s " + tokens[noun].word)
             }
+            // Their organisation's own material: "the hospital's own data", "Acme's own report".
+            if index > range.lowerBound, index + 1 < range.upperBound, tokens[index + 1].word == "own",
+               !Self.ourWords.contains(tokens[index - 1].word), !["industry", "market", "sector"].contains(tokens[index - 1].word) {
+                return EvidenceAttribution(source: .theirs, person: nil, cue: "'s own " + tokens[noun].word)
+            }
         }
         // Their own number: "their 30 late drops", "his €1,200 penalty", "Kim's four reroutes".
         for index in range where index + 1 < range.upperBound

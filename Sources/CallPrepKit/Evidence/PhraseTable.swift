@@ -53,6 +53,11 @@ package struct PhraseTable: Sendable {
         return found
     }
 
+    /// Whether a one-word phrase has this key (its stem, for a table matched by stem).
+    package func contains(key: String) -> Bool {
+        byFirst[key]?.contains { $0.key.count == 1 } == true
+    }
+
     package func contains(_ token: EvidenceToken) -> Bool {
         token.kind == .word && byFirst[key(token)]?.contains { $0.key.count == 1 } == true
     }

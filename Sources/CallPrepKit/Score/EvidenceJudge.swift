@@ -179,11 +179,14 @@ struct EvidenceJudge {
             }
         case .person, .attendee:
             let mustTakePart = term.tookPart || term.kind == .attendee
+            // Someone of another role explains least: said last, after what stopped the right person.
+            var otherRoles: [String] = []
+            defer { why += otherRoles }
             return anyClause { index, clause in
                 clause.facts.persons.contains { person in
                     guard person.side == .theirs else { return false }
                     if let role = term.role, person.role != role {
-                        why.append("\(person.name) is \(person.role.map { "the \($0.title)" } ?? "of no known role"), not the \(role.title)")
+                        otherRoles.append("\(person.name) is \(person.role.map { "the \($0.title)" } ?? "of no known role"), not the \(role.title)")
                         return false
                     }
                     if mustTakePart, !person.tookPart, !joined(person, clause, reading) {
@@ -279,8 +282,12 @@ struct EvidenceJudge {
     /// Whether the evidence says `person` took part: a joining word in a clause that tells it done.
     private func joined(_ person: PersonFact, _ clause: ClauseFacts, _ reading: EvidenceReading) -> Bool {
         guard clause.modality.kind == .done || clause.modality.kind == .stated else { return false }
-        return words.joining.matches(in: clause.tokens, of: reading.tokens.tokens)
-            .contains { !reading.negation.isNegated($0.tokens.lowerBound) && $0.tokens.lowerBound > person.tokens.lowerBound }
+        // After the person ("Kim joined"), or bringing them in before ("Jo brought Kim in").
+        let bringing: Set<String> = ["brought", "pulled in", "looped in"]
+        return words.joining.matches(in: clause.tokens, of: reading.tokens.tokens).contains { match in
+            !reading.negation.isNegated(match.tokens.lowerBound)
+                && (match.tokens.lowerBound > person.tokens.lowerBound || bringing.contains(match.phrase))
+        }
     }
 
     /// Whether a clause is ours by what it says, not only by a "we" or "us" in it: our material

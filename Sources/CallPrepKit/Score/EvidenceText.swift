@@ -202,7 +202,8 @@ struct CompiledWordLists: Sendable {
                              "management team", "leadership team", "partner", "founder", "president"])
         joining = reader.table(["joined", "join", "dialled in", "dialed in", "dropped in", "attended", "sat in", "took part",
                                 "came to", "was on the call", "were on the call", "met", "hopped on", "jumped on", "showed up",
-                                "turned up", "walked us", "presented"])
+                                "turned up", "walked us", "presented", "came in", "came along", "stopped by", "called in",
+                                "brought", "pulled in", "looped in", "was on", "were on"])
     }
 
     subscript(_ list: WordList) -> PhraseSet {
