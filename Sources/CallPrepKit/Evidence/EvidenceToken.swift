@@ -49,6 +49,10 @@ package struct EvidenceClause: Sendable, Hashable, Codable {
 package struct EvidenceTokens: Sendable, Hashable {
     /// The text's characters: ranges count in them.
     package var characters: [Character]
+    /// The text, and where each character starts in it (one more: its end): a token's text is a
+    /// slice of it, not a string built again character by character.
+    package var source: String = ""
+    package var starts: [String.Index] = []
     package var tokens: [EvidenceToken]
     /// Token index ranges of the sentences.
     package var sentences: [Range<Int>]
@@ -59,11 +63,17 @@ package struct EvidenceTokens: Sendable, Hashable {
         var range = clause.range
         while let first = range.first, characters[first].isWhitespace { range = range.dropFirst() }
         while let last = range.last, characters[last].isWhitespace { range = range.dropLast() }
-        return String(characters[range])
+        return slice(range)
     }
 
     /// The written text from one token through another.
     package func text(from first: Int, through last: Int) -> String {
-        String(characters[tokens[first].range.lowerBound..<tokens[last].range.upperBound])
+        slice(tokens[first].range.lowerBound..<tokens[last].range.upperBound)
+    }
+
+    /// The characters `range` covers, as a string.
+    package func slice(_ range: Range<Int>) -> String {
+        guard range.upperBound < starts.count else { return String(characters[range]) }
+        return String(source[starts[range.lowerBound]..<starts[range.upperBound]])
     }
 }

@@ -8,15 +8,26 @@ package struct EvidenceTokenizer: Sendable {
     package init(stemmer: Stemmer) { self.stemmer = stemmer }
 
     package func tokenize(_ text: String) -> EvidenceTokens {
-        let characters = Array(text)
-        var scanner = Scanner(characters: characters)
+        var characters: [Character] = []
+        var starts: [String.Index] = []
+        characters.reserveCapacity(text.utf8.count)
+        starts.reserveCapacity(text.utf8.count + 1)
+        var index = text.startIndex
+        while index < text.endIndex {
+            starts.append(index)
+            characters.append(text[index])
+            index = text.index(after: index)
+        }
+        starts.append(text.endIndex)
+        var scanner = Scanner(characters: characters, source: text, starts: starts)
         scanner.run()
         var tokens = Contractions.resolve(scanner.tokens)
         for index in tokens.indices where tokens[index].kind == .word {
             tokens[index].stem = stemmer.stem(tokens[index].word)
         }
         let (sentences, clauses) = Self.structure(tokens)
-        return EvidenceTokens(characters: characters, tokens: tokens, sentences: sentences, clauses: clauses)
+        return EvidenceTokens(characters: characters, source: text, starts: starts, tokens: tokens, sentences: sentences,
+                              clauses: clauses)
     }
 
     /// Words that open a new clause.
@@ -65,11 +76,20 @@ package struct EvidenceTokenizer: Sendable {
 /// The character scanner under `EvidenceTokenizer`: it only cuts; `Contractions` expands.
 private struct Scanner {
     let characters: [Character]
+    let source: String
+    let starts: [String.Index]
     var tokens: [EvidenceToken] = []
     var position = 0
     var lineBreak = false
 
-    init(characters: [Character]) { self.characters = characters }
+    init(characters: [Character], source: String, starts: [String.Index]) {
+        self.characters = characters
+        self.source = source
+        self.starts = starts
+    }
+
+    /// The characters from `start` to `end`, as a slice of the text.
+    func slice(_ start: Int, _ end: Int) -> String { String(source[starts[start]..<starts[end]]) }
 
     static let apostrophes: Set<Character> = ["'", "’"]
     static func isApostrophe(_ character: Character?) -> Bool { character == "'" || character == "’" }
@@ -94,7 +114,7 @@ private struct Scanner {
     }
 
     mutating func add(_ kind: EvidenceToken.Kind, _ start: Int, _ end: Int, word: String? = nil) {
-        let text = String(characters[start..<end])
+        let text = slice(start, end)
         let lower = word ?? text.lowercased()
         tokens.append(EvidenceToken(text: text, word: lower, kind: kind, range: start..<end,
                                     capitalized: Self.isUppercase(characters[start]), stem: lower, startsLine: lineBreak))
@@ -150,10 +170,10 @@ private struct Scanner {
         if position - start == 1, at(position) == ".", Self.isLetter(at(position + 1)), !Self.isLetter(at(position + 2)) {
             position += 2
             if at(position) == "." { position += 1 }
-            add(.word, start, position, word: String(characters[start..<position]).lowercased().replacingOccurrences(of: ".", with: ""))
+            add(.word, start, position, word: slice(start, position).lowercased().replacingOccurrences(of: ".", with: ""))
             return
         }
-        let word = String(characters[start..<position]).lowercased()
+        let word = slice(start, position).lowercased()
         if at(position) == "/" {
             if word == "w", at(position + 1) == "o" || at(position + 1) == "O", !Self.isLetter(at(position + 2)) {
                 position += 2
@@ -187,7 +207,7 @@ private struct Scanner {
         }
         var end = position
         while Self.isLetter(at(end)) { end += 1 }
-        if end > position, Self.numberSuffixes.contains(String(characters[position..<end]).lowercased()) { position = end }
+        if end > position, Self.numberSuffixes.contains(slice(position, end).lowercased()) { position = end }
         add(.number, start, position)
     }
 }

@@ -41,6 +41,9 @@ package struct TimeReader: Sendable {
 
     package init(stemmer: Stemmer) { eventTable = PhraseTable(Self.events, stemmer: stemmer) }
 
+    /// "once", "twice", "thrice" as counts.
+    static let multiples: [String: Int] = ["once": 1, "twice": 2, "thrice": 3]
+
     package func frequencies(_ text: EvidenceTokens, in range: Range<Int>, taken: inout Set<Int>) -> [FrequencyFact] {
         let tokens = text.tokens
         var found: [FrequencyFact] = []
@@ -73,7 +76,7 @@ package struct TimeReader: Sendable {
             }
             if let period = Self.frequencyAdverbs[word] {
                 add(index, index + 1, 1, period)
-            } else if let count = ["once": 1, "twice": 2, "thrice": 3][word], let period = per(index + 1) {
+            } else if let count = Self.multiples[word], let period = per(index + 1) {
                 add(index, index + 3, count, period)
                 index += 3
                 continue
