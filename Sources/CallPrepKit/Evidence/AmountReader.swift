@@ -49,12 +49,20 @@ package struct AmountReader: Sendable {
     static let linkWords: Set<String> = ["per", "a", "an", "/", "each", "every", "of", "in", "on", "at", "for", "to", "by", "is", "was"]
 
     private let unitTable: PhraseTable
-
     private let stemmer: Stemmer
+    /// The team's currency words, each its own code unless the table knows it ("dkk", "kroner").
+    private let teamCurrencies: [String: String]
 
-    package init(stemmer: Stemmer) {
+    /// `units` and `currencies` are a team's own, read beside the tables; link words and scales in
+    /// them ("per", "each", "million") keep their own meaning.
+    package init(stemmer: Stemmer, units: [String] = [], currencies: [String] = []) {
         self.stemmer = stemmer
-        unitTable = PhraseTable(Self.units, stemmer: stemmer)
+        unitTable = PhraseTable(Self.units + units.filter { !Self.linkWords.contains($0) && !$0.hasPrefix("a ") }, stemmer: stemmer)
+        var team: [String: String] = [:]
+        for word in currencies where !word.contains(" ") && Self.scales[word] == nil {
+            team[word] = Self.currencyWords[word] ?? word.uppercased()
+        }
+        teamCurrencies = team
     }
 
     package func read(_ text: EvidenceTokens, in range: Range<Int>, taken: inout Set<Int>) -> [AmountFact] {
@@ -150,7 +158,7 @@ package struct AmountReader: Sendable {
         if token.kind == .symbol { return Self.currencySigns[token.word] }
         guard token.kind == .word else { return nil }
         if Self.currencyCodes.contains(token.word) { return token.word.uppercased() }
-        return Self.currencyWords[token.word]
+        return Self.currencyWords[token.word] ?? teamCurrencies[token.word]
     }
 
     /// The number at `index`: digits ("85,000", "2.5k", "20-30") or words ("three hundred",

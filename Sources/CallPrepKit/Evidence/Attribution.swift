@@ -59,8 +59,6 @@ package struct AttributionReader: Sendable {
         "timesheet", "crm", "erp", "kpi", "minutes", "register", "schedule", "rota", "board pack",
     ]
 
-    static let currencyCodes: Set<String> = ["eur", "usd", "gbp", "dkk", "sek", "nok", "chf", "jpy", "cad", "aud", "pln", "inr"]
-
     package static let theirPronouns: Set<String> = ["she", "he", "they", "customer", "client", "prospect"]
     package static let ourWords: Set<String> = ["i", "we", "my", "our", "ours", "me", "us"]
 
@@ -69,8 +67,10 @@ package struct AttributionReader: Sendable {
     private let nodTable: PhraseTable
     private let materialTable: PhraseTable
 
-    package init(stemmer: Stemmer) {
-        reporting = PhraseTable(Self.reportingVerbs, stemmer: stemmer)
+    /// `reporting` is a team's own list of reporting words ("said", "confirmed"); each still needs
+    /// one of theirs speaking.
+    package init(stemmer: Stemmer, reporting teamReporting: [String] = []) {
+        reporting = PhraseTable(Self.reportingVerbs + teamReporting, stemmer: stemmer)
         ours = PhraseTable(Self.ourMaterial, stemmer: stemmer)
         nodTable = PhraseTable(Self.nods, stemmer: stemmer)
         materialTable = PhraseTable(Self.material, stemmer: stemmer)
@@ -189,7 +189,7 @@ package struct AttributionReader: Sendable {
         }
         // Their own number: "their 30 late drops", "his €1,200 penalty", "Kim's four reroutes".
         for index in range where index + 1 < range.upperBound
-            && (tokens[index + 1].kind == .number || tokens[index + 1].kind == .symbol || Self.currencyCodes.contains(tokens[index + 1].word)
+            && (tokens[index + 1].kind == .number || tokens[index + 1].kind == .symbol || AmountReader.currencyCodes.contains(tokens[index + 1].word)
                 || AmountReader.numberWords[tokens[index + 1].word] != nil) {
             if ["their", "his", "her"].contains(tokens[index].word) {
                 return EvidenceAttribution(source: .theirs, person: nil, cue: tokens[index].word)

@@ -57,16 +57,39 @@ package struct EvidenceReader: Sendable {
     private let time: TimeReader
     private let outcomes = OutcomeReader()
 
+    /// A team's own words, read beside the readers' tables: a process file's `units`,
+    /// `currencies`, `events` and `attributions` lists.
+    package struct Vocabulary: Sendable {
+        package var units: [String] = []
+        package var currencies: [String] = []
+        package var events: [String] = []
+        package var reporting: [String] = []
+
+        package init(units: [String] = [], currencies: [String] = [], events: [String] = [], reporting: [String] = []) {
+            self.units = units
+            self.currencies = currencies
+            self.events = events
+            self.reporting = reporting
+        }
+    }
+
     /// nil when libstemmer has no stemmer for `language`.
-    package init?(language: String = "english", people: EvidencePeople = EvidencePeople(), dateOrder: DateOrder? = nil, negationWindow: Int = 6) {
+    package init?(language: String = "english", people: EvidencePeople = EvidencePeople(), dateOrder: DateOrder? = nil,
+                  negationWindow: Int = 6, vocabulary: Vocabulary = Vocabulary()) {
         guard let stemmer = Stemmer(language: language) else { return nil }
         self.people = people
         self.dateOrder = dateOrder
         tokenizer = EvidenceTokenizer(stemmer: stemmer)
         negation = NegationReader(window: negationWindow)
-        attribution = AttributionReader(stemmer: stemmer)
-        amounts = AmountReader(stemmer: stemmer)
-        time = TimeReader(stemmer: stemmer)
+        // A team's phrases are spelled as the tokenizer spells evidence ("didn't" is "did not").
+        let spell = { (phrases: [String]) in
+            phrases.map { phrase in
+                EvidenceTokenizer(stemmer: stemmer).tokenize(phrase).tokens.filter { $0.kind == .word }.map(\.word).joined(separator: " ")
+            }.filter { !$0.isEmpty }
+        }
+        attribution = AttributionReader(stemmer: stemmer, reporting: spell(vocabulary.reporting))
+        amounts = AmountReader(stemmer: stemmer, units: spell(vocabulary.units), currencies: spell(vocabulary.currencies))
+        time = TimeReader(stemmer: stemmer, events: spell(vocabulary.events))
     }
 
     package func tokens(_ text: String) -> EvidenceTokens { tokenizer.tokenize(text) }

@@ -39,7 +39,8 @@ package struct TimeReader: Sendable {
     private let relativeTable = PhraseTable(relative)
     private let eventTable: PhraseTable
 
-    package init(stemmer: Stemmer) { eventTable = PhraseTable(Self.events, stemmer: stemmer) }
+    /// `events` are a team's own, read beside the table.
+    package init(stemmer: Stemmer, events: [String] = []) { eventTable = PhraseTable(Self.events + events, stemmer: stemmer) }
 
     /// "once", "twice", "thrice" as counts.
     static let multiples: [String: Int] = ["once": 1, "twice": 2, "thrice": 3]

@@ -903,7 +903,7 @@ words:
   negations: ["no", not, never, without, none, nor, didn't, did not, don't, do not, doesn't, does not, wasn't,
               was not, weren't, haven't, have not, hasn't, won't, held back, kept back, kept, avoided, skipped,
               instead of, rather than, refused, declined]
-  events: [deadline, due, renewal, renews, renew, expires, expiry, ends, end of, year end, year-end, quarter end,
+  events: [deadline, renewal, renews, renew, expires, expiry, year end, year-end, quarter end,
            audit, go-live, go live, launch, board meeting, budget cycle, fiscal year, merger, acquisition,
            peak season, rollout, migration, regulation, contract ends]
   deeds: [introduced, introduced us, shared, sent, forwarded, arranged, set up, booked, invited, connected us,

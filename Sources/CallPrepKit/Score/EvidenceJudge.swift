@@ -13,8 +13,7 @@ struct EvidenceJudge {
     /// A judge for one process and one debrief's people, built on its own (a scorer shares one
     /// reader and one set of word lists over every debrief instead).
     init(process: SalesProcess, people: PeoplePicture) {
-        let reader = EvidenceReader(language: process.language, dateOrder: process.dateOrder.flatMap(DateOrder.init(rawValue:)))
-            ?? EvidenceReader(language: "english")!
+        let reader = EvidenceReader.of(process)
         self.init(words: CompiledWordLists(process.words, reader: reader), reader: reader, people: people.evidencePeople,
                   prepMinutes: process.prepMinutes)
     }

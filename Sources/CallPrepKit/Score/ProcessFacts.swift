@@ -1,5 +1,19 @@
 /// What checks ask of a process on every debrief, worked out once per process (asking it of the
 /// process itself copied its milestones for every debrief).
+extension EvidenceReader {
+    /// The reader of a process: its stemmer's language, its date order, and its own `units`,
+    /// `currencies`, `events` and `attributions` lists read beside the readers' tables. English
+    /// when a process built in code names a language libstemmer lacks (the loader refuses one).
+    static func of(_ process: SalesProcess) -> EvidenceReader {
+        let words = process.words
+        let vocabulary = Vocabulary(units: words[.units], currencies: words[.currencies], events: words[.events],
+                                    reporting: words[.attributions].filter { !$0.contains(" ") })
+        let order = process.dateOrder.flatMap(DateOrder.init(rawValue:))
+        return EvidenceReader(language: process.language, dateOrder: order, vocabulary: vocabulary)
+            ?? EvidenceReader(dateOrder: order, vocabulary: vocabulary)!
+    }
+}
+
 struct ProcessFacts: Sendable {
     /// Required milestones up to the discovery stage (the first whose id or title says "discover"
     /// or "identify"; else the first stage).

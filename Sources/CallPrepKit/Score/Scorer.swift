@@ -31,8 +31,7 @@ public struct Scorer: Sendable {
         let all = allItems
         preparationIndices = all.indices.filter { all[$0].rule.asks(.preparation) }
         // The loader accepts only languages libstemmer has; English when a process was built in code.
-        reader = EvidenceReader(language: process.language, dateOrder: process.dateOrder.flatMap(DateOrder.init(rawValue:)))
-            ?? EvidenceReader(language: "english")!
+        reader = EvidenceReader.of(process)
         words = CompiledWordLists(process.words, reader: reader)
         facts = ProcessFacts(process)
         metReasons = Dictionary(allItems.map { ($0.id, "checked, with evidence of \($0.rule.description)") },
