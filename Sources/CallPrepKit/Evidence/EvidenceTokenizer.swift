@@ -12,22 +12,11 @@ package struct EvidenceTokenizer: Sendable {
         var starts: [String.Index] = []
         characters.reserveCapacity(text.utf8.count)
         starts.reserveCapacity(text.utf8.count + 1)
-        let utf8 = text.utf8
-        if utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-            // ASCII without "\r\n": a character per byte, with no grapheme breaking (most evidence).
-            var index = utf8.startIndex
-            while index < utf8.endIndex {
-                starts.append(index)
-                characters.append(Character(Unicode.Scalar(utf8[index])))
-                index = utf8.index(after: index)
-            }
-        } else {
-            var index = text.startIndex
-            while index < text.endIndex {
-                starts.append(index)
-                characters.append(text[index])
-                index = text.index(after: index)
-            }
+        var index = text.startIndex
+        while index < text.endIndex {
+            starts.append(index)
+            characters.append(text[index])
+            index = text.index(after: index)
         }
         starts.append(text.endIndex)
         var scanner = Scanner(characters: characters, source: text, starts: starts)
