@@ -92,7 +92,11 @@ package struct NegationReader: Sendable {
                     index = match.tokens.upperBound
                 } else if let match = pre.match(at: index, in: tokens, before: end) {
                     // A trigger with nothing after it looks back: "signed off? not yet".
-                    let after = forward(from: match.tokens.upperBound, to: end, tokens)
+                    // In a condition, a new subject starts the main clause: "if the figures don't
+                    // add up we stop" negates "add up", not "we stop".
+                    let conditional = (clause.tokens.lowerBound..<match.tokens.lowerBound)
+                        .contains { ["if", "unless", "otherwise", "should"].contains(tokens[$0].word) }
+                    let after = forward(from: match.tokens.upperBound, to: end, tokens, endsAtSubject: conditional)
                     add(match, scope: after.isEmpty ? backward(from: match.tokens.lowerBound, to: clause.tokens.lowerBound, tokens) : after,
                         to: &reading)
                     index = match.tokens.upperBound
@@ -115,11 +119,10 @@ package struct NegationReader: Sendable {
     }
 
     /// From `start` on, up to `window` tokens, stopping at a stop mark or the clause's end.
-    private func forward(from start: Int, to end: Int, _ tokens: [EvidenceToken]) -> Range<Int> {
+    private func forward(from start: Int, to end: Int, _ tokens: [EvidenceToken], endsAtSubject: Bool = false) -> Range<Int> {
         var stop = start
-        // A new subject two words on starts the main clause: "if the figures don't add up we stop".
         while stop < end, stop - start < window, !isStop(tokens[stop]),
-              !(stop - start >= 2 && Self.subjects.contains(tokens[stop].word)) { stop += 1 }
+              !(endsAtSubject && stop - start >= 2 && Self.subjects.contains(tokens[stop].word)) { stop += 1 }
         return start..<stop
     }
 

@@ -909,10 +909,11 @@ words:
   deeds: [introduced, introduced us, shared, sent, forwarded, arranged, set up, booked, invited, connected us,
           gave us, provided, got us, walked us, scheduled, organised, organized, briefed, sponsored, pushed internally,
           presented internally, emailed us, mailed us, took it to, took our, brought us, came back with, lobbied,
-          championed, vouched for, pushed for, escalated, looped in, ran it past, opened doors, got her, got him,
+          vouched for, pushed for, escalated, looped in, ran it past, opened doors, got her, got him,
           got them]
   decisions: [decided, approved, signed off, signed it off, signed this off, allocated, ringfenced, ring-fenced,
-              budgeted, assigned, named, funded, committed, freed up, issued, hired, kicked off, started, chose, picked,
+              budgeted, assigned, named an owner, named a project owner, funded, committed, freed up, hired, kicked off,
+              chose, picked,
               put a team on, made it a goal]
   units: [hour, hours, day, days, week, weeks, month, months, year, years, minute, minutes, people, staff, fte,
           ftes, planners, customers, accounts, orders, deliveries, shipments, tickets, calls, trucks, units, percent,

@@ -5,7 +5,7 @@ enum EvidenceKindCheck {
     static let placeholders: Set<String> = [
         "", "tbd", "tbc", "todo", "to do", "n a", "na", "none", "nothing", "yes", "no", "done", "ok", "okay", "x",
         "xxx", "see above", "see notes", "evidence", "lorem ipsum", "fill in", "later", "tba", "all good", "fine", "good",
-        "as usual", "as discussed", "see crm", "in crm", "sure", "agreed", "covered",
+        "as usual", "as discussed", "see crm", "in crm", "sure", "covered",
     ]
     private static let numberWords: Set<String> = [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
