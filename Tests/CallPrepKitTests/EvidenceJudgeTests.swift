@@ -199,6 +199,7 @@ struct EvidenceJudgeTests {
         .init("people/cfo", "Their CFO signs.", "role", .met),
         .init("people/came-in", "Colette came in for the last ten minutes.", "attendee decision-maker", .met),
         .init("people/brought-in", "Gwen brought Colette Brandt in for the last ten minutes.", "attendee decision-maker", .met),
+        .init("people/on-the-invite-only", "Colette was on the calendar invite and never dialled in.", "attendee decision-maker", .unsupported),
     ]
 
     @Test("people: met, only named or joined, with their role", arguments: people)

@@ -203,7 +203,7 @@ struct CompiledWordLists: Sendable {
         joining = reader.table(["joined", "join", "dialled in", "dialed in", "dropped in", "attended", "sat in", "took part",
                                 "came to", "was on the call", "were on the call", "met", "hopped on", "jumped on", "showed up",
                                 "turned up", "walked us", "presented", "came in", "came along", "stopped by", "called in",
-                                "brought", "pulled in", "looped in", "was on", "were on"])
+                                "brought", "pulled in", "looped in"])
     }
 
     subscript(_ list: WordList) -> PhraseSet {
