@@ -115,13 +115,16 @@ struct DebriefParserTests {
         ("next Thursday", "2026-12-03"), ("25/12", "2026-12-25"), ("12/25", "2026-12-25"), ("12/10", nil),
         ("next week", nil), ("soon", nil), ("Dec 32", nil),
     ] as [(String, String?)])
-    func datesAsPeopleWriteThem(_ text: String, _ expected: String?) {
+    func datesAsPeopleWriteThem(_ text: String, _ expected: String?) throws {
         // 2026-11-26 was a Thursday.
         #expect(CalendarDate.resolve(text, relativeTo: "2026-11-26") == expected)
         // Evidence is read the same way: what a due date counts as a date, a date in evidence too.
         if expected != nil {
-            #expect(EvidenceKindCheck.hasDate("They sign \(text.hasPrefix("by") || text.hasPrefix("next") ? "" : "on ")\(text)."),
-                    "\(text)")
+            let judge = EvidenceJudge(process: try TestSupport.builtinProcess("b2b"), people: PeoplePicture(record: DebriefRecord(
+                source: "d.md", meeting: .init(id: "m", date: "2026-11-26", account: nil, opportunity: nil, rep: nil, stage: "discover"),
+                process: .init(id: "b2b", version: "1.0"))))
+            let evidence = "They sign \(text.hasPrefix("by") || text.hasPrefix("next") ? "" : "on ")\(text)."
+            #expect(judge.problem(evidence, rule: EvidenceRule(.date)) == nil, "\(text)")
         }
     }
 

@@ -167,9 +167,8 @@ struct PhraseSet: Sendable {
 struct CompiledWordLists: Sendable {
     private let sets: [WordList: PhraseSet]
     private let stems: [WordList: PhraseTable]
-    /// What makes presenting words not presenting done: negations, requests, intentions, asking.
-    let notPresenting: PhraseSet
-    /// `notPresenting` matched by stem, for the reader's tokens.
+    /// What makes presenting words not presenting done when just before them: requests,
+    /// intentions, asking ("asked for a demo", "will send pricing").
     let notPresentingStems: PhraseTable
     /// An outcome that is a no ("part ways", "no fit", "say no"): the refusals list and the reader's.
     let noOutcomes: PhraseTable
@@ -185,8 +184,6 @@ struct CompiledWordLists: Sendable {
     init(_ words: WordLists, reader: EvidenceReader) {
         sets = Dictionary(uniqueKeysWithValues: WordList.allCases.map { ($0, PhraseSet(words[$0])) })
         stems = Dictionary(uniqueKeysWithValues: WordList.allCases.map { ($0, reader.table(words[$0])) })
-        notPresenting = PhraseSet(words[.negations] + words[.requests] + words[.intentions]
-            + ["asked for", "asked about", "asked to see", "wants", "want", "wanted", "requested"])
         notPresentingStems = reader.table(words[.requests] + words[.intentions]
             + ["asked for", "asked about", "asked to see", "wants", "want", "wanted", "requested", "asked"])
         noOutcomes = reader.table(words[.refusals] + OutcomeReader.noOutcomes + ["nope", "no thanks", "not interested"])
