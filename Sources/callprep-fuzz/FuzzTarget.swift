@@ -4,10 +4,11 @@ import Foundation
 /// What one fuzzing input goes through: the debrief parser and scorer, the process or meeting
 /// loader (and, for meetings, the brief and form), or the calendar reader (and, for an event, the
 /// meeting file it becomes and a prep block), or the template loader (the input as a workspace's
-/// brief and form templates, then both documents of the example meeting). Chosen by
-/// CALLPREP_FUZZ_TARGET.
+/// brief and form templates, then both documents of the example meeting), or the evidence reader
+/// (the input as the evidence of every item of the example debrief, under both built-in
+/// processes). Chosen by CALLPREP_FUZZ_TARGET.
 enum FuzzTarget: String, CaseIterable {
-    case debrief, process, meeting, calendar, template
+    case debrief, process, meeting, calendar, template, evidence
 
     static let current = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["CALLPREP_FUZZ_TARGET"] ?? "")
         ?? .debrief
@@ -44,6 +45,11 @@ enum FuzzTarget: String, CaseIterable {
         }
     }()
 
+    /// The built-in processes, in the order of `sampleRecords`.
+    private static let builtinProcesses: [SalesProcess] = ["b2b", "meddpicc"].compactMap { id in
+        ProcessResolver.builtinSource(id).flatMap { try? ProcessLoader.load($0) }
+    }
+
     /// The bundled example meeting.
     private static let sampleMeeting: Meeting? = {
         guard let text = WorkspaceInitializer.files().first(where: { $0.path.hasPrefix("meetings/") })?.contents else { return nil }
@@ -76,6 +82,21 @@ enum FuzzTarget: String, CaseIterable {
                 guard let templates = try? TemplateSet.load(given), let meeting = Self.sampleMeeting else { continue }
                 _ = DocumentRenderer.brief(meeting: meeting, process: Self.defaultProcess, templates: templates, meetingPath: "fuzz")
                 _ = DocumentRenderer.form(meeting: meeting, process: Self.defaultProcess, templates: templates)
+            }
+        case .evidence:
+            // Every item ticked with the input as its evidence: every rule's terms and every check
+            // that reads evidence see it.
+            for (record, process) in zip(Self.sampleRecords, Self.builtinProcesses) {
+                guard let template = record.items.first else { continue }
+                var copy = record
+                copy.items = (process.milestones + process.practices).map { milestone in
+                    var item = template
+                    item.id = milestone.id
+                    item.state = .checked
+                    item.evidence = source.text
+                    return item
+                }
+                _ = Scorer(process: process).score(copy)
             }
         case .calendar:
             // Each event as listed, and the occurrences of one day (repeats, exceptions, zones).
