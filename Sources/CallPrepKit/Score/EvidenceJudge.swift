@@ -28,8 +28,6 @@ struct EvidenceJudge {
     /// What decided an item: nil `problem` when the evidence meets the rule; the facts read.
     struct Verdict {
         var problem: String?
-        /// One line: the facts found and whose they are ("EUR 180 per slot, in Kim's count (their side)").
-        var summary: String
         var facts: EvidenceFacts?
         /// What met each requirement, in the rule's order: "EUR 180 per slot, in Kim Lund's count".
         var decided: [String] = []
@@ -44,10 +42,10 @@ struct EvidenceJudge {
         let folded = normalized(evidence)
         if EvidenceKindCheck.placeholders.contains(folded) {
             let problem = evidence.isEmpty ? "checked, but no evidence is written" : "the evidence '\(evidence)' is a placeholder"
-            return Verdict(problem: problem, summary: "", facts: nil)
+            return Verdict(problem: problem, facts: nil)
         }
         let reading = reader.reading(evidence, people: people)
-        var verdict = Verdict(problem: nil, summary: reading.facts.summary, facts: reading.facts)
+        var verdict = Verdict(problem: nil, facts: reading.facts)
         for exclusion in rule.exclusions {
             // An intention in the customer's own reported words is their commitment, not our hope.
             let reported: (ClauseFacts) -> Bool = { exclusion.words != .intentions || $0.attribution.source != .theirs }

@@ -75,8 +75,8 @@ public struct PeoplePicture: Sendable, Hashable {
     }
 
     /// The people notes name: two or more capitalised words, each a name's ("Kim Lund", not "The
-    /// CFO"), with the buying role their sentence gives them ("Kim Lund (COO) is the decision
-    /// maker"). None took part.
+    /// CFO"), followed by a title in brackets or in a sentence that gives a buying role ("Kim Lund
+    /// (COO) is the decision maker"), with that role. None took part.
     static func named(inNotes notes: String) -> [Person] {
         guard !notes.isEmpty else { return [] }
         var found: [Person] = []
@@ -86,18 +86,21 @@ public struct PeoplePicture: Sendable, Hashable {
             let words = sentence.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ":" }).flatMap { word -> [String] in
                 word.contains("(") || word.contains(")") ? ["("] : [String(word)]
             }
+            let lower = sentence.lowercased()
+            let role = roles.first { lower.contains($0.title) }
             var names: [String] = []
             var index = 0
             while index < words.count {
                 var end = index
                 while end < words.count, Self.isNameWord(words[end]) { end += 1 }
-                // A sentence's first word alone may be any word; two or more capitalised words are a name.
-                if end - index >= 2 { names.append(words[index..<end].joined(separator: " ")) }
+                // Two or more capitalised words, with a title in brackets after them or in a sentence
+                // that gives a buying role: a person, not a team ("Dispatch Lead") or a firm.
+                if end - index >= 2, role != nil || (end < words.count && words[end] == "(") {
+                    names.append(words[index..<end].joined(separator: " "))
+                }
                 index = max(end, index + 1)
             }
             guard !names.isEmpty else { continue }
-            let lower = sentence.lowercased()
-            let role = roles.first { lower.contains($0.title) }
             // The role belongs to the sentence's first name: "Kim Lund (COO) is the decision maker".
             for (offset, name) in names.enumerated() {
                 found.append(Person(name: name, role: offset == 0 ? role : nil, tookPart: false))

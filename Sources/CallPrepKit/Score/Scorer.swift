@@ -30,7 +30,6 @@ public struct Scorer: Sendable {
         practiceIDs = Set(process.practices.map(\.id))
         let all = allItems
         preparationIndices = all.indices.filter { all[$0].rule.asks(.preparation) }
-        // The loader accepts only languages libstemmer has; English when a process was built in code.
         reader = EvidenceReader.of(process)
         words = CompiledWordLists(process.words, reader: reader)
         facts = ProcessFacts(process)
