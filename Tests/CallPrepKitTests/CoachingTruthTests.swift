@@ -24,7 +24,7 @@ struct Debrief {
         "meeting-reason-agreed": "Agreed why we met and that a no is fine if it is not a fit; Mara agreed.",
         "contact-role-known": "Mara Jensen owns dispatch and reports to Henrik Sorensen.",
         "problems-identified": "Late deliveries to their top five accounts; dispatch is rebuilt by hand every week.",
-        "impact-quantified": "Mara: \"each late delivery costs us about EUR 1,200 in penalties\".",
+        "impact-quantified": "Mara: \"every delivery that misses its slot sets us back roughly EUR 1,200 in penalties\".",
         "frequency-quantified": "Close to 30 delayed deliveries a month, by their count.",
         "compelling-reason": "Their routing contract ends on 2027-03-31; after that they pay monthly rates.",
         "commitment-to-solve": "Henrik decided to fix dispatch this year and made Mara the project lead.",

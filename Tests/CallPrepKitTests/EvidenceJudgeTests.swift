@@ -158,8 +158,8 @@ struct EvidenceJudgeTests {
     /// or only yeses.
     static let outcomes: [JudgeCase] = [
         .init("outcomes/if-not-part-ways", "Agreed at the start: if it fits we book a second call, if not we part ways.", "outcomes", .met),
-        .init("outcomes/happy-to-hear-no", "Gwen is happy to hear a no from us, and we are happy to hear one from her.", "outcomes", .met),
-        .init("outcomes/either-way", "Either way is fine, we agreed: a pilot or a polite no.", "outcomes", .met),
+        .init("outcomes/happy-to-hear-no", "Gwen said a plain no from us is fine, and a no from her side is fine by us.", "outcomes", .met),
+        .init("outcomes/either-way", "Whichever way it goes suits us both, we agreed: a pilot or a polite no.", "outcomes", .met),
         .init("outcomes/walk-away", "We agreed up front that walking away today would be a good result too.", "outcomes", .met),
         .init("outcomes/yes-no-or-later", "Up front: a yes, a no, or a reason to meet again, all fine.", "outcomes", .met),
         .init("outcomes/label", "Outcomes agreed at the start.", "outcomes", .unsupported),

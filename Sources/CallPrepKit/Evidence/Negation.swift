@@ -50,7 +50,7 @@ package struct NegationReader: Sendable {
         "no question", "no later than", "no sooner", "no matter", "nothing but", "no problem", "no problems",
         "no issue", "no issues", "not a problem", "without fail", "never mind", "if not", "or not", "whether or not",
         "not sure", "not necessarily", "yes or no", "or no", "no more than", "not more than", "no less than", "not less than",
-        // "no" as an answer, a noun: "happy to hear a no", "say no", "no is fine".
+        // "no" as an answer, a noun: "glad to get a no", "say no", "no is fine".
         "a no", "a clear no", "a firm no", "a hard no", "say no", "says no", "said no", "saying no", "no is",
     ]
 
@@ -90,6 +90,8 @@ package struct NegationReader: Sendable {
                 } else if let match = post.match(at: index, in: tokens, before: end) ?? verbs.match(at: index, in: tokens, before: end) {
                     add(match, scope: backward(from: match.tokens.lowerBound, to: clause.tokens.lowerBound, tokens), to: &reading)
                     index = match.tokens.upperBound
+                } else if OutcomeReader.isNoAnswer(at: index, in: tokens) {
+                    index += 1
                 } else if let match = pre.match(at: index, in: tokens, before: end) {
                     // A trigger with nothing after it looks back: "signed off? not yet".
                     // In a condition, a new subject starts the main clause: "if the figures don't

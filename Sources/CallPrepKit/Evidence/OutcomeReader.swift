@@ -24,13 +24,25 @@ package struct OutcomeReader: Sendable {
 
     package init() {}
 
+    /// "No" as a noun, an answer: an article a word or two before it and no word after it ("a polite
+    /// no", "the honest no."). It negates nothing, and it is an outcome.
+    package static func isNoAnswer(at index: Int, in tokens: [EvidenceToken]) -> Bool {
+        guard tokens[index].word == "no", index + 1 == tokens.count || tokens[index + 1].kind != .word else { return false }
+        return (max(0, index - 2)..<index).contains { ["a", "an", "the"].contains(tokens[$0].word) }
+            && (max(0, index - 2)..<index).allSatisfy { tokens[$0].kind == .word }
+    }
+
     package func read(_ text: EvidenceTokens, negation: NegationReading) -> OutcomeAlternatives? {
         let tokens = text.tokens
         var outcomes: [String] = []
         var includesNo = false
         var index = 0
         while index < tokens.count {
-            if let match = either.match(at: index, in: tokens) {
+            if Self.isNoAnswer(at: index, in: tokens) {
+                outcomes.append("a no")
+                includesNo = true
+                index += 1
+            } else if let match = either.match(at: index, in: tokens) {
                 outcomes.append(match.phrase)
                 includesNo = includesNo || match.phrase != "either way" && match.phrase != "whichever way" && match.phrase != "one way or the other"
                 index = match.tokens.upperBound

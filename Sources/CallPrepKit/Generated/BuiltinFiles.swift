@@ -381,7 +381,7 @@ Objective: Understand how late deliveries affect Northwind's key accounts, and g
 
 - [x] The impact of each problem quantified in the customer's own numbers `impact-quantified`
 
-  Evidence (an amount in the customer's own numbers, e.g. EUR 40k a quarter): Mara: "each late delivery costs us about EUR 1,200 in penalties".
+  Evidence (an amount in the customer's own numbers, e.g. EUR 40k a quarter): Mara: "every delivery that misses its slot sets us back roughly EUR 1,200 in penalties".
 
 - [x] How often each problem occurs, in the customer's own numbers `frequency-quantified`
 
@@ -558,7 +558,7 @@ attendees:
     email: tom.okafor@northwind.example
     side: theirs
     buying_role: user
-    notes: Builds the weekly schedule by hand in spreadsheets.
+    notes: Re-plans the week's routes manually in a spreadsheet.
   - name: Dana Whitfield
     title: Account Executive
     email: dana.whitfield@brightline.example
