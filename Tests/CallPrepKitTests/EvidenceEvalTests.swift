@@ -16,6 +16,7 @@ struct EvidenceEvalTests {
 
     @Test func theJudgeHoldsItsAgreementWithTheCoach() throws {
         let table = try Self.evaluate([], minimum: Self.minimumAgreement)
+        #expect(table.count == 4, "one row per verdict class: \(table)")
         for (verdict, percent) in table {
             #expect(percent >= Self.minimumPerVerdict, "\(verdict): \(percent)%")
         }

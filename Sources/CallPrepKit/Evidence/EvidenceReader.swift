@@ -25,7 +25,6 @@ package struct EvidenceFacts: Sendable, Hashable, Codable {
 package struct EvidenceReading: Sendable {
     package let tokens: EvidenceTokens
     package let negation: NegationReading
-    package let clauseOfToken: [Int?]
     package let facts: EvidenceFacts
 
     /// The first phrase of `table` that no trigger negates, in a clause `where` accepts.
@@ -36,11 +35,6 @@ package struct EvidenceReading: Sendable {
             }
         }
         return nil
-    }
-
-    /// The clause that holds token `index`.
-    package func clause(ofToken index: Int) -> ClauseFacts? {
-        clauseOfToken[index].map { facts.clauses[$0] }
     }
 }
 
@@ -113,11 +107,11 @@ package struct EvidenceReader: Sendable {
         let negations = negation.read(tokens)
         let modalities = modality.read(tokens)
         let mentions = people.mentions(in: tokens.tokens)
-        let attributions = attribution.read(tokens, people: people, mentions: mentions, clauseOfToken: Self.clauseOfToken(tokens))
+        let clauseOfToken = Self.clauseOfToken(tokens)
+        let attributions = attribution.read(tokens, people: people, mentions: mentions, clauseOfToken: clauseOfToken)
         var taken: Set<Int> = []
         for mention in mentions { taken.formUnion(mention.tokens) }
         // Mentions and triggers by clause, in one pass: filtering per clause would be quadratic.
-        let clauseOfToken = Self.clauseOfToken(tokens)
         var mentionsByClause = Array(repeating: [EvidencePeople.Mention](), count: tokens.clauses.count)
         for mention in mentions { if let clause = clauseOfToken[mention.tokens.lowerBound] { mentionsByClause[clause].append(mention) } }
         var triggersByClause = Array(repeating: [String](), count: tokens.clauses.count)
@@ -138,7 +132,7 @@ package struct EvidenceReader: Sendable {
         }
         let found = outcomes.read(tokens, negation: negations)
         let facts = EvidenceFacts(clauses: clauses, outcomes: found, summary: Self.summary(clauses, outcomes: found))
-        return EvidenceReading(tokens: tokens, negation: negations, clauseOfToken: clauseOfToken, facts: facts)
+        return EvidenceReading(tokens: tokens, negation: negations, facts: facts)
     }
 
     /// For each token, the index of its clause.

@@ -242,8 +242,7 @@ struct EvidenceJudge {
             // Both sides' conditions: a condition, what they need and what we need.
             let outright = clauses.indices.filter { counts($0, token: nil, ours: false, conditional: true) }
             let range = outright.flatMap { Array(clauses[$0].tokens) }
-            let hasCondition = range.contains { words.conditions.contains(tokens[$0]) }
-                || !words.conditions.matches(in: range.first.map { $0..<(range.last! + 1) } ?? 0..<0, of: tokens).isEmpty
+            let hasCondition = outright.contains { !words.conditions.matches(in: clauses[$0].tokens, of: tokens).isEmpty }
             // Their side as the one with conditions: "they", "their", not "told them".
             let theirs = range.contains { AttributionReader.theirPronouns.contains(tokens[$0].word) || ["their", "theirs"].contains(tokens[$0].word) }
                 || outright.contains { clauses[$0].facts.persons.contains { $0.side == .theirs } }

@@ -20,10 +20,8 @@ public struct PeoplePicture: Sendable, Hashable {
     public private(set) var ours: [String] = []
     /// The picture as the evidence reader takes it: both sides, a name on both counted theirs.
     private(set) var evidencePeople = EvidencePeople()
-    /// Each person's name folded for comparing, and its first name as a word of `EvidenceText`,
-    /// in the order of `people`.
+    /// Each person's name folded for comparing, in the order of `people`.
     private var keys: [String] = []
-    private var firstNames: [String] = []
 
     /// `attendees` are the meeting file's, when it is known; `earlier`, the people met in earlier
     /// debriefs of the opportunity.
@@ -60,18 +58,7 @@ public struct PeoplePicture: Sendable, Hashable {
         } else {
             people.append(person)
             keys.append(key)
-            let words = EvidenceText.folded(person.name).unicodeScalars
-                .split { !(ScalarClass.letterOrDigit($0) || $0 == "'" || $0 == "-") }.map { String(String.UnicodeScalarView($0)) }
-            firstNames.append(words.first { !Self.honorifics.contains($0) } ?? "")
         }
-    }
-
-    /// The people `text` names, by full name or by first name as a word.
-    func named(in text: EvidenceText) -> [Person] {
-        guard !people.isEmpty else { return [] }
-        let words = Set(text.words)
-        // The first name as a word names the person; so does the full name, which contains it.
-        return zip(people, firstNames).filter { $1.count >= 2 && words.contains($1) }.map(\.0)
     }
 
     /// The people notes name: two or more capitalised words, each a name's ("Kim Lund", not "The
@@ -129,5 +116,4 @@ public struct PeoplePicture: Sendable, Hashable {
         people.filter { $0.role == .decisionMaker || $0.role == .economicBuyer }
     }
 
-    private static let honorifics: Set<String> = ["dr", "mr", "mrs", "ms", "miss", "prof", "sir", "dame"]
 }
