@@ -59,8 +59,42 @@ struct EvidenceTokenizerTests {
     @Test func rangesPointAtTheWrittenText() throws {
         let text = "Jonas didn't count"
         let tokens = try EvidenceFixture.reader().tokens(text)
-        let characters = Array(text)
-        #expect(tokens.tokens.map { String(characters[$0.range]) } == ["Jonas", "didn't", "didn't", "count"])
+        let scalars = Array(text.unicodeScalars)
+        #expect(tokens.tokens.map { String(String.UnicodeScalarView(scalars[$0.range])) } == ["Jonas", "didn't", "didn't", "count"])
         #expect(tokens.tokens.map(\.stem).last == "count")
+    }
+
+    /// The scanner reads Unicode scalars: letters outside ASCII, a letter written with a combining
+    /// mark, emoji and spaces outside ASCII are cut as a reader of the text would.
+    @Test(arguments: [
+        ("a letter outside ASCII", "Zoë signed", ["Zoë", "signed"]),
+        ("a combining mark stays in its word", "Zoe\u{0308} signed", ["Zoe\u{0308}", "signed"]),
+        ("a no-break space parts words", "EUR\u{00A0}40k", ["EUR", "40k"]),
+        ("an emoji with a skin tone is one mark", "ok 👍🏽 done", ["ok", "👍🏽", "done"]),
+        ("joined emoji are one mark", "team 👩‍💻 on it", ["team", "👩‍💻", "on", "it"]),
+        ("a typographic dash between spaces", "PO raised — next", ["PO", "raised", "—", "next"]),
+        ("a line separator breaks a line", "first\u{2028}second", ["first", "second"]),
+    ])
+    func unicode(name: String, text: String, expected: [String]) throws {
+        let tokens = try EvidenceFixture.reader().tokens(text)
+        #expect(tokens.tokens.map(\.text) == expected, "\(name)")
+        #expect(tokens.tokens.map { tokens.slice($0.range) } == expected, "\(name): ranges point at the text")
+    }
+
+    @Test func aLineSeparatorStartsASentence() throws {
+        #expect(try EvidenceFixture.reader().tokens("first\u{2028}second").sentences.count == 2)
+    }
+
+    /// Tables find words by key and then compare the words, so a word whose key is the same as a
+    /// listed word's (or a word that merely shares a first word) is no match.
+    @Test func tablesCompareWordsNotOnlyKeys() throws {
+        let table = PhraseTable(["to be confirmed", "pending"])
+        let tokens = try EvidenceFixture.reader().tokens("to be honest, pending review").tokens
+        #expect(table.match(at: 0, in: tokens) == nil)
+        #expect(table.match(at: 4, in: tokens)?.phrase == "pending")
+        let words: WordSet = ["mon", "tue"]
+        #expect(words.contains("mon") && !words.contains("monday") && !words.contains(""))
+        let map: WordMap<Int> = ["jan": 1, "feb": 2, "jan ": 9]
+        #expect(map["jan"] == 1 && map["feb"] == 2 && map["mar"] == nil && map["jan "] == 9)
     }
 }

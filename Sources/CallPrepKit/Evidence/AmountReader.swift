@@ -4,22 +4,22 @@ import Foundation
 /// "thousand"), a range, a unit ("hours", "drops", "%") and a period ("a week", "/month").
 /// Tokens already read as dates or frequencies are passed in `taken` and left alone.
 package struct AmountReader: Sendable {
-    package static let currencyCodes: Set<String> = [
+    package static let currencyCodes: WordSet = [
         "eur", "usd", "gbp", "chf", "sek", "nok", "dkk", "pln", "aud", "cad", "jpy", "inr", "nzd", "sgd", "zar",
     ]
-    package static let currencySigns: [String: String] = ["€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₹": "INR"]
-    package static let currencyWords: [String: String] = [
+    package static let currencySigns: WordMap<String> = ["€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₹": "INR"]
+    package static let currencyWords: WordMap<String> = [
         "euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "bucks": "USD", "pound": "GBP", "pounds": "GBP",
         "quid": "GBP",
     ]
-    package static let scales: [String: Double] = [
+    package static let scales: WordMap<Double> = [
         "k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mn": 1e6, "mil": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9,
     ]
-    package static let approximations: Set<String> = [
+    package static let approximations: WordSet = [
         "~", "≈", "approx", "approximately", "about", "around", "roughly", "circa", "ca", "some", "nearly", "almost",
         "est", "estimated", "ish",
     ]
-    package static let numberWords: [String: Double] = [
+    package static let numberWords: WordMap<Double> = [
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
         "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
@@ -38,15 +38,18 @@ package struct AmountReader: Sendable {
         "percent", "per cent", "pct", "point", "days", "weeks", "months", "years", "fte", "planner", "dispatcher",
         "wk", "wks", "yr", "yrs", "mo", "mos", "mth", "mths",
     ]
-    package static let periods: [String: String] = [
+    package static let periods: WordMap<String> = [
         "day": "day", "week": "week", "wk": "week", "month": "month", "mo": "month", "mth": "month", "year": "year",
         "yr": "year", "annum": "year", "quarter": "quarter", "qtr": "quarter", "shift": "shift", "hour": "hour",
         "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year", "quarterly": "quarter",
         "pa": "year", "hourly": "hour",
     ]
 
+    /// Words that may start a number besides the number words: "a dozen", "thousand".
+    static let numberStarts: WordSet = ["a", "an", "thousand", "million"]
+
     /// Words that link an amount to its period or per-unit, never a describing word.
-    static let linkWords: Set<String> = ["per", "a", "an", "/", "each", "every", "of", "in", "on", "at", "for", "to", "by", "is", "was"]
+    static let linkWords: WordSet = ["per", "a", "an", "/", "each", "every", "of", "in", "on", "at", "for", "to", "by", "is", "was"]
 
     private let unitTable: PhraseTable
     private let stemmer: Stemmer
@@ -85,7 +88,7 @@ package struct AmountReader: Sendable {
                 break
             }
             // After: a scale, a range's top, a currency, a unit, a per, a period.
-            if cursor < range.upperBound, let scale = Self.scales[tokens[cursor].word], tokens[cursor].kind == .word {
+            if cursor < range.upperBound, let scale = Self.scales[tokens[cursor]], tokens[cursor].kind == .word {
                 amount.value *= scale
                 amount.upper = amount.upper.map { $0 * scale }
                 cursor += 1
@@ -102,7 +105,7 @@ package struct AmountReader: Sendable {
             if cursor < range.upperBound, ["%", "percent", "pct"].contains(tokens[cursor].word) {
                 amount.unit = "percent"
                 cursor += 1
-            } else if cursor < range.upperBound, !Self.linkWords.contains(tokens[cursor].word),
+            } else if cursor < range.upperBound, !Self.linkWords.contains(tokens[cursor]),
                       let unit = unitTable.match(at: cursor, in: tokens, before: range.upperBound)
                         ?? unitTable.match(at: cursor + 1, in: tokens, before: range.upperBound).flatMap({ tokens[cursor].kind == .word ? $0 : nil }) {
                 // One describing word may come first: "40 late drops".
@@ -117,16 +120,16 @@ package struct AmountReader: Sendable {
                 // Things counted that the table does not know, if a period follows: "310 urgent
                 // call-outs a quarter", "35 jobs slip a month" is not one (a verb between).
                 var ahead = cursor
-                while ahead < min(cursor + 2, range.upperBound), tokens[ahead].kind == .word, !Self.linkWords.contains(tokens[ahead].word),
-                      Self.periods[tokens[ahead].word] == nil { ahead += 1 }
+                while ahead < min(cursor + 2, range.upperBound), tokens[ahead].kind == .word, !Self.linkWords.contains(tokens[ahead]),
+                      Self.periods[tokens[ahead]] == nil { ahead += 1 }
                 if ahead > cursor, ahead + 1 < range.upperBound, ["per", "a", "an", "/", "each", "every"].contains(tokens[ahead].word),
-                   Self.periods[tokens[ahead + 1].word] ?? Self.periods[String(tokens[ahead + 1].word.dropLast())] != nil {
+                   Self.periods[tokens[ahead + 1]] ?? Self.periods[String(tokens[ahead + 1].word.dropLast())] != nil {
                     amount.unit = tokens[cursor..<ahead].map(\.word).joined(separator: " ")
                     cursor = ahead
                 }
             }
             // "per slot", "/month", "a week", "monthly", "p.a."
-            if cursor < range.upperBound, let period = Self.periods[tokens[cursor].word], ["daily", "weekly", "monthly", "yearly", "annually", "quarterly", "hourly", "pa"].contains(tokens[cursor].word) {
+            if cursor < range.upperBound, let period = Self.periods[tokens[cursor]], ["daily", "weekly", "monthly", "yearly", "annually", "quarterly", "hourly", "pa"].contains(tokens[cursor].word) {
                 amount.period = period
                 cursor += 1
             } else if cursor + 1 < range.upperBound, ["per", "a", "an", "/", "each", "every"].contains(tokens[cursor].word),
@@ -139,7 +142,7 @@ package struct AmountReader: Sendable {
                     amount.per = word
                     cursor += 2
                     if cursor + 1 < range.upperBound, ["per", "a", "/", "each"].contains(tokens[cursor].word),
-                       let period = Self.periods[tokens[cursor + 1].word] {
+                       let period = Self.periods[tokens[cursor + 1]] {
                         amount.period = period
                         cursor += 2
                     }
@@ -157,8 +160,8 @@ package struct AmountReader: Sendable {
     private func currency(_ token: EvidenceToken) -> String? {
         if token.kind == .symbol { return Self.currencySigns[token.word] }
         guard token.kind == .word else { return nil }
-        if Self.currencyCodes.contains(token.word) { return token.word.uppercased() }
-        return Self.currencyWords[token.word] ?? teamCurrencies[token.word]
+        if Self.currencyCodes.contains(token) { return token.word.uppercased() }
+        return Self.currencyWords[token] ?? teamCurrencies[token.word]
     }
 
     /// The number at `index`: digits ("85,000", "2.5k", "20-30") or words ("three hundred",
@@ -166,7 +169,9 @@ package struct AmountReader: Sendable {
     func number(at index: Int, _ tokens: [EvidenceToken], before end: Int) -> (Double, Double?, Int)? {
         let token = tokens[index]
         if token.kind == .number { return Self.digits(token.word).map { ($0.0, $0.1, index + 1) } }
-        guard token.kind == .word else { return nil }
+        // Most words are no number: a look-up, not a split, tells.
+        guard token.kind == .word, Self.numberWords[token] != nil || Self.numberStarts.contains(token)
+                || token.word.utf8.contains(UInt8(ascii: "-")) else { return nil }
         var total = 0.0
         var current = 0.0
         var cursor = index
@@ -189,7 +194,7 @@ package struct AmountReader: Sendable {
             }
             any = true
             cursor += 1
-            if cursor + 1 < end, tokens[cursor].word == "and", Self.numberWords[tokens[cursor + 1].word] != nil { cursor += 1 }
+            if cursor + 1 < end, tokens[cursor].word == "and", Self.numberWords[tokens[cursor + 1]] != nil { cursor += 1 }
         }
         // "one" alone is too often a pronoun ("the one she shared") to be an amount.
         guard any, !(cursor == index + 1 && token.word == "one") else { return nil }

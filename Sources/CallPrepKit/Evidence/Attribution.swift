@@ -59,8 +59,8 @@ package struct AttributionReader: Sendable {
         "timesheet", "crm", "erp", "kpi", "minutes", "register", "schedule", "rota", "board pack",
     ]
 
-    package static let theirPronouns: Set<String> = ["she", "he", "they", "customer", "client", "prospect"]
-    package static let ourWords: Set<String> = ["i", "we", "my", "our", "ours", "me", "us"]
+    package static let theirPronouns: WordSet = ["she", "he", "they", "customer", "client", "prospect"]
+    package static let ourWords: WordSet = ["i", "we", "my", "our", "ours", "me", "us"]
 
     private let reporting: PhraseTable
     private let ours: PhraseTable
@@ -147,14 +147,14 @@ package struct AttributionReader: Sendable {
                 return EvidenceAttribution(source: side(subject) == .theirs ? .theirs : .ours, person: name(subject), cue: words(verb, tokens))
             }
             let before = max(range.lowerBound, verb.tokens.lowerBound - 3)..<verb.tokens.lowerBound
-            if let pronoun = before.last(where: { Self.theirPronouns.contains(tokens[$0].word) }) {
+            if let pronoun = before.last(where: { Self.theirPronouns.contains(tokens[$0]) }) {
                 return EvidenceAttribution(source: .theirs, person: nil, cue: tokens[pronoun].word + " " + words(verb, tokens))
             }
             // "said he would", "says she": the pronoun right after the verb.
             if verb.tokens.upperBound < range.upperBound, ["he", "she", "they"].contains(tokens[verb.tokens.upperBound].word) {
                 return EvidenceAttribution(source: .theirs, person: nil, cue: words(verb, tokens) + " " + tokens[verb.tokens.upperBound].word)
             }
-            if before.contains(where: { Self.ourWords.contains(tokens[$0].word) }) {
+            if before.contains(where: { Self.ourWords.contains(tokens[$0]) }) {
                 return EvidenceAttribution(source: .ours, person: nil, cue: words(verb, tokens))
             }
             // "said Kim", "confirmed by Kim"; not "told Kim" or "showed Kim", where Kim listens.
@@ -178,19 +178,19 @@ package struct AttributionReader: Sendable {
             if let owner = names.last(where: { $0.tokens.upperBound == index }) {
                 return EvidenceAttribution(source: side(owner) == .theirs ? .theirs : .ours, person: name(owner), cue: "'s " + tokens[noun].word)
             }
-            if Self.theirPronouns.contains(tokens[max(index - 1, range.lowerBound)].word) {
+            if Self.theirPronouns.contains(tokens[max(index - 1, range.lowerBound)]) {
                 return EvidenceAttribution(source: .theirs, person: nil, cue: "'s " + tokens[noun].word)
             }
             // Their organisation's own material: "the hospital's own data", "Acme's own report".
             if index > range.lowerBound, index + 1 < range.upperBound, tokens[index + 1].word == "own",
-               !Self.ourWords.contains(tokens[index - 1].word), !["industry", "market", "sector"].contains(tokens[index - 1].word) {
+               !Self.ourWords.contains(tokens[index - 1]), !["industry", "market", "sector"].contains(tokens[index - 1].word) {
                 return EvidenceAttribution(source: .theirs, person: nil, cue: "'s own " + tokens[noun].word)
             }
         }
         // Their own number: "their 30 late drops", "his €1,200 penalty", "Kim's four reroutes".
         for index in range where index + 1 < range.upperBound
-            && (tokens[index + 1].kind == .number || tokens[index + 1].kind == .symbol || AmountReader.currencyCodes.contains(tokens[index + 1].word)
-                || AmountReader.numberWords[tokens[index + 1].word] != nil) {
+            && (tokens[index + 1].kind == .number || tokens[index + 1].kind == .symbol || AmountReader.currencyCodes.contains(tokens[index + 1])
+                || AmountReader.numberWords[tokens[index + 1]] != nil) {
             if ["their", "his", "her"].contains(tokens[index].word) {
                 return EvidenceAttribution(source: .theirs, person: nil, cue: tokens[index].word)
             }
@@ -201,7 +201,7 @@ package struct AttributionReader: Sendable {
         if range.contains(where: { tokens[$0].kind == .punctuation && (tokens[$0].word == "\"" || tokens[$0].word == "'") }) {
             return EvidenceAttribution(source: .theirs, person: names.first(where: { side($0) == .theirs }).map(name), cue: "quote")
         }
-        if let index = range.first(where: { tokens[$0].kind == .word && Self.ourWords.contains(tokens[$0].word) }) {
+        if let index = range.first(where: { tokens[$0].kind == .word && Self.ourWords.contains(tokens[$0]) }) {
             return EvidenceAttribution(source: .ours, person: nil, cue: tokens[index].word)
         }
         return EvidenceAttribution(source: .unstated, person: nil, cue: nil)

@@ -6,29 +6,29 @@ import Foundation
 /// "keen", "not"), and a possessive otherwise ("Sam's count").
 enum Contractions {
     /// Whole words that stand for several.
-    static let whole: [String: [String]] = [
+    static let whole: WordMap<[String]> = [
         "won't": ["will", "not"], "can't": ["can", "not"], "cannot": ["can", "not"], "shan't": ["shall", "not"],
         "ain't": ["is", "not"], "let's": ["let", "us"], "gonna": ["going", "to"], "wanna": ["want", "to"],
         "gotta": ["got", "to"], "dunno": ["do", "not", "know"], "y'all": ["you", "all"],
     ]
 
     /// Endings after the apostrophe, and what they stand for ("'s" and "'d" are decided by context).
-    static let endings: [String: String] = ["re": "are", "ll": "will", "ve": "have", "m": "am"]
+    static let endings: WordMap<String> = ["re": "are", "ll": "will", "ve": "have", "m": "am"]
 
     /// Words before which "'s" reads "is": pronouns and the like.
-    static let pronouns: Set<String> = [
+    static let pronouns: WordSet = [
         "it", "that", "what", "there", "here", "he", "she", "who", "where", "how", "when", "why", "this",
         "everything", "nothing", "something", "someone", "everyone", "nobody", "one",
     ]
 
     /// Who "'d" follows as "had" or "would": "she'd", "they'd", "it'd", and names.
-    static let subjects: Set<String> = [
+    static let subjects: WordSet = [
         "i", "you", "he", "she", "it", "we", "they", "that", "who", "there", "what", "where", "how", "this", "which",
         "someone", "everyone", "nobody", "somebody", "everybody",
     ]
 
     /// Words after a name's "'s" that make it "is": "Kim's on board", "Kim's keen", "Kim's not".
-    static let stateWords: Set<String> = [
+    static let stateWords: WordSet = [
         "not", "on", "in", "at", "out", "off", "up", "down", "away", "back", "still", "also", "already", "now", "very",
         "really", "fine", "ok", "okay", "onboard", "available", "keen", "happy", "open", "ready", "going", "leaving",
         "moving", "looking", "interested", "aware", "confident", "sure", "unsure", "worried", "concerned", "excited",
@@ -38,7 +38,7 @@ enum Contractions {
     ]
 
     /// Past participles that do not end in "-ed".
-    static let participles: Set<String> = [
+    static let participles: WordSet = [
         "been", "had", "done", "gone", "seen", "got", "gotten", "made", "taken", "given", "sent", "told", "met",
         "spoken", "heard", "known", "shown", "put", "paid", "said", "brought", "bought", "run", "set", "written",
         "found", "left", "kept", "held", "begun", "chosen", "agreed", "read", "built", "signed", "won", "lost",
@@ -55,7 +55,7 @@ enum Contractions {
             guard token.kind == .word else { out.append(token); continue }
             // A typographic apostrophe as the plain one; most words have none (a byte test first).
             let word = token.word.utf8.contains(0xE2) ? token.word.replacingOccurrences(of: "’", with: "'") : token.word
-            if !word.utf8.contains(0x27), whole[word] == nil { out.append(token); continue }
+            if !word.utf8.contains(0x27), whole[word, key: token.wordKey] == nil { out.append(token); continue }
             func spell(_ words: [String]) {
                 for (place, part) in words.enumerated() {
                     var copy = token

@@ -18,16 +18,31 @@ package struct EvidenceToken: Sendable, Hashable, Codable {
     /// The text as written; every word of an expanded contraction shares it.
     package var text: String
     /// Lower case, contractions expanded: "didn't" gives "did" and "not".
-    package var word: String
+    package var word: String { didSet { wordKey = WordKey(word) } }
     package var kind: Kind
-    /// Character offsets in the text, end excluded.
+    /// Unicode scalar offsets in the text, end excluded.
     package var range: Range<Int>
     /// Written with a capital first letter (a name, a month, "May" the month).
     package var capitalized: Bool
     /// The word's Snowball stem (the word itself for anything but a word).
-    package var stem: String
+    package var stem: String { didSet { stemKey = WordKey(stem) } }
     /// The first token after a line break.
     package var startsLine: Bool = false
+    /// `word` and `stem` as keys, worked out once: the phrase tables look tokens up by them.
+    package private(set) var wordKey: WordKey
+    package private(set) var stemKey: WordKey
+
+    package init(text: String, word: String, kind: Kind, range: Range<Int>, capitalized: Bool, stem: String, startsLine: Bool = false) {
+        self.text = text
+        self.word = word
+        self.kind = kind
+        self.range = range
+        self.capitalized = capitalized
+        self.stem = stem
+        self.startsLine = startsLine
+        wordKey = WordKey(word)
+        stemKey = word == stem ? wordKey : WordKey(stem)
+    }
 
     package var isWord: Bool { kind == .word }
 }
@@ -47,10 +62,10 @@ package struct EvidenceClause: Sendable, Hashable, Codable {
 
 /// A text cut into tokens, sentences and clauses.
 package struct EvidenceTokens: Sendable, Hashable {
-    /// The text's characters: ranges count in them.
-    package var characters: [Character]
-    /// The text, and where each character starts in it (one more: its end): a token's text is a
-    /// slice of it, not a string built again character by character.
+    /// The text's Unicode scalars: ranges count in them.
+    package var scalars: [Unicode.Scalar]
+    /// The text, and where each scalar starts in it (one more: its end): a token's text is a
+    /// slice of it, not a string built again scalar by scalar.
     package var source: String = ""
     package var starts: [String.Index] = []
     package var tokens: [EvidenceToken]
@@ -61,8 +76,8 @@ package struct EvidenceTokens: Sendable, Hashable {
     /// The text of a clause as written.
     package func text(of clause: EvidenceClause) -> String {
         var range = clause.range
-        while let first = range.first, characters[first].isWhitespace { range = range.dropFirst() }
-        while let last = range.last, characters[last].isWhitespace { range = range.dropLast() }
+        while let first = range.first, scalars[first].properties.isWhitespace { range = range.dropFirst() }
+        while let last = range.last, scalars[last].properties.isWhitespace { range = range.dropLast() }
         return slice(range)
     }
 
@@ -71,9 +86,21 @@ package struct EvidenceTokens: Sendable, Hashable {
         slice(tokens[first].range.lowerBound..<tokens[last].range.upperBound)
     }
 
-    /// The characters `range` covers, as a string.
+    /// The scalars `range` covers, as a string.
     package func slice(_ range: Range<Int>) -> String {
-        guard range.upperBound < starts.count else { return String(characters[range]) }
-        return String(source[starts[range.lowerBound]..<starts[range.upperBound]])
+        guard range.upperBound < starts.count else { return String(String.UnicodeScalarView(scalars[range])) }
+        return String(source.unicodeScalars[starts[range.lowerBound]..<starts[range.upperBound]])
+    }
+}
+
+/// A word as a 64-bit key (FNV-1a over its UTF-8), worked out once per token, so that a table
+/// look-up hashes no string. Tables compare the words themselves when the keys agree.
+package struct WordKey: Sendable, Hashable, Codable {
+    package let value: UInt64
+
+    package init(_ word: String) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        value = hash
     }
 }

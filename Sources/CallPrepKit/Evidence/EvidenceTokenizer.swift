@@ -8,33 +8,34 @@ package struct EvidenceTokenizer: Sendable {
     package init(stemmer: Stemmer) { self.stemmer = stemmer }
 
     package func tokenize(_ text: String) -> EvidenceTokens {
-        var characters: [Character] = []
+        var scalars: [Unicode.Scalar] = []
         var starts: [String.Index] = []
-        characters.reserveCapacity(text.utf8.count)
+        scalars.reserveCapacity(text.utf8.count)
         starts.reserveCapacity(text.utf8.count + 1)
-        var index = text.startIndex
-        while index < text.endIndex {
+        let view = text.unicodeScalars
+        var index = view.startIndex
+        while index < view.endIndex {
             starts.append(index)
-            characters.append(text[index])
-            index = text.index(after: index)
+            scalars.append(view[index])
+            view.formIndex(after: &index)
         }
-        starts.append(text.endIndex)
-        var scanner = Scanner(characters: characters, source: text, starts: starts)
+        starts.append(view.endIndex)
+        var scanner = Scanner(scalars: scalars, source: text, starts: starts)
         scanner.run()
         var tokens = Contractions.resolve(scanner.tokens)
         for index in tokens.indices where tokens[index].kind == .word {
             tokens[index].stem = stemmer.stem(tokens[index].word)
         }
         let (sentences, clauses) = Self.structure(tokens)
-        return EvidenceTokens(characters: characters, source: text, starts: starts, tokens: tokens, sentences: sentences,
+        return EvidenceTokens(scalars: scalars, source: text, starts: starts, tokens: tokens, sentences: sentences,
                               clauses: clauses)
     }
 
     /// Words that open a new clause.
-    static let clauseOpeners: Set<String> = ["but", "however", "although", "though", "whereas", "except"]
+    static let clauseOpeners: WordSet = ["but", "however", "although", "though", "whereas", "except"]
     /// Marks after which a new clause starts.
-    static let clauseMarks: Set<String> = [";", ":", "-"]
-    static let sentenceEnds: Set<String> = [".", "!", "?", "…"]
+    static let clauseMarks: WordSet = [";", ":", "-"]
+    static let sentenceEnds: WordSet = [".", "!", "?", "…"]
 
     static func structure(_ tokens: [EvidenceToken]) -> ([Range<Int>], [EvidenceClause]) {
         var sentences: [Range<Int>] = []
@@ -57,14 +58,14 @@ package struct EvidenceTokenizer: Sendable {
         }
         for (index, token) in tokens.enumerated() {
             if token.startsLine, index > sentenceStart { closeSentence(at: index) }
-            if token.kind == .word, clauseOpeners.contains(token.word), index > clauseStart {
+            if token.kind == .word, clauseOpeners.contains(token), index > clauseStart {
                 closeClause(at: index)
                 opener = token.word
             }
-            if token.kind == .punctuation, clauseMarks.contains(token.word) {
+            if token.kind == .punctuation, clauseMarks.contains(token) {
                 closeClause(at: index + 1)
                 opener = token.word
-            } else if token.kind == .punctuation, sentenceEnds.contains(token.word) {
+            } else if token.kind == .punctuation, sentenceEnds.contains(token) {
                 closeSentence(at: index + 1)
             }
         }
@@ -73,97 +74,120 @@ package struct EvidenceTokenizer: Sendable {
     }
 }
 
-/// The character scanner under `EvidenceTokenizer`: it only cuts; `Contractions` expands.
+/// The scanner under `EvidenceTokenizer`, over Unicode scalars (ASCII answered without Unicode's
+/// property tables): it only cuts; `Contractions` expands.
 private struct Scanner {
-    let characters: [Character]
+    let scalars: [Unicode.Scalar]
     let source: String
     let starts: [String.Index]
     var tokens: [EvidenceToken] = []
     var position = 0
     var lineBreak = false
 
-    init(characters: [Character], source: String, starts: [String.Index]) {
-        self.characters = characters
+    init(scalars: [Unicode.Scalar], source: String, starts: [String.Index]) {
+        self.scalars = scalars
         self.source = source
         self.starts = starts
     }
 
-    /// The characters from `start` to `end`, as a slice of the text.
-    func slice(_ start: Int, _ end: Int) -> String { String(source[starts[start]..<starts[end]]) }
+    /// The scalars from `start` to `end`, as a slice of the text.
+    func slice(_ start: Int, _ end: Int) -> String { String(source.unicodeScalars[starts[start]..<starts[end]]) }
 
-    static let apostrophes: Set<Character> = ["'", "’"]
-    static func isApostrophe(_ character: Character?) -> Bool { character == "'" || character == "’" }
-    static func isHyphen(_ character: Character?) -> Bool { character == "-" || character == "‐" || character == "–" }
-    static let hyphens: Set<Character> = ["-", "‐", "–"]
-    static let numberSuffixes: Set<String> = ["k", "m", "bn", "mn", "x", "st", "nd", "rd", "th", "am", "pm"]
+    static let numberSuffixes: WordSet = ["k", "m", "bn", "mn", "x", "st", "nd", "rd", "th", "am", "pm"]
 
-    func at(_ index: Int) -> Character? { index < characters.count ? characters[index] : nil }
-    // ASCII answered without Unicode's property tables (the slow part of scanning, BENCHMARKS.md).
-    static func isDigit(_ character: Character?) -> Bool {
-        guard let ascii = character?.asciiValue else { return false }
-        return ascii >= 0x30 && ascii <= 0x39
+    func at(_ index: Int) -> Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
+    static func isApostrophe(_ scalar: Unicode.Scalar?) -> Bool { scalar == "'" || scalar == "’" }
+    static func isHyphen(_ scalar: Unicode.Scalar?) -> Bool { scalar == "-" || scalar == "‐" || scalar == "–" }
+    static func isDash(_ scalar: Unicode.Scalar?) -> Bool { isHyphen(scalar) || scalar == "—" }
+    static func isDigit(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let value = scalar?.value else { return false }
+        return value >= 0x30 && value <= 0x39
     }
-    static func isLetter(_ character: Character?) -> Bool {
-        guard let character else { return false }
-        if let ascii = character.asciiValue { return (ascii | 0x20) >= 0x61 && (ascii | 0x20) <= 0x7A }
-        return character.isLetter
+    static func isLetter(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        if scalar.isASCII { return (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A }
+        return scalar.properties.isAlphabetic
     }
-    static func isUppercase(_ character: Character) -> Bool {
-        if let ascii = character.asciiValue { return ascii >= 0x41 && ascii <= 0x5A }
-        return character.isUppercase
+    /// A combining mark, part of the letter before it ("e" and U+0301).
+    static func isMark(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar, !scalar.isASCII else { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value >= 0x41 && scalar.value <= 0x5A }
+        return scalar.properties.isUppercase
+    }
+    static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+    static func isWhitespace(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        if scalar.isASCII { return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
+        return scalar.properties.isWhitespace
     }
 
     mutating func add(_ kind: EvidenceToken.Kind, _ start: Int, _ end: Int, word: String? = nil) {
         let text = slice(start, end)
         let lower = word ?? text.lowercased()
         tokens.append(EvidenceToken(text: text, word: lower, kind: kind, range: start..<end,
-                                    capitalized: Self.isUppercase(characters[start]), stem: lower, startsLine: lineBreak))
+                                    capitalized: Self.isUppercase(scalars[start]), stem: lower, startsLine: lineBreak))
         lineBreak = false
     }
 
     mutating func run() {
-        while let character = at(position) {
+        while let scalar = at(position) {
             let start = position
-            if character.isNewline {
+            if Self.isNewline(scalar) {
                 lineBreak = true
                 position += 1
-            } else if character.isWhitespace {
+            } else if Self.isWhitespace(scalar) {
                 position += 1
-            } else if Self.isLetter(character) {
+            } else if Self.isLetter(scalar) {
                 scanWord()
-            } else if Self.isDigit(character) {
+            } else if Self.isDigit(scalar) {
                 scanNumber()
-            } else if "\"“”„«»".contains(character) {
+            } else if scalar == "\"" || scalar == "“" || scalar == "”" || scalar == "„" || scalar == "«" || scalar == "»" {
                 position += 1
                 add(.punctuation, start, position, word: "\"")
-            } else if Self.apostrophes.contains(character) || character == "‘" {
+            } else if Self.isApostrophe(scalar) || scalar == "‘" {
                 position += 1
                 add(.punctuation, start, position, word: "'")
-            } else if Self.hyphens.contains(character) || character == "—" {
+            } else if Self.isDash(scalar) {
                 // A dash between spaces parts clauses; one against a word is a mark of its own.
-                while let next = at(position), Self.hyphens.contains(next) || next == "—" { position += 1 }
-                let spaced = (start == 0 || characters[start - 1].isWhitespace) && (at(position)?.isWhitespace ?? true)
+                while Self.isDash(at(position)) { position += 1 }
+                let spaced = (start == 0 || Self.isWhitespace(scalars[start - 1])) && (at(position).map { Self.isWhitespace($0) } ?? true)
                 add(spaced ? .punctuation : .symbol, start, position, word: "-")
-            } else if ".,;:!?…()[]".contains(character) {
+            } else if ".,;:!?…()[]".unicodeScalars.contains(scalar) {
                 position += 1
-                if character == ".", at(position) == ".", at(position + 1) == "." {
+                if scalar == ".", at(position) == ".", at(position + 1) == "." {
                     position += 2
                     add(.punctuation, start, position, word: "…")
                 } else {
                     add(.punctuation, start, position)
                 }
             } else {
+                // One mark as a reader sees one: its combining marks, skin tones and joined emoji.
                 position += 1
+                while let next = at(position), Self.isMark(next) || next.properties.isEmojiModifier || next.value == 0x200D {
+                    position += next.value == 0x200D && position + 1 < scalars.count ? 2 : 1
+                }
                 add(.symbol, start, position)
             }
         }
     }
 
-    /// Letters, with an apostrophe or hyphen inside; "e.g." and "p.a." whole; "w/", "w/o", "b/c".
+    /// Letters (with their combining marks), with an apostrophe or hyphen inside; "e.g." and
+    /// "p.a." whole; "w/", "w/o", "b/c".
     mutating func scanWord() {
         let start = position
-        while Self.isLetter(at(position)) || ((Self.isApostrophe(at(position)) || Self.isHyphen(at(position)))
-                                              && Self.isLetter(at(position + 1))) {
+        while Self.isLetter(at(position)) || Self.isMark(at(position))
+            || ((Self.isApostrophe(at(position)) || Self.isHyphen(at(position))) && Self.isLetter(at(position + 1))) {
             position += 1
         }
         // Letters cut by single dots: "e.g.", "i.e.", "p.a.", "a.m."
@@ -186,7 +210,7 @@ private struct Scanner {
             }
         }
         // A plural's possessive: "the drivers' log".
-        if word.hasSuffix("s"), let mark = at(position), Self.apostrophes.contains(mark), !Self.isLetter(at(position + 1)) {
+        if word.hasSuffix("s"), Self.isApostrophe(at(position)), !Self.isLetter(at(position + 1)) {
             add(.word, start, position)
             position += 1
             add(.possessive, position - 1, position, word: "'s")
@@ -202,7 +226,7 @@ private struct Scanner {
         while true {
             while Self.isDigit(at(position)) { position += 1 }
             guard let next = at(position), Self.isDigit(at(position + 1)),
-                  next == "," || next == "." || next == "/" || next == ":" || Self.hyphens.contains(next) else { break }
+                  next == "," || next == "." || next == "/" || next == ":" || Self.isHyphen(next) else { break }
             position += 1
         }
         var end = position

@@ -46,7 +46,7 @@ package struct ModalityReader: Sendable {
     ]
 
     /// Words ending in "-ed" that describe rather than tell a deed ("based on", "interested").
-    package static let notDeeds: Set<String> = [
+    package static let notDeeds: WordSet = [
         "based", "interested", "concerned", "convinced", "excited", "detailed", "limited", "qualified",
         "unqualified", "dedicated", "related", "advanced", "automated", "required", "supposed", "expected",
         "scheduled", "planned", "proposed", "unconfirmed", "need", "indeed", "proceed", "exceed", "speed",
@@ -54,7 +54,7 @@ package struct ModalityReader: Sendable {
     ]
 
     /// Past tenses that do not end in "-ed".
-    package static let irregularPasts: Set<String> = [
+    package static let irregularPasts: WordSet = [
         "did", "had", "went", "came", "saw", "gave", "took", "made", "told", "said", "sent", "met", "paid", "bought",
         "brought", "wrote", "ran", "put", "found", "left", "kept", "held", "began", "chose", "built", "won", "lost",
         "got", "knew", "spoke", "heard", "showed", "shown", "done", "given", "taken", "written", "spent", "set",
@@ -129,8 +129,8 @@ package struct ModalityReader: Sendable {
         guard token.kind == .word else { return false }
         let word = token.word
         if word == "did", index + 1 < tokens.count, tokens[index + 1].word == "not" { return false }
-        if Self.irregularPasts.contains(word) { return true }
-        guard word.count > 4, word.hasSuffix("ed"), !Self.notDeeds.contains(word) else { return false }
+        if Self.irregularPasts.contains(token) { return true }
+        guard word.utf8.count > 4, word.hasSuffix("ed"), !Self.notDeeds.contains(word) else { return false }
         // "to be signed", "will be approved", "being reviewed": not done.
         let before = index > 0 ? tokens[index - 1].word : ""
         return !["be", "being", "get", "to"].contains(before)

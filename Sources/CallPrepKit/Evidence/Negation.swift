@@ -61,10 +61,10 @@ package struct NegationReader: Sendable {
     ]
 
     /// Subjects that start a new clause and end a scope: "we", "they", "she", "he", "I".
-    package static let subjects: Set<String> = ["we", "they", "she", "he", "i"]
+    package static let subjects: WordSet = ["we", "they", "she", "he", "i"]
 
     /// Marks that end a scope early.
-    package static let scopeStops: Set<String> = [",", "(", ")", "\"", "-"]
+    package static let scopeStops: WordSet = [",", "(", ")", "\"", "-"]
 
     package let window: Int
     private let pre = PhraseTable(preTriggers)
@@ -124,7 +124,7 @@ package struct NegationReader: Sendable {
     private func forward(from start: Int, to end: Int, _ tokens: [EvidenceToken], endsAtSubject: Bool = false) -> Range<Int> {
         var stop = start
         while stop < end, stop - start < window, !isStop(tokens[stop]),
-              !(endsAtSubject && stop - start >= 2 && Self.subjects.contains(tokens[stop].word)) { stop += 1 }
+              !(endsAtSubject && stop - start >= 2 && Self.subjects.contains(tokens[stop])) { stop += 1 }
         return start..<stop
     }
 
@@ -136,6 +136,6 @@ package struct NegationReader: Sendable {
     }
 
     private func isStop(_ token: EvidenceToken) -> Bool {
-        token.kind == .punctuation && Self.scopeStops.contains(token.word)
+        token.kind == .punctuation && Self.scopeStops.contains(token)
     }
 }

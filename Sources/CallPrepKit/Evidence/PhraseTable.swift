@@ -1,5 +1,6 @@
 /// A table of phrases of one or more words, matched against tokens by word or by stem, longest
-/// first. Built once per reader; a match costs a dictionary look-up per token.
+/// first. Built once per reader; a match looks the token's key up in an open-addressed table (no
+/// string is hashed) and compares words only where the keys agree.
 package struct PhraseTable: Sendable {
     /// A phrase found: the table's own spelling and the token indices it covers.
     package struct Match: Sendable, Hashable {
@@ -7,33 +8,64 @@ package struct PhraseTable: Sendable {
         package var tokens: Range<Int>
     }
 
-    private let byFirst: [String: [(key: [String], phrase: String)]]
+    private struct Candidate: Sendable {
+        var keys: [WordKey]
+        var words: [String]
+        var phrase: String
+    }
+
+    /// The phrases by their first word, longest first; `slots` finds a first word's group.
+    private let groups: [[Candidate]]
+    private let firstKeys: [WordKey]
+    private let slots: KeySlots
     private let stems: Bool
 
     /// `phrases` as written in the table ("to be confirmed"); with a `stemmer`, each word is matched
     /// by its stem, so "benchmark" also finds "benchmarks" and "benchmarking".
     package init(_ phrases: [String], stemmer: Stemmer? = nil) {
-        var byFirst: [String: [(key: [String], phrase: String)]] = [:]
+        var groups: [[Candidate]] = []
+        var firstKeys: [WordKey] = []
+        var groupOfFirst: [String: Int] = [:]
         for phrase in phrases {
             let words = phrase.split(separator: " ").map { word in stemmer.map { $0.stem(String(word)) } ?? String(word) }
             guard let first = words.first else { continue }
-            byFirst[first, default: []].append((words, phrase))
+            let group = groupOfFirst[first] ?? {
+                groups.append([])
+                firstKeys.append(WordKey(first))
+                groupOfFirst[first] = groups.count - 1
+                return groups.count - 1
+            }()
+            groups[group].append(Candidate(keys: words.map(WordKey.init), words: words, phrase: phrase))
         }
-        self.byFirst = byFirst.mapValues { $0.sorted { $0.key.count > $1.key.count } }
+        self.groups = groups.map { $0.sorted { $0.keys.count > $1.keys.count } }
+        self.firstKeys = firstKeys
+        slots = KeySlots(firstKeys)
         stems = stemmer != nil
+    }
+
+    /// The group of phrases whose first word is `word`, with key `key`.
+    private func group(_ key: WordKey, _ word: String) -> [Candidate]? {
+        guard let index = slots.find(key, in: firstKeys), groups[index][0].words[0] == word else { return nil }
+        return groups[index]
     }
 
     /// The longest phrase that starts at `index` and ends before `end`; only word tokens match.
     package func match(at index: Int, in tokens: [EvidenceToken], before end: Int? = nil) -> Match? {
         let end = min(end ?? tokens.count, tokens.count)
-        guard index < end, tokens[index].kind == .word, let candidates = byFirst[key(tokens[index])] else { return nil }
-        for candidate in candidates where index + candidate.key.count <= end {
+        guard index < end, tokens[index].kind == .word else { return nil }
+        let first = tokens[index]
+        guard let candidates = stems ? group(first.stemKey, first.stem) : group(first.wordKey, first.word) else { return nil }
+        for candidate in candidates where index + candidate.keys.count <= end {
             var matches = true
-            for (offset, word) in candidate.key.enumerated().dropFirst() {
+            for offset in candidate.keys.indices.dropFirst() {
                 let token = tokens[index + offset]
-                if token.kind != .word || key(token) != word { matches = false; break }
+                if token.kind != .word || (stems ? token.stemKey : token.wordKey) != candidate.keys[offset]
+                    || (stems ? token.stem : token.word) != candidate.words[offset] {
+                    matches = false
+                    break
+                }
             }
-            if matches { return Match(phrase: candidate.phrase, tokens: index..<(index + candidate.key.count)) }
+            if matches { return Match(phrase: candidate.phrase, tokens: index..<(index + candidate.keys.count)) }
         }
         return nil
     }
@@ -55,12 +87,103 @@ package struct PhraseTable: Sendable {
 
     /// Whether a one-word phrase has this key (its stem, for a table matched by stem).
     package func contains(key: String) -> Bool {
-        byFirst[key]?.contains { $0.key.count == 1 } == true
+        group(WordKey(key), key)?.contains { $0.keys.count == 1 } == true
     }
 
     package func contains(_ token: EvidenceToken) -> Bool {
-        token.kind == .word && byFirst[key(token)]?.contains { $0.key.count == 1 } == true
+        guard token.kind == .word else { return false }
+        let found = stems ? group(token.stemKey, token.stem) : group(token.wordKey, token.word)
+        return found?.contains { $0.keys.count == 1 } == true
+    }
+}
+
+/// An open-addressed index of distinct keys: `find` gives a key's position in the array it was
+/// built from, with a probe or two and no hashing.
+struct KeySlots: Sendable {
+    private let slots: [Int32]
+    private let mask: Int
+
+    init(_ keys: [WordKey]) {
+        var size = 8
+        while size < keys.count * 2 { size *= 2 }
+        var slots = [Int32](repeating: -1, count: size)
+        for (position, key) in keys.enumerated() {
+            var slot = Self.start(key, size - 1)
+            while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Int32(position)
+        }
+        self.slots = slots
+        mask = size - 1
     }
 
-    private func key(_ token: EvidenceToken) -> String { stems ? token.stem : token.word }
+    private static func start(_ key: WordKey, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key.value ^ (key.value >> 29)) & UInt64(mask))
+    }
+
+    func find(_ key: WordKey, in keys: [WordKey]) -> Int? {
+        var slot = Self.start(key, mask)
+        while true {
+            let position = slots[slot]
+            if position < 0 { return nil }
+            if keys[Int(position)] == key { return Int(position) }
+            slot = (slot + 1) & mask
+        }
+    }
+}
+
+/// Single words looked up by a token's key, for the readers' hot paths (a `Set<String>` hashes
+/// the word on every look-up).
+package struct WordSet: Sendable, ExpressibleByArrayLiteral {
+    private let words: [String]
+    private let keys: [WordKey]
+    private let slots: KeySlots
+
+    package init(_ words: some Sequence<String>) {
+        let words = Array(Set(words)).sorted()
+        self.words = words
+        keys = words.map(WordKey.init)
+        slots = KeySlots(keys)
+    }
+
+    package init(arrayLiteral words: String...) { self.init(words) }
+
+    /// Whether `word`, with key `key` (a token's `wordKey`), is in the set.
+    package func contains(_ word: String, key: WordKey) -> Bool {
+        guard let index = slots.find(key, in: keys) else { return false }
+        return words[index] == word
+    }
+
+    package func contains(_ word: String) -> Bool { contains(word, key: WordKey(word)) }
+
+    /// Whether the token's word is in the set.
+    package func contains(_ token: EvidenceToken) -> Bool { contains(token.word, key: token.wordKey) }
+}
+
+/// Single words with a value each, looked up as `WordSet` looks words up.
+package struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
+    private let words: [String]
+    private let values: [Value]
+    private let keys: [WordKey]
+    private let slots: KeySlots
+
+    package init(_ pairs: [(String, Value)]) {
+        var seen: Set<String> = []
+        let pairs = pairs.filter { seen.insert($0.0).inserted }
+        words = pairs.map(\.0)
+        values = pairs.map(\.1)
+        keys = words.map(WordKey.init)
+        slots = KeySlots(keys)
+    }
+
+    package init(dictionaryLiteral pairs: (String, Value)...) { self.init(pairs) }
+
+    package subscript(_ word: String, key key: WordKey) -> Value? {
+        guard let index = slots.find(key, in: keys), words[index] == word else { return nil }
+        return values[index]
+    }
+
+    package subscript(_ word: String) -> Value? { self[word, key: WordKey(word)] }
+
+    /// The value of the token's word.
+    package subscript(_ token: EvidenceToken) -> Value? { self[token.word, key: token.wordKey] }
 }

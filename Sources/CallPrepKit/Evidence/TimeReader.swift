@@ -3,21 +3,21 @@
 /// events ("board meeting", "audit", "renewal", "go-live"). Vague time ("often", "soon", "ASAP")
 /// is neither. Read before amounts, which skip the tokens these take.
 package struct TimeReader: Sendable {
-    package static let months: [String: Int] = [
+    package static let months: WordMap<Int> = [
         "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
         "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
         "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
     ]
-    package static let weekdays: [String: String] = [
+    package static let weekdays: WordMap<String> = [
         "monday": "monday", "tuesday": "tuesday", "wednesday": "wednesday", "thursday": "thursday", "friday": "friday",
         "saturday": "saturday", "sunday": "sunday", "mon": "monday", "tue": "tuesday", "tues": "tuesday",
         "wed": "wednesday", "thu": "thursday", "thur": "thursday", "thurs": "thursday", "fri": "friday",
     ]
-    package static let frequencyAdverbs: [String: String] = [
+    package static let frequencyAdverbs: WordMap<String> = [
         "daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year", "annually": "year",
         "nightly": "night", "hourly": "hour", "fortnightly": "fortnight", "biweekly": "fortnight",
     ]
-    package static let cycleWords: Set<String> = [
+    package static let cycleWords: WordSet = [
         "day", "week", "month", "quarter", "year", "morning", "evening", "night", "shift", "weekend", "fortnight", "hour",
         "sprint", "run", "cycle", "season",
     ]
@@ -43,7 +43,7 @@ package struct TimeReader: Sendable {
     package init(stemmer: Stemmer, events: [String] = []) { eventTable = PhraseTable(Self.events + events, stemmer: stemmer) }
 
     /// "once", "twice", "thrice" as counts.
-    static let multiples: [String: Int] = ["once": 1, "twice": 2, "thrice": 3]
+    static let multiples: WordMap<Int> = ["once": 1, "twice": 2, "thrice": 3]
 
     package func frequencies(_ text: EvidenceTokens, in range: Range<Int>, taken: inout Set<Int>) -> [FrequencyFact] {
         let tokens = text.tokens
@@ -64,7 +64,7 @@ package struct TimeReader: Sendable {
                 var next = index + 1
                 var count: Int?
                 if ["other", "second"].contains(tokens[next].word) { next += 1; count = nil }
-                let skip = (tokens[next].kind == .number || AmountReader.numberWords[tokens[next].word] != nil) && next + 1 < range.upperBound
+                let skip = (tokens[next].kind == .number || AmountReader.numberWords[tokens[next]] != nil) && next + 1 < range.upperBound
                 if skip { next += 1 }
                 let unit = tokens[next].word
                 let period = Self.weekdays[unit] ?? Self.weekdays[String(unit.dropLast())]
@@ -75,13 +75,13 @@ package struct TimeReader: Sendable {
                     continue
                 }
             }
-            if let period = Self.frequencyAdverbs[word] {
+            if let period = Self.frequencyAdverbs[tokens[index]] {
                 add(index, index + 1, 1, period)
-            } else if let count = Self.multiples[word], let period = per(index + 1) {
+            } else if let count = Self.multiples[tokens[index]], let period = per(index + 1) {
                 add(index, index + 3, count, period)
                 index += 3
                 continue
-            } else if tokens[index].kind == .number || AmountReader.numberWords[word] != nil {
+            } else if tokens[index].kind == .number || AmountReader.numberWords[tokens[index]] != nil {
                 // "3 times a week", "three times per month", "3x/week", "3x a week"
                 let times = tokens[index].word.hasSuffix("x") ? index + 1 : (index + 1 < range.upperBound && ["times", "x"].contains(tokens[index + 1].word) ? index + 2 : nil)
                 let value = Double(tokens[index].word.filter(\.isNumber)) ?? AmountReader.numberWords[word]
@@ -126,7 +126,7 @@ package struct TimeReader: Sendable {
                 add(index, index + 1, .calendar, year: date.year, month: date.month, day: date.day, ambiguous: date.ambiguous)
             } else if token.kind == .number, token.word.hasSuffix("am") || token.word.hasSuffix("pm") || token.word.contains(":") {
                 taken.insert(index)  // a time of day: no amount
-            } else if let month = Self.months[word], word != "may" || token.capitalized || dayNumber(index + 1) != nil,
+            } else if let month = Self.months[token], word != "may" || token.capitalized || dayNumber(index + 1) != nil,
                       word.count > 3 || token.capitalized || dayNumber(index + 1) != nil {
                 // "Dec 10", "December 10th 2026", "10 December", "10th of December", "end of March", "March"
                 var first = index
@@ -139,7 +139,7 @@ package struct TimeReader: Sendable {
                 if y != nil { end += 1 }
                 add(first, end, day == nil ? .month : .calendar, year: y, month: month, day: day)
                 index = end - 1
-            } else if let weekday = Self.weekdays[word], word.count > 3 || token.capitalized {
+            } else if let weekday = Self.weekdays[token], word.count > 3 || token.capitalized {
                 let first = index > range.lowerBound && ["next", "this", "on", "last", "coming"].contains(tokens[index - 1].word) ? index - 1 : index
                 add(first, index + 1, first < index && tokens[first].word != "on" ? .relative : .weekday)
                 _ = weekday

@@ -4,7 +4,7 @@ import Foundation
 /// reader's facts (Evidence/), queried by the rule's terms. A fact counts only where it is said
 /// outright: not negated, not hedged or conditional, and (for numbers) not our own; `theirs`,
 /// `done`, `took-part` and a buying role narrow it further (docs/process-file.md).
-struct EvidenceJudge {
+final class EvidenceJudge {
     let words: CompiledWordLists
     let reader: EvidenceReader
     let people: EvidencePeople
@@ -12,7 +12,7 @@ struct EvidenceJudge {
 
     /// A judge for one process and one debrief's people, built on its own (a scorer shares one
     /// reader and one set of word lists over every debrief instead).
-    init(process: SalesProcess, people: PeoplePicture) {
+    convenience init(process: SalesProcess, people: PeoplePicture) {
         let reader = EvidenceReader.of(process)
         self.init(words: CompiledWordLists(process.words, reader: reader), reader: reader, people: people.evidencePeople,
                   prepMinutes: process.prepMinutes)
