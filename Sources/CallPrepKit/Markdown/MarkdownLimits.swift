@@ -119,9 +119,11 @@ public enum MarkdownLimits {
             return nil
         }
 
+        private static let cdataOpener = Array("<![CDATA[".utf8)
+
         /// HTML openers, image openers, emphasis runs and `www.` in domains, in one pass over the line.
         private mutating func readInlines(_ content: ArraySlice<UInt8>) -> (problem: Problem, location: SourceLocation)? {
-            let cdataOpener = Array("<![CDATA[".utf8)
+            let cdataOpener = Self.cdataOpener
             // In the current run of characters a domain may hold: where its first `www.` is, and the
             // number and the sum of the positions of the others.
             var www: (first: Int, count: Int, positions: Int)?
