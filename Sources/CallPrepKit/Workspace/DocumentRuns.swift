@@ -56,7 +56,8 @@ extension Workspace {
         let fileManager = FileManager.default
         let defaultIndex = place(IndexStore.defaultPath)
         if let index = index ?? (folder == nil && fileManager.fileExists(atPath: defaultIndex) ? defaultIndex : nil) {
-            return (try IndexStore(path: index).records(opportunity: meeting.opportunity.id, process: process.id,
+            // Read only: a mistyped `--index` is an error, never a new, empty index.
+            return (try IndexStore(path: index, create: false).records(opportunity: meeting.opportunity.id, process: process.id,
                                                         rep: meeting.rep, before: meeting.date), [])
         }
         guard let folder = folder ?? (fileManager.fileExists(atPath: place("debriefs")) ? place("debriefs") : nil) else {

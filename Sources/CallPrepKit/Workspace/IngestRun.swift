@@ -16,10 +16,13 @@ public struct IngestSummary: Sendable, Equatable {
     public var description: String {
         var errors = failed.isEmpty ? "" : "; \(failed.count) with errors, not indexed"
         if !unreadable.isEmpty { errors += "; \(unreadable.count) unreadable, kept as indexed" }
-        guard changed else { return "Nothing changed: \(unchanged) debriefs unchanged\(errors)." }
+        guard changed else { return "Nothing changed: \(Self.debriefs(unchanged)) unchanged\(errors)." }
         return "Indexed \(added.count) new, \(updated.count) changed, \(removed.count) removed, "
             + "\(unchanged) unchanged\(errors)."
     }
+
+    /// "1 debrief", "3 debriefs".
+    static func debriefs(_ count: Int) -> String { count == 1 ? "1 debrief" : "\(count) debriefs" }
 }
 
 extension Workspace {
@@ -36,6 +39,16 @@ extension Workspace {
             // rebuilt without being opened, and a failure leaves the old one as it was.
             return try IndexStore.rebuild(path: index) { store throws(DiagnosticError) in
                 try ingest(paths, into: store, parser: parser, rebuild: true, report: report)
+            }
+        }
+        if index != ":memory:", !FileManager.default.fileExists(atPath: index) {
+            // Only an ingest of something readable creates an index: an empty one would hide the
+            // workspace's debriefs from every command that reads the index.
+            let found = DebriefFiles.find(paths)
+            let errors = found.diagnostics.filter { $0.severity == .error }
+            if found.files.isEmpty, !errors.isEmpty {
+                found.diagnostics.forEach(report)
+                return IngestSummary(unreadable: errors.map(\.file))
             }
         }
         return try ingest(paths, into: IndexStore(path: index), parser: parser, rebuild: false, report: report)
