@@ -3,8 +3,8 @@ import Testing
 @testable import CallPrepKit
 
 /// One truth (issue 24): the index is a cache of the debriefs, so no failed or read-only command
-/// may leave an empty index behind that hides them.
-@Suite("One truth: no index from a failed or read-only command", .serialized, .timeLimit(.minutes(5)))
+/// may leave an empty index behind that hides them; and a real client's calendar is read whole.
+@Suite("One truth: defects of the trial", .serialized, .timeLimit(.minutes(5)))
 struct OneTruthTests {
     static let meeting = "meetings/northwind-discovery.yaml"
 
@@ -47,5 +47,30 @@ struct OneTruthTests {
     @Test func oneDebriefIsSaidInTheSingular() {
         #expect(IngestSummary(unchanged: 1).description == "Nothing changed: 1 debrief unchanged.")
         #expect(IngestSummary(unchanged: 2).description == "Nothing changed: 2 debriefs unchanged.")
+    }
+
+    /// Google Calendar writes properties with no value (`LOCATION:`, `DESCRIPTION:`, `COMMENT:`,
+    /// an empty `X-GOOGLE-CONFERENCE:`); one of them refused the whole file.
+    @Test("empty properties, as Google writes them, are as if not given", arguments: [
+        ["meeting", "import", "INVITE", "-o", "-"], ["agenda", "INVITE", "--date", "2026-12-03"],
+    ])
+    func emptyPropertiesAreAbsent(_ arguments: [String]) throws {
+        let folder = try ReliabilityTests.workspace()
+        func run(_ fixture: String) throws -> CommandResult {
+            try CallPrepBinary.run(arguments.map { $0 == "INVITE" ? TestSupport.fixture("calendar/\(fixture)").path : $0 }, in: folder)
+        }
+        let empty = try run("google-invite-empty-properties.ics")
+        #expect(empty.status == 0, "\(empty.stderr)")
+        #expect(!empty.stderr.contains("error") && !empty.stderr.contains("libical"), "\(empty.stderr)")
+        let full = try run("google-invite.ics")
+        if arguments[0] == "agenda" {
+            // The same call, at the same time, with the same people.
+            #expect(empty.stdout == full.stdout.replacingOccurrences(of: "google-invite.ics", with: "google-invite-empty-properties.ics"))
+            #expect(empty.stdout.contains("09:00 UTC · Northwind Logistics · Late-delivery figures review · 45 min"))
+        } else {
+            #expect(empty.stdout.contains("uid: \"5k2v9q1c8j7f0e3b4a6dn1m2o3@google.com\""))
+            #expect(empty.stdout.contains("Mara Jensen") && empty.stdout.contains("Priya Raman"))
+            #expect(!empty.stdout.contains("Berlin-3-Spree"))
+        }
     }
 }

@@ -96,7 +96,9 @@ struct CalendarDocument {
             while let current = property {
                 let message = icalproperty_get_xlicerror(current).map { String(cString: $0) } ?? "an unreadable value"
                 let line = Self.propertyName(in: message).map { outline?.line(of: $0) ?? 1 } ?? outline?.line ?? 1
-                found.append(.init(line: line, .unreadable(message)))
+                // An empty property (Google writes `LOCATION:` and `DESCRIPTION:`) is one not
+                // given: libical drops it, and a property an event needs is missed as absent.
+                if !message.hasPrefix(Self.emptyProperty) { found.append(.init(line: line, .unreadable(message))) }
                 property = icalcomponent_get_next_property(component, ICAL_XLICERROR_PROPERTY)
             }
             for (child, childOutline) in LibicalText.children(of: component, outline: outline) {
@@ -119,6 +121,9 @@ struct CalendarDocument {
         }
         return found.sorted { $0.line < $1.line }
     }
+
+    /// How libical starts its note on a property written with no value.
+    static let emptyProperty = "No value for "
 
     /// "Can't parse as DATE-TIME value in DTSTAMP property. ..." → DTSTAMP.
     static func propertyName(in message: String) -> String? {
