@@ -73,4 +73,51 @@ struct OneTruthTests {
             #expect(!empty.stdout.contains("Berlin-3-Spree"))
         }
     }
+
+    struct TableCase: CustomTestStringConvertible, Sendable {
+        let name: String
+        /// Edits the example debrief's lines.
+        let edit: @Sendable ([String]) -> [String]
+        let expected: String
+        var testDescription: String { name }
+    }
+
+    static func line(_ lines: [String], _ prefix: String) -> Int { lines.firstIndex { $0.hasPrefix(prefix) } ?? 0 }
+
+    static let tableCases: [TableCase] = [
+        .init(name: "the next steps' delimiter row deleted", edit: { lines in
+            var lines = lines
+            lines.remove(at: line(lines, "| Action |") + 1)
+            return lines
+        }, expected: ":119:1: error: these rows of the Next steps table are not read: the table has no delimiter row"),
+        .init(name: "a blank line inside the next steps", edit: { lines in
+            var lines = lines
+            lines.insert("", at: line(lines, "| Send delay numbers") + 1)
+            return lines
+        }, expected: ":123:1: error: these rows of the Next steps table are not read: a blank line splits them from the table above"),
+        .init(name: "a blank line after the people table's header", edit: { lines in
+            var lines = lines
+            lines.insert("", at: line(lines, "| Name | Title |") + 2)
+            return lines
+        }, expected: ":141:1: error: these rows of the People met table are not read: a blank line splits them"),
+        .init(name: "the review table's delimiter row deleted", edit: { lines in
+            var lines = lines
+            lines.remove(at: line(lines, "| Item | Agree") + 1)
+            return lines
+        }, expected: ":166:1: error: these rows of the Manager review table are not read: the table has no delimiter row"),
+    ]
+
+    /// A table a rep broke in an editor lost its rows without a word (exit 0).
+    @Test("rows that a broken table drops are an error at their line", arguments: tableCases)
+    func brokenTablesAreErrors(_ table: TableCase) throws {
+        let folder = try Self.workspace()
+        let url = folder.appendingPathComponent("debriefs/northwind-2026-11-26.md")
+        let lines = try TestSupport.read(url).components(separatedBy: "\n")
+        try table.edit(lines).joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        for command in [["check", "debriefs"], ["score", "debriefs/northwind-2026-11-26.md"], ["parse", "debriefs"]] {
+            let run = try CallPrepBinary.run(command, in: folder)
+            #expect(run.status == 1, "\(command)")
+            #expect(run.stderr.contains("debriefs/northwind-2026-11-26.md" + table.expected), "\(command): \(run.stderr)")
+        }
+    }
 }

@@ -15,6 +15,8 @@ struct BodyReader {
     /// The milestones the form showed met by an earlier debrief.
     private var metEarlier: Set<String> = []
     private var warnedOfOtherTable: Set<FormSection> = []
+    /// The sections in which a table was read: pipe rows after it were split off by a blank line.
+    private var tablesRead: Set<FormSection> = []
 
     init(index: ItemIndex, process: SalesProcess, boilerplate: FormBoilerplate, draft: DebriefDraft) {
         self.index = index
@@ -40,7 +42,7 @@ struct BodyReader {
         case .table: readTable(block)
         case .thematicBreak:
             // Within a table's section, a rule of dashes is a simple table's, as pandoc writes it.
-            if [.nextSteps, .pains, .people, .review].contains(section) { warnOfOtherTable(at: block) }
+            if let section, Self.tableSections.contains(section) { warnOfOtherTable(at: block) }
         case .htmlBlock where Self.isCallprepComment(block): break
         default: readText(block)
         }
@@ -91,6 +93,7 @@ struct BodyReader {
     }
 
     private mutating func readText(_ block: MarkdownNode) {
+        reportRowsOutsideATable(block)
         switch section {
         case .selfAssessment, .review:
             if block.kind == .paragraph, let (label, value) = AnswerLabel.match(block.plainText, in: section) {
@@ -121,6 +124,20 @@ struct BodyReader {
             keepUnlessBoilerplate(block)
         }
     }
+
+    /// Pipe rows that Markdown reads as a paragraph, in a section whose table callprep reads: the
+    /// table has no delimiter row, or a blank line split it. Their rows would be read as no row
+    /// at all (kept as unmapped text), so it is an error at their line, saying which.
+    private mutating func reportRowsOutsideATable(_ block: MarkdownNode) {
+        guard block.kind == .paragraph, let section, Self.tableSections.contains(section) else { return }
+        let text = block.plainText.trimmed
+        guard text.hasPrefix("|"), text.dropFirst().contains("|") else { return }
+        draft.report(tablesRead.contains(section) ? .tableSplit(section: section.title) : .tableWithoutDelimiterRow(section: section.title),
+                     at: block)
+    }
+
+    /// The sections whose pipe table becomes part of the record.
+    static let tableSections: Set<FormSection> = [.nextSteps, .pains, .people, .review]
 
     /// A table a converter rewrote as text (pandoc's simple and grid tables: rules of dashes) is
     /// warned about where the section expects a pipe table, instead of its rows silently missing.
@@ -179,6 +196,7 @@ struct BodyReader {
     }
 
     private mutating func readTable(_ table: MarkdownNode) {
+        if let section { tablesRead.insert(section) }
         let reading = TableReader(file: draft.file, index: index, date: draft.record.meeting.date).read(table, section: section)
         draft.record.nextSteps += reading.nextSteps
         draft.record.pains += reading.pains

@@ -5,6 +5,8 @@ public enum DebriefProblem: LocalizedError, Equatable, Sendable {
     case noFrontMatter
     case html
     case notAPipeTable(section: String)
+    case tableWithoutDelimiterRow(section: String)
+    case tableSplit(section: String)
     case frontMatterNotClosed
     case nestedTooDeep(limit: Int)
     case tooCostly(MarkdownLimits.Problem)
@@ -33,6 +35,12 @@ public enum DebriefProblem: LocalizedError, Equatable, Sendable {
         case let .notAPipeTable(section):
             "the \(section) section holds no GFM pipe table: this looks like a simple or grid table (as pandoc writes "
                 + "them), and its rows were not read; write it as a pipe table (`| a | b |`)"
+        case let .tableWithoutDelimiterRow(section):
+            "these rows of the \(section) table are not read: the table has no delimiter row (`| --- | --- |`) "
+                + "under its header line"
+        case let .tableSplit(section):
+            "these rows of the \(section) table are not read: a blank line splits them from the table above; "
+                + "remove the blank line"
         case .noFrontMatter:
             "the debrief has no front matter: it must start with the '---' block that `callprep form` wrote"
         case .frontMatterNotClosed:
