@@ -120,4 +120,46 @@ struct OneTruthTests {
             #expect(run.stderr.contains("debriefs/northwind-2026-11-26.md" + table.expected), "\(command): \(run.stderr)")
         }
     }
+
+    @Test("a coaching note that opens with its item's id does not repeat the id in its text")
+    func coachingNoteWithoutItsId() throws {
+        let folder = try Self.workspace()
+        let debrief = folder.appendingPathComponent("debriefs/northwind-2026-11-26.md")
+        // A note that only mentions an id further on keeps it.
+        let text = try TestSupport.read(debrief).replacingOccurrences(
+            of: "- Keep asking who else decides.\n", with: "- Keep asking who else decides.\n- Ask about `frequency-quantified` next time (Sam Lee)\n")
+        try text.write(to: debrief, atomically: true, encoding: .utf8)
+        #expect(try CallPrepBinary.run(["ingest", "debriefs"], in: folder).status == 0)
+        let coach = try CallPrepBinary.run(["coach"], in: folder)
+        #expect(coach.status == 0)
+        #expect(coach.stdout.contains("- 2026-11-26, Sam Lee: Ask them to repeat the number in their own words"), "\(coach.stdout)")
+        #expect(!coach.stdout.contains("Sam Lee: impact-quantified"))
+        #expect(coach.stdout.contains("Sam Lee: Ask about frequency-quantified next time"), "\(coach.stdout)")
+    }
+
+    @Test("a brief of a deal with no opportunity name shows its id alone, and its form command writes to debriefs/")
+    func briefWithoutOpportunityName() throws {
+        let folder = try Self.workspace()
+        let meeting = folder.appendingPathComponent(Self.meeting)
+        let text = try TestSupport.read(meeting).replacingOccurrences(of: "  name: Fleet scheduling rollout\n", with: "")
+        try text.write(to: meeting, atomically: true, encoding: .utf8)
+        let brief = try CallPrepBinary.run(["brief", Self.meeting], in: folder)
+        #expect(brief.status == 0, "\(brief.stderr)")
+        #expect(brief.stdout.contains("- **Opportunity:** `northwind-fleet-2026`, EUR 120,000\n"), "\(brief.stdout)")
+        #expect(brief.stdout.contains("`callprep form meetings/northwind-discovery.yaml -o debriefs/northwind-2026-11-26.md`"))
+        // The command it prints works, and writes where ingest looks.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("debriefs/northwind-2026-11-26.md"))
+        #expect(try CallPrepBinary.run(["form", Self.meeting, "-o", "debriefs/northwind-2026-11-26.md"], in: folder).status == 0)
+        #expect(Self.exists("debriefs/northwind-2026-11-26.md", in: folder))
+    }
+
+    @Test("letters without an accent to remove are spelled in ASCII in ids and names", arguments: [
+        ("Zoë Łukasiewicz", "zoe-lukasiewicz"), ("Søren Ødegård", "soren-odegard"), ("Đorđe Straße", "dorde-strasse"),
+        ("Ærø Œuvre", "aero-oeuvre"), ("!!!", "person"),
+    ])
+    func lettersWithoutAccents(name: String, slug: String) {
+        #expect(PersonView.slug(name) == slug)
+        #expect(MeetingLoader.slug(name) == (slug == "person" ? "meeting" : slug))
+        #expect(NextStepList.sameName(name, slug.replacingOccurrences(of: "-", with: " ")) == (slug != "person"))
+    }
 }

@@ -235,9 +235,12 @@ extension ReliabilityRound3Tests {
         let fence = span.prefix { $0 == "`" }.count
         #expect(fence == 2 && span.hasSuffix("``") && !span.hasSuffix("```"))
         let command = String(span.dropFirst(fence).dropLast(fence))
-        #expect(command == "callprep form 'meetings/call $(touch PWNED) `touch PWNED2` '\\''x'\\''.yaml'")
-        #expect(try Self.paste(command + " -o form.md", in: folder) == 0)
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("form.md").path))
+        #expect(command == "callprep form 'meetings/call $(touch PWNED) `touch PWNED2` '\\''x'\\''.yaml' -o debriefs/northwind-2026-11-26.md")
+        // The form goes where the workspace keeps debriefs (the example's own is moved out of the way).
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("debriefs/northwind-2026-11-26.md"),
+                                         to: folder.appendingPathComponent("example.md"))
+        #expect(try Self.paste(command, in: folder) == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("debriefs/northwind-2026-11-26.md").path))
         let block = try CallPrepBinary.run(["prep-block", hostile], in: folder, timeout: 20)
         #expect(block.status == 0, "\(block.stderr)")
         #expect(block.stdout.replacingOccurrences(of: "\r\n ", with: "").contains("callprep brief 'meetings/call $(touch PWNED)"))

@@ -63,7 +63,7 @@ struct RoundTripTests {
         #expect(record.review.items.map { "\($0.id) \($0.agree.map(String.init) ?? "-") \($0.comment ?? "")" }
             == ["impact-quantified true Their words, good.", "upfront-agreement false No time agreed."])
         #expect(record.coachingNotes.map { [$0.text, $0.milestone, $0.author] }
-            == [["impact-quantified Write their exact words.", "impact-quantified", "Sam Lee"]])
+            == [["Write their exact words.", "impact-quantified", "Sam Lee"]])
     }
 
     @Test func pandocBeforeFillingChangesNothing() throws {

@@ -8,7 +8,7 @@ enum BuiltinFiles {
 # Call prep: {{account}}{{#type}}, {{.}}{{/type}}
 
 - **When:** {{when}}
-- **Opportunity:** {{#opportunityName}}{{.}} {{/opportunityName}}(`{{{opportunityID}}}`){{#value}}, {{.}}{{/value}}
+- **Opportunity:** {{#opportunityName}}{{.}} (`{{{opportunityID}}}`){{/opportunityName}}{{^opportunityName}}`{{{opportunityID}}}`{{/opportunityName}}{{#value}}, {{.}}{{/value}}
 - **Stage:** {{#stage}}{{title}} ({{number}} of {{stageCount}}){{/stage}}
 - **Meeting:** {{#type}}{{.}}{{/type}}{{^type}}type not given{{/type}}{{#duration}}, {{.}} minutes{{/duration}}; rep {{rep}}
 - **Their side:** {{#theirs}}{{label}}{{#role}} ({{.}}){{/role}}{{^last()}}; {{/last()}}{{/theirs}}{{^theirs}}nobody listed{{/theirs}}
@@ -125,7 +125,7 @@ Recent coaching notes for {{rep}}:
 
 {{/first(coaching)}}
 {{#coaching}}
-- {{date}}{{#author}}, {{.}}{{/author}}: {{text}} ({{source}})
+- {{date}}{{#author}}, {{.}}{{/author}}{{#item}} (`{{{.}}}`){{/item}}: {{text}} ({{source}})
 {{/coaching}}
 {{/history}}
 {{^history}}

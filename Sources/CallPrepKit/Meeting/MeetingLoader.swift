@@ -34,19 +34,7 @@ public enum MeetingLoader {
     }
 
     /// `Nörthwind Logistics, Inc.` as `northwind-logistics-inc`; `meeting` when nothing is left.
-    public static func slug(_ account: String) -> String {
-        let folded = account.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-        var slug = ""
-        for scalar in folded.unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                slug.unicodeScalars.append(scalar)
-            } else if !slug.isEmpty, !slug.hasSuffix("-") {
-                slug += "-"
-            }
-        }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        return slug.isEmpty ? "meeting" : slug
-    }
+    public static func slug(_ account: String) -> String { CallPrepKit.slug(account, fallback: "meeting") }
 }
 
 private struct MeetingDecoder {

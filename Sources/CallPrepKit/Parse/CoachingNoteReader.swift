@@ -15,6 +15,14 @@ enum CoachingNoteReader {
         }
         author = author?.trimmed
         note = note.trimmed
+        // "`impact-quantified` Ask for …": the id that opens the note names its item, and is not
+        // its text (the note's item is shown beside it).
+        if let milestone, note.hasPrefix(milestone) {
+            let rest = note.dropFirst(milestone.count)
+            if rest.first.map({ $0 == " " || $0 == ":" || $0 == "-" || $0 == "–" || $0 == "—" }) == true {
+                note = String(rest.drop { $0 == " " || $0 == ":" || $0 == "-" || $0 == "–" || $0 == "—" })
+            }
+        }
         if note.isEmpty || author?.isEmpty == true {
             note = text.trimmed
             author = nil

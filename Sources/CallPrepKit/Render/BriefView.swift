@@ -32,7 +32,8 @@ struct BriefView {
             StageView(earlier, number: (process.stageIndex(earlier.id) ?? 0) + 1)
         }
         risks = BriefRisks.find(meeting: meeting, plan: plan).map(\.message)
-        formCommand = ShellCommand.codeSpan(ShellCommand.line(["callprep", "form", meetingPath]))
+        // Written where the workspace keeps debriefs, under the meeting's id, as `ingest debriefs` finds it.
+        formCommand = ShellCommand.codeSpan(ShellCommand.line(["callprep", "form", meetingPath, "-o", "debriefs/\(meeting.id).md"]))
         self.history = history
     }
 }

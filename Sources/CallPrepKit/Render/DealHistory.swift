@@ -20,6 +20,8 @@ struct DealHistory {
 
     struct Note {
         let text: String
+        /// The id of the item the note is about, if it names one.
+        let item: String?
         let author: String?
         let date: String
         let source: String

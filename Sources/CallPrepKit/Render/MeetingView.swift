@@ -28,19 +28,8 @@ struct PersonView {
 }
 
 extension PersonView {
-    /// Lower-case ASCII letters and digits, runs of anything else as one `-`: an id for a name.
-    static func slug(_ name: String) -> String {
-        var slug = ""
-        for scalar in name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                slug.unicodeScalars.append(scalar)
-            } else if !slug.isEmpty, !slug.hasSuffix("-") {
-                slug += "-"
-            }
-        }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        return slug.isEmpty ? "person" : slug
-    }
+    /// An id for a name: `zoe-lukasiewicz`.
+    static func slug(_ name: String) -> String { CallPrepKit.slug(name, fallback: "person") }
 }
 
 struct PainView {

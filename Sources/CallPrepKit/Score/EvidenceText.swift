@@ -54,11 +54,9 @@ struct EvidenceText {
         return lines.joined(separator: "\n")
     }
 
-    /// Lower case, accents removed, typographic apostrophes as `'`.
+    /// Lower case, accents removed (`accentFolded`), typographic apostrophes as `'`.
     static func folded(_ text: String) -> String {
-        let lower = text.lowercased()
-        guard !lower.utf8.allSatisfy({ $0 < 0x80 }) else { return lower }
-        return lower.replacingOccurrences(of: "\u{2019}", with: "'").folding(options: [.diacriticInsensitive], locale: nil)
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased() : accentFolded(text.replacingOccurrences(of: "\u{2019}", with: "'"))
     }
 
     /// Sentences end at `.`, `;`, `!`, `?` and line breaks (a `.` between digits is a decimal

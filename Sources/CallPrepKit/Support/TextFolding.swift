@@ -95,3 +95,35 @@ private func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
     default: scalar.properties.isWhitespace
     }
 }
+
+/// Lower case without accents, and the letters that have no accent to remove spelled as a person
+/// without them on the keyboard would: "Zoë Łukasiewicz" as "zoe lukasiewicz", "Søren" as "soren".
+func accentFolded(_ text: String) -> String {
+    let lower = text.lowercased()
+    guard !lower.utf8.allSatisfy({ $0 < 0x80 }) else { return lower }
+    var folded = ""
+    for character in lower.folding(options: [.diacriticInsensitive], locale: nil) {
+        if let spelled = unaccentableLetters[character] { folded += spelled } else { folded.append(character) }
+    }
+    return folded
+}
+
+/// Lower-case letters that diacritic folding keeps, as ASCII.
+private let unaccentableLetters: [Character: String] = [
+    "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h", "þ": "th", "ŧ": "t",
+]
+
+/// Lower-case ASCII letters and digits, runs of anything else as one `-`: an id for a name or an
+/// account ("Nörthwind Logistics, Inc." as `northwind-logistics-inc`); `fallback` when none is left.
+func slug(_ text: String, fallback: String) -> String {
+    var slug = ""
+    for scalar in accentFolded(text).unicodeScalars {
+        if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+            slug.unicodeScalars.append(scalar)
+        } else if !slug.isEmpty, !slug.hasSuffix("-") {
+            slug += "-"
+        }
+    }
+    while slug.hasSuffix("-") { slug.removeLast() }
+    return slug.isEmpty ? fallback : slug
+}

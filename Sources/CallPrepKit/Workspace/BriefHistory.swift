@@ -9,7 +9,7 @@ extension DealHistory {
         var history = OpportunityHistory()
         for record in deal { history.append(scorer.evaluate(record).historyEntry) }
         let coaching = earlier.filter { $0.meeting.rep == meeting.rep }.reversed().flatMap { record in
-            record.coachingNotes.map { Note(text: $0.text, author: $0.author, date: record.meeting.date,
+            record.coachingNotes.map { Note(text: $0.text, item: $0.milestone, author: $0.author, date: record.meeting.date,
                                             source: "\(record.source):\($0.line)") }
         }
         guard !deal.isEmpty || !coaching.isEmpty else { return nil }
