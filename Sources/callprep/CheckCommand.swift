@@ -11,8 +11,9 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Each file is recognised by its content or extension: Markdown with a debrief form's front matter, \
             YAML or JSON with `stages:` (a process) or without (a meeting), `.mustache` templates. Folders are \
-            searched for all four. Prints only the problems: on standard output with --format github (workflow \
-            commands that annotate a pull request) or json, on standard error as text. Exits 1 on any error, \
+            searched for all four. Prints the problems: on standard output with --format github (workflow \
+            commands that annotate a pull request) or json, on standard error as text, then (as text) one line \
+            that counts the files checked and the problems found. Exits 1 on any error, \
             0 with warnings only (--strict makes warnings fail too). docs/team-repository.md has a pre-commit \
             hook and a CI workflow.
             """
@@ -32,12 +33,13 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let given = paths.isEmpty ? ["."] : try PathArguments.expand(paths)
-        let diagnostics = try reportingDiagnostics { () throws(DiagnosticError) in
+        let (files, diagnostics) = try reportingDiagnostics { () throws(DiagnosticError) in
             try Workspace(process: processOptions.process).check(given)
         }
         let output = VisibleControls.apply(format.render(diagnostics))
         if format == .text {
-            FileHandle.standardError.write(Data(output.utf8))
+            // Problems first, then one line that says what was checked and found.
+            FileHandle.standardError.write(Data((output + Workspace.checkSummary(files: files, diagnostics) + "\n").utf8))
         } else {
             print(output, terminator: "")
         }

@@ -162,4 +162,21 @@ struct OneTruthTests {
         #expect(MeetingLoader.slug(name) == (slug == "person" ? "meeting" : slug))
         #expect(NextStepList.sameName(name, slug.replacingOccurrences(of: "-", with: " ")) == (slug != "person"))
     }
+
+    @Test("check ends with a summary line, and names files under a folder given with a slash without '//'")
+    func checkSummaryAndPaths() throws {
+        let folder = try Self.workspace()
+        let clean = try CallPrepBinary.run(["check"], in: folder)
+        #expect(clean.status == 0 && clean.stderr == "Checked 3 files: no problems.\n", "\(clean.stderr)")
+        let url = folder.appendingPathComponent("debriefs/northwind-2026-11-26.md")
+        let text = try TestSupport.read(url).replacingOccurrences(of: "| --- | --- | --- |\n| Send delay", with: "| Send delay")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        let broken = try CallPrepBinary.run(["check", "debriefs/"], in: folder)
+        #expect(broken.status == 1)
+        #expect(broken.stderr.hasPrefix("debriefs/northwind-2026-11-26.md:119:1: error: "), "\(broken.stderr)")
+        #expect(broken.stderr.hasSuffix("\nChecked 1 file: 1 error, 0 warnings.\n"))
+        let github = try CallPrepBinary.run(["check", "--format", "github", "debriefs/"], in: folder)
+        #expect(github.stdout.hasPrefix("::error file=debriefs/northwind-2026-11-26.md,line=119,col=1::"), "\(github.stdout)")
+        #expect(!github.stdout.contains("Checked"))
+    }
 }

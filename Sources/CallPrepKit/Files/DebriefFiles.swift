@@ -79,10 +79,13 @@ public struct DebriefFiles {
                      diagnostics: inout [Diagnostic]) -> [String] {
         let enumerator = FileManager.default.enumerator(atPath: folder)
         var files: [String] = []
+        // `debriefs/` as given on the command line: its files are `debriefs/x.md`, not `debriefs//x.md`.
+        var base = folder
+        while base.count > 1, base.hasSuffix("/") { base.removeLast() }
         while let relative = enumerator?.nextObject() as? String {
             guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") || passingOver.contains(String($0)) }),
                   extensions.contains(where: relative.hasSuffix) else { continue }
-            let file = folder == "." ? relative : folder + "/" + relative
+            let file = base == "." ? relative : base == "/" ? "/" + relative : base + "/" + relative
             if let refusal = RegularFile.refusal(file) {
                 diagnostics.append(Diagnostic(.warning, file: file, FileProblem.skipped(reason: refusal.reason)))
                 continue

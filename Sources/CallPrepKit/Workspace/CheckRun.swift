@@ -4,15 +4,19 @@ extension Workspace {
     /// `callprep check`: every problem of the files named, each recognised by its content or its
     /// extension: debrief forms (Markdown with a form's front matter), meeting files and process
     /// files (YAML or JSON; a process has `stages:`), and Mustache templates. Folders are searched
-    /// for all four. A second debrief of the same meeting is a warning. Nothing else is printed.
-    public func check(_ paths: [String]) -> [Diagnostic] {
+    /// for all four. A second debrief of the same meeting is a warning. `files` counts the files
+    /// checked, for the summary line.
+    public func check(_ paths: [String]) -> (files: Int, diagnostics: [Diagnostic]) {
         // A broken template of the workspace is reported as the file it is (when it is checked);
         // the debriefs are still read, without the form's text to tell apart.
         let parser = (try? parser()) ?? DebriefParser(catalog: catalog, boilerplate: FormBoilerplate(texts: []))
         var diagnostics: [Diagnostic] = []
         var meetings: [String: String] = [:]
+        var checked = 0
         for (file, named) in Self.checkedFiles(paths, diagnostics: &diagnostics) {
-            switch Self.kind(of: file, named: named) {
+            let kind = Self.kind(of: file, named: named)
+            if kind != .other { checked += 1 }
+            switch kind {
             case .debrief:
                 let parsed = parser.parse(path: file)
                 diagnostics += parsed.diagnostics
@@ -37,10 +41,19 @@ extension Workspace {
                 break
             }
         }
-        return diagnostics
+        return (checked, diagnostics)
     }
 
     private enum CheckedKind { case debrief, process, meeting, template, other }
+
+    /// The line `check` ends with: "Checked 4 files: 1 error, 2 warnings." or "Checked 4 files: no problems."
+    public static func checkSummary(files: Int, _ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+        let found = errors + warnings == 0 ? "no problems" : "\(count(errors, "error")), \(count(warnings, "warning"))"
+        return "Checked \(count(files, "file")): \(found)."
+    }
 
     /// The files named, and those in the folders named that `check` knows; a path that cannot be
     /// read is an error.
