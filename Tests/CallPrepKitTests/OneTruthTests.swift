@@ -179,4 +179,14 @@ struct OneTruthTests {
         #expect(github.stdout.hasPrefix("::error file=debriefs/northwind-2026-11-26.md,line=119,col=1::"), "\(github.stdout)")
         #expect(!github.stdout.contains("Checked"))
     }
+
+    @Test("the manual page lists --version once, no hidden command, and callprep's own exit codes")
+    func manualPage() throws {
+        let page = try TestSupport.read(TestSupport.root.appendingPathComponent("docs/man/callprep.1"))
+        #expect(page.components(separatedBy: ".It Fl -version\n").count == 2)
+        #expect(!page.contains("generate-corpus"))
+        #expect(!page.contains(".Ex -std"))
+        #expect(page.contains(".Sh \"EXIT STATUS\"\n.Bl -tag -width 4n\n.It 0\nSuccess.\n.It 1\n"))
+        #expect(page.contains(".It 64\nA usage error"))
+    }
 }
