@@ -12,7 +12,7 @@ struct AgendaCommand: ParsableCommand {
             calendar file given that are not imported yet, in time order: time, account, type and attendees; \
             whether the brief was written (briefs/); whether the debrief exists (debriefs/), its evidence \
             score, and whether a manager reviewed it; and the deal's open next steps due that day or overdue. \
-            JSON fields are described in docs/calendar.md.
+            JSON fields are described by `callprep docs calendar`.
             """
     )
 

@@ -8,11 +8,12 @@ struct CallPrep: ParsableCommand {
         abstract: "Prepare sales calls, debrief them, and score them against your sales process.",
         discussion: """
             Start with `callprep init` to create a workspace with a process and an example meeting.
+            `callprep docs` lists the guides to the files (meeting-file, process-file, scorecard, ...).
             Every command that reads a file also reads `-` as standard input.
             Exit codes: 0 success, 1 invalid input or a failed check, 64 usage error.
             """,
         version: CallPrepVersion.current,
-        subcommands: [InitCommand.self, ProcessCommand.self, BriefCommand.self, FormCommand.self, ParseCommand.self, ScoreCommand.self, IngestCommand.self, ReportCommand.self, CoachCommand.self, CheckCommand.self, NextStepsCommand.self, StatusCommand.self, MeetingCommand.self, PrepBlockCommand.self, AgendaCommand.self, CorpusCommand.self]
+        subcommands: [InitCommand.self, ProcessCommand.self, BriefCommand.self, FormCommand.self, ParseCommand.self, ScoreCommand.self, IngestCommand.self, ReportCommand.self, CoachCommand.self, CheckCommand.self, NextStepsCommand.self, StatusCommand.self, MeetingCommand.self, PrepBlockCommand.self, AgendaCommand.self, DocsCommand.self, CorpusCommand.self]
     )
 
     /// Long lists of paths are taken around ArgumentParser first (`PathArguments`).

@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
             searched for all four. Prints the problems: on standard output with --format github (workflow \
             commands that annotate a pull request) or json, on standard error as text, then (as text) one line \
             that counts the files checked and the problems found. Exits 1 on any error, \
-            0 with warnings only (--strict makes warnings fail too). docs/team-repository.md has a pre-commit \
+            0 with warnings only (--strict makes warnings fail too). `callprep docs team-repository` has a pre-commit \
             hook and a CI workflow.
             """
     )

@@ -15,7 +15,7 @@ struct MeetingImportCommand: ParsableCommand {
             outcomes and our people's tasks are left as '# key:' lines for you to write. The file goes to \
             meetings/<meeting-id>.yaml; importing the same invite again (its UID) updates that file with \
             --force, keeping what you wrote. With several events, --date picks the customer meetings of a \
-            day (repeats expanded), --uid one event. See docs/calendar.md.
+            day (repeats expanded), --uid one event. See `callprep docs calendar`.
             """
     )
 

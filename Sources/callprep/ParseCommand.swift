@@ -6,7 +6,7 @@ struct ParseCommand: ParsableCommand {
         commandName: "parse",
         abstract: "Read filled debrief forms into records.",
         discussion: """
-            Prints a JSON array of records (docs/debrief-record.md), or CSV with one row per item. Warnings \
+            Prints a JSON array of records (`callprep docs debrief-record`), or CSV with one row per item. Warnings \
             are printed and the record is still made; a file with errors is reported in full, left out, \
             and the command exits 1 after reading the rest.
             """

@@ -9,7 +9,7 @@ struct ScoreCommand: ParsableCommand {
         discussion: """
             For each debrief: the status of every milestone and practice in play (met, unsupported, missed, \
             not-applicable), the evidence score beside what the rep claimed and the manager's grade, the claimed \
-            and the evidenced stage, and the findings of the built-in checks (docs/checks.md). Earlier debriefs \
+            and the evidenced stage, and the findings of the built-in checks (`callprep docs checks`). Earlier debriefs \
             of the same opportunity count as history: those given, and those in the workspace's index (or its \
             debriefs/ folder), so a debrief scores the same alone as in its folder. Several debriefs end with a \
             summary.

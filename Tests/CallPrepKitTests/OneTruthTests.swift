@@ -189,4 +189,26 @@ struct OneTruthTests {
         #expect(page.contains(".Sh \"EXIT STATUS\"\n.Bl -tag -width 4n\n.It 0\nSuccess.\n.It 1\n"))
         #expect(page.contains(".It 64\nA usage error"))
     }
+
+    /// A workspace has no docs/: the example meeting file pointed to docs/meeting-file.md, and
+    /// `callprep help meeting-file` printed the top-level help.
+    @Test("callprep docs prints the guides the workspace's files point to, carried by the binary")
+    func guidesFromTheBinary() throws {
+        let folder = try Self.workspace()
+        let list = try CallPrepBinary.run(["docs"], in: folder)
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("  meeting-file       The meeting file\n"), "\(list.stdout)")
+        for topic in ["meeting-file", "process-file", "scorecard", "checks"] {
+            let guide = try CallPrepBinary.run(["docs", topic], in: folder)
+            let file = try TestSupport.read(TestSupport.root.appendingPathComponent("docs/\(topic).md"))
+            #expect(guide.status == 0 && guide.stdout == file, "\(topic) differs from docs/\(topic).md: run scripts/embed-templates")
+        }
+        // The example meeting file names a command that works.
+        let meeting = try TestSupport.read(folder.appendingPathComponent(Self.meeting))
+        #expect(meeting.contains("Keys are described by `callprep docs meeting-file`."))
+        #expect(!meeting.contains("docs/"))
+        let unknown = try CallPrepBinary.run(["docs", "meeting-files"], in: folder)
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.hasPrefix("Error: no guide 'meeting-files'; the guides are: calendar, checks, "))
+    }
 }

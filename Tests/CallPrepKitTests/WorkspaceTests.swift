@@ -18,6 +18,17 @@ struct WorkspaceTests {
         }
     }
 
+    @Test func embeddedGuidesMatchDocsFolder() throws {
+        let folder = TestSupport.root.appendingPathComponent("docs")
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".md") && $0 != "evidence-eval.md" }.map { String($0.dropLast(3)) }
+        #expect(Set(onDisk) == Set(Guides.topics), "run scripts/embed-templates")
+        for topic in onDisk {
+            let text = try TestSupport.read(folder.appendingPathComponent("\(topic).md"))
+            #expect(Guides.text(topic) == text, "docs/\(topic).md differs from its embedded copy; run scripts/embed-templates")
+        }
+    }
+
     @Test func initWritesAWorkspaceWhoseProcessChecks() throws {
         let folder = try TestSupport.temporaryFolder().appendingPathComponent("new/ws")
         let written = try WorkspaceInitializer.create(at: folder.path)

@@ -524,7 +524,7 @@ One note per bullet. Name the item a note is about by its id in backticks, and s
 """#,
         "examples/northwind-discovery.yaml": #"""
 # An upcoming call. `callprep brief` turns it into a prep brief, `callprep form` into a debrief
-# form. Keys are described in docs/meeting-file.md.
+# form. Keys are described by `callprep docs meeting-file`.
 id: northwind-2026-11-26
 date: 2026-11-26
 time: "10:00"
@@ -590,7 +590,7 @@ notes: >-
 # required (a stage-exit criterion, default true), evidence (what the evidence must contain: a list
 # of kinds, each entry met by any of its kinds joined with "or"), not (words that do not count, and
 # why), requires (items that must be met first), guidance, ask (questions the prep brief
-# suggests). docs/process-file.md explains each key; `words` at the end holds the word lists.
+# suggests). `callprep docs process-file` explains each key; `words` at the end holds the word lists.
 id: b2b
 version: "1.0"
 title: B2B sales process
@@ -1071,7 +1071,7 @@ practices:
 {{! The team report as one self-contained page: inline CSS and SVG, no scripts, no network.
     Values in double braces are escaped for HTML. A comment tag opened at the end of a line and
     closed at the start of the next joins the two, so the page keeps its long lines while this
-    template stays readable. docs/templates.md lists every name. }}
+    template stays readable. `callprep docs templates` lists every name. }}
 <!DOCTYPE html>
 <html lang="en">
 <head>
