@@ -211,4 +211,23 @@ struct OneTruthTests {
         #expect(unknown.status == 64)
         #expect(unknown.stderr.hasPrefix("Error: no guide 'meeting-files'; the guides are: calendar, checks, "))
     }
+
+    @Test("init --templates adds the templates to a workspace that exists, and still refuses to overwrite them")
+    func templatesIntoAnExistingWorkspace() throws {
+        let folder = try Self.workspace()
+        let process = try TestSupport.read(folder.appendingPathComponent("process.yaml"))
+        let added = try CallPrepBinary.run(["init", "--templates"], in: folder)
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout.hasPrefix("Added the built-in templates to the workspace in .:\n  ./templates/brief.md.mustache\n"))
+        for name in TemplateSet.names {
+            #expect(try TestSupport.read(folder.appendingPathComponent("templates/\(name)")) == BuiltinFiles.all[name])
+        }
+        #expect(try TestSupport.read(folder.appendingPathComponent("process.yaml")) == process)
+        #expect(try CallPrepBinary.run(["check", "templates"], in: folder).status == 0)
+        let again = try CallPrepBinary.run(["init", "--templates"], in: folder)
+        #expect(again.status == 1)
+        #expect(again.stderr.hasPrefix("./templates/brief.md.mustache:1:1: error: the file exists already; init changed nothing\n"))
+        // Without --templates, a workspace that exists is still refused as a whole.
+        #expect(try CallPrepBinary.run(["init"], in: folder).status == 1)
+    }
 }

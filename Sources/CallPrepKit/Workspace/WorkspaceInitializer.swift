@@ -23,7 +23,9 @@ public enum WorkspaceInitializer {
     /// counts, even one to nothing) or a folder it needs is not a folder, nothing is written. A
     /// write that fails part-way removes what this run wrote. Returns the paths written.
     public static func create(at directory: String, withTemplates: Bool = false) throws(DiagnosticError) -> [String] {
-        let files = files(withTemplates: withTemplates)
+        // `--templates` in a workspace that exists (it has its process.yaml) adds only the templates.
+        let files = withTemplates && isWorkspace(directory)
+            ? files(withTemplates: true).filter { $0.path.hasPrefix("templates/") } : files(withTemplates: withTemplates)
         let folders = Set(files.map { folder(of: $0.path) }).subtracting(["."]).sorted()
         var problems = folderProblems(directory, ["."] + folders)
         for file in files {
@@ -55,6 +57,12 @@ public enum WorkspaceInitializer {
             })
         }
         return written
+    }
+
+    /// Whether `directory` holds a workspace already: its `process.yaml` (a link counts).
+    public static func isWorkspace(_ directory: String) -> Bool {
+        var status = stat()
+        return lstat(join(directory, "process.yaml"), &status) == 0
     }
 
     /// Every folder on the way to `folders` (relative to `directory`, and `directory` itself) that
