@@ -7,11 +7,12 @@ extension DiagnosticFormat: ExpressibleByArgument {}
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Lint debriefs, meeting files, process files and templates, for CI and pre-commit hooks.",
+        abstract: "Lint debriefs, briefs, meeting files, process files and templates, for CI and pre-commit hooks.",
         discussion: """
             Each file is recognised by its content or extension: Markdown with a debrief form's front matter, \
+            a brief by its stamp (its last line, which must name a meeting and a real day), \
             YAML or JSON with `stages:` (a process) or without (a meeting), `.mustache` templates. Folders are \
-            searched for all four. Prints the problems: on standard output with --format github (workflow \
+            searched for all five. Prints the problems: on standard output with --format github (workflow \
             commands that annotate a pull request) or json, on standard error as text, then (as text) one line \
             that counts the files checked and the problems found. Exits 1 on any error, \
             0 with warnings only (--strict makes warnings fail too). `callprep docs team-repository` has a pre-commit \

@@ -230,4 +230,46 @@ struct OneTruthTests {
         // Without --templates, a workspace that exists is still refused as a whole.
         #expect(try CallPrepBinary.run(["init"], in: folder).status == 1)
     }
+
+    /// The pre-commit hook of docs/team-repository.md ran `check` on a staged brief, read it as a
+    /// debrief ("no front matter") and blocked every commit that held one.
+    @Test("the documented pre-commit hook lets a brief through, and still stops a broken debrief, through git commit")
+    func preCommitHookWithABrief() throws {
+        let folder = try Self.workspace()
+        let guide = try TestSupport.read(TestSupport.root.appendingPathComponent("docs/team-repository.md"))
+        let hookStart = try #require(guide.range(of: "```sh\n#!/bin/sh\n# Check the staged")).lowerBound
+        let script = guide[hookStart...].dropFirst(6)
+        let hook = String(script[..<(try #require(script.range(of: "```")).lowerBound)])
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let environment = ["PATH": CallPrepBinary.url.deletingLastPathComponent().path + ":" + path,
+                           "GIT_AUTHOR_NAME": "Dana", "GIT_AUTHOR_EMAIL": "dana@example.com",
+                           "GIT_COMMITTER_NAME": "Dana", "GIT_COMMITTER_EMAIL": "dana@example.com"]
+        func git(_ arguments: String...) throws -> CommandResult {
+            try CallPrepBinary.runCommand(["/usr/bin/git"] + arguments, in: folder, environment: environment)
+        }
+        #expect(try git("init", "-q").status == 0)
+        let hookFile = folder.appendingPathComponent(".git/hooks/pre-commit")
+        try hook.write(to: hookFile, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hookFile.path)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("briefs"), withIntermediateDirectories: true)
+        #expect(try CallPrepBinary.run(["brief", Self.meeting, "-o", "briefs/northwind-2026-11-26.md"], in: folder).status == 0)
+        #expect(try git("add", "-A").status == 0)
+        let commit = try git("commit", "-q", "-m", "Workspace with a brief")
+        #expect(commit.status == 0, "\(commit.stderr)")
+        #expect(commit.stderr.contains("Checked 4 files: no problems."), "\(commit.stderr)")
+        // A debrief broken in an editor is still refused.
+        let debrief = folder.appendingPathComponent("debriefs/northwind-2026-11-26.md")
+        try TestSupport.read(debrief).replacingOccurrences(of: "| --- | --- | --- |\n| Send delay", with: "| Send delay")
+            .write(to: debrief, atomically: true, encoding: .utf8)
+        #expect(try git("add", "-A").status == 0)
+        let refused = try git("commit", "-q", "-m", "A broken table")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("debriefs/northwind-2026-11-26.md:119:1: error: these rows of the Next steps table"), "\(refused.stderr)")
+        // A brief whose stamp was edited into nonsense is an error at its line.
+        let brief = folder.appendingPathComponent("briefs/northwind-2026-11-26.md")
+        let stamped = try TestSupport.read(brief)
+        try stamped.replacingOccurrences(of: "written=\"", with: "written=\"not-a-day").write(to: brief, atomically: true, encoding: .utf8)
+        let check = try CallPrepBinary.run(["check", "briefs/northwind-2026-11-26.md"], in: folder)
+        #expect(check.status == 1 && check.stderr.contains("error: the brief's stamp is broken"), "\(check.stderr)")
+    }
 }

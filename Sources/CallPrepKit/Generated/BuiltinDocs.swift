@@ -1847,8 +1847,10 @@ A new field may be added without changing `format`; removing or changing one bum
 
 Debriefs are plain Markdown, so a team keeps them in a Git repository: reps push their debriefs,
 managers review them in pull requests. `callprep check` is the lint for that repository: it
-validates debriefs, meeting files, process files and templates, prints only the problems, and
-exits 1 on any error (0 with warnings only; `--strict` fails on warnings too).
+validates debriefs, briefs (by the stamp `callprep brief` ends them with), meeting files, process
+files and templates, prints the problems and a summary line, and exits 1 on any error (0 with
+warnings only; `--strict` fails on warnings too). A brief kept in the repository passes the
+pre-commit hook below (tested through `git commit`).
 
 ```sh
 callprep check                      # the whole repository

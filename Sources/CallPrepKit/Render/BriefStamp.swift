@@ -13,11 +13,14 @@ public struct BriefStamp: Sendable, Equatable {
         self.written = written
     }
 
-    public var line: String { "<!-- callprep:brief meeting=\"\(meeting)\" written=\"\(written)\" -->" }
+    public var line: String { "\(Self.opening)meeting=\"\(meeting)\" written=\"\(written)\" -->" }
+
+    /// How a stamp's line starts.
+    public static let opening = "<!-- callprep:brief "
 
     /// The stamp in a brief's text: the last one, with a real date; nil when there is none.
     public init?(in text: String) {
-        guard let found = text.split(separator: "\n").last(where: { $0.hasPrefix("<!-- callprep:brief ") }),
+        guard let found = text.split(separator: "\n").last(where: { $0.hasPrefix(Self.opening) }),
               let meeting = Self.attribute("meeting", in: found), let written = Self.attribute("written", in: found),
               !meeting.isEmpty, CalendarDate.isValid(written) else { return nil }
         self.init(meeting: meeting, written: written)

@@ -2,9 +2,9 @@ import Foundation
 
 extension Workspace {
     /// `callprep check`: every problem of the files named, each recognised by its content or its
-    /// extension: debrief forms (Markdown with a form's front matter), meeting files and process
+    /// extension: debrief forms (Markdown with a form's front matter), briefs (by their stamp), meeting files and process
     /// files (YAML or JSON; a process has `stages:`), and Mustache templates. Folders are searched
-    /// for all four. A second debrief of the same meeting is a warning. `files` counts the files
+    /// for all five. A second debrief of the same meeting is a warning. `files` counts the files
     /// checked, for the summary line.
     public func check(_ paths: [String]) -> (files: Int, diagnostics: [Diagnostic]) {
         // A broken template of the workspace is reported as the file it is (when it is checked);
@@ -37,6 +37,8 @@ extension Workspace {
                 } catch { diagnostics += error.diagnostics }
             case .template:
                 diagnostics += TemplateSet.problems(ofTemplate: file)
+            case .brief:
+                diagnostics += Self.briefProblems(file)
             case .other:
                 break
             }
@@ -44,7 +46,22 @@ extension Workspace {
         return (checked, diagnostics)
     }
 
-    private enum CheckedKind { case debrief, process, meeting, template, other }
+    private enum CheckedKind { case debrief, brief, process, meeting, template, other }
+
+    /// Whether the file's last lines hold a brief's stamp.
+    private static func endsLikeABrief(_ file: String) -> Bool {
+        guard let text = try? SourceFile.read(file).text else { return false }
+        return text.split(separator: "\n").suffix(3).contains { $0.hasPrefix(BriefStamp.opening) }
+    }
+
+    /// A brief is what callprep wrote: its stamp (its last such line) names a meeting and a real day.
+    private static func briefProblems(_ file: String) -> [Diagnostic] {
+        guard let source = try? SourceFile.read(file) else { return [Diagnostic(file: file, FileProblem.cannotRead(reason: "unreadable"))] }
+        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard BriefStamp(in: source.text) == nil,
+              let index = lines.lastIndex(where: { $0.hasPrefix(BriefStamp.opening) }) else { return [] }
+        return [Diagnostic(file: file, at: SourceLocation(line: index + 1, column: 1), WorkspaceProblem.brokenBriefStamp)]
+    }
 
     /// The line `check` ends with: "Checked 4 files: 1 error, 2 warnings." or "Checked 4 files: no problems."
     public static func checkSummary(files: Int, _ diagnostics: [Diagnostic]) -> String {
@@ -77,7 +94,12 @@ extension Workspace {
         if file.hasSuffix(".mustache") { return .template }
         if file == "-" { return .debrief }
         let head = SourceFile.head(of: file)?.text ?? ""
-        if file.hasSuffix(".md") { return named || head.contains("callprep.debrief-form/") ? .debrief : .other }
+        if file.hasSuffix(".md") {
+            if head.contains("callprep.debrief-form/") { return .debrief }
+            // A brief ends with its stamp (`callprep brief` wrote it): checked as a brief, not as a debrief.
+            if Self.endsLikeABrief(file) { return .brief }
+            return named ? .debrief : .other
+        }
         guard [".yaml", ".yml", ".json"].contains(where: file.hasSuffix) else { return named ? .debrief : .other }
         let lines = head.split(whereSeparator: \.isNewline)
         return lines.contains { $0.hasPrefix("stages:") || $0.contains("\"stages\"") } ? .process : .meeting

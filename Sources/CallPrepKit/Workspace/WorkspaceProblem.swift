@@ -14,9 +14,13 @@ public enum WorkspaceProblem: LocalizedError, Equatable, Sendable {
     case importedBefore(String)
     case differentInvite(holds: String?, given: String?)
     case noCallTime
+    case brokenBriefStamp
 
     public var errorDescription: String? {
         switch self {
+        case .brokenBriefStamp:
+            "the brief's stamp is broken: it must read <!-- callprep:brief meeting=\"ID\" written=\"YYYY-MM-DD\" --> "
+                + "with a real day, as `callprep brief` wrote it"
         case .initWouldOverwrite:
             "the file exists already; init changed nothing"
         case .notAFolder:
