@@ -272,4 +272,24 @@ struct OneTruthTests {
         let check = try CallPrepBinary.run(["check", "briefs/northwind-2026-11-26.md"], in: folder)
         #expect(check.status == 1 && check.stderr.contains("error: the brief's stamp is broken"), "\(check.stderr)")
     }
+
+    // Permissions bind only a user other than root: the binary runs as nobody.
+    @Test("a debrief in a folder that cannot be read fails parse and score (it printed an error and exited 0)",
+          .enabled(if: getuid() == 0), arguments: [["parse", "debriefs"], ["score", "debriefs"], ["next-steps", "debriefs"]])
+    func unreadableFileInAFolderFails(_ arguments: [String]) throws {
+        let folder = try Self.workspace()
+        let locked = folder.appendingPathComponent("debriefs/locked.md")
+        try TestSupport.read(folder.appendingPathComponent("debriefs/northwind-2026-11-26.md"))
+            .replacingOccurrences(of: "meeting: \"northwind-2026-11-26\"", with: "meeting: \"northwind-locked\"")
+            .write(to: locked, atomically: true, encoding: .utf8)
+        for path in [".", "debriefs"] {
+            try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.appendingPathComponent(path).path)
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
+        let run = try CallPrepBinary.run(arguments, in: folder, user: "nobody")
+        #expect(run.status == 1, "\(arguments): \(run.stderr)")
+        #expect(run.stderr.contains("debriefs/locked.md:1:1: error: cannot read the file: permission denied"), "\(run.stderr)")
+        // The readable debrief is still read.
+        #expect(run.stdout.contains("northwind") || run.stdout.contains("Northwind"), "\(run.stdout)")
+    }
 }

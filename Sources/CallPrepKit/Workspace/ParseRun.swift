@@ -14,7 +14,8 @@ extension Workspace {
         try output.write(reporter.start)
         let (files, folderProblems) = DebriefFiles.expandingFolders(paths)
         folderProblems.forEach(report)
-        var failed = false
+        // A file of a folder that cannot be read is an error of the run, as a file named would be.
+        var failed = folderProblems.contains { $0.severity == .error }
         let render = reporter
         for start in stride(from: 0, to: files.count, by: Self.batchSize) {
             let batch = files[start..<min(start + Self.batchSize, files.count)]

@@ -33,6 +33,8 @@ extension Workspace {
         folderProblems.forEach(report)
 
         var outcome = ScoreOutcome()
+        // A file of a folder that cannot be read is an error of the run, as a file named would be.
+        outcome.failed = folderProblems.contains { $0.severity == .error }
         let inputs = ScoreInputs(paths: files, parser: parser)
         var frontMatters = concurrentMap(files.count) { inputs.frontMatter($0) }
         var histories = RunningHistories(frontMatters.map { $0?.record })
