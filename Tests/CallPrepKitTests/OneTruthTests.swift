@@ -292,4 +292,26 @@ struct OneTruthTests {
         // The readable debrief is still read.
         #expect(run.stdout.contains("northwind") || run.stdout.contains("Northwind"), "\(run.stdout)")
     }
+
+    @Test("check warns of a name in a template that callprep gives no template (it rendered as nothing, unsaid)")
+    func unknownTemplateNames() throws {
+        let folder = try TestSupport.temporaryFolder()
+        _ = try WorkspaceInitializer.create(at: folder.path, withTemplates: true)
+        let clean = try CallPrepBinary.run(["check", "templates"], in: folder)
+        #expect(clean.status == 0 && clean.stderr == "Checked 3 files: no problems.\n", "\(clean.stderr)")
+        let brief = folder.appendingPathComponent("templates/brief.md.mustache")
+        let text = try TestSupport.read(brief)
+        try (text + "{{meeting.acount}} {{#first(risk)}}Risks{{/first(risk)}} {{{meeting.id}}} {{! a comment }}\n")
+            .write(to: brief, atomically: true, encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        let run = try CallPrepBinary.run(["check", "templates"], in: folder)
+        #expect(run.status == 0)
+        #expect(run.stderr == """
+            templates/brief.md.mustache:\(line):1: warning: 'acount' is no name callprep gives a template, so it renders as nothing (`callprep docs templates` lists the names)
+            templates/brief.md.mustache:\(line):20: warning: 'risk' is no name callprep gives a template, so it renders as nothing (`callprep docs templates` lists the names)
+            Checked 3 files: 0 errors, 2 warnings.
+
+            """, "\(run.stderr)")
+        #expect(try CallPrepBinary.run(["check", "--strict", "templates"], in: folder).status == 1)
+    }
 }

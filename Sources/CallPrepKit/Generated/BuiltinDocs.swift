@@ -1929,7 +1929,9 @@ commands work from any folder. A workspace overrides them file by file: put your
 `templates/debrief.md.mustache` in the folder you run callprep from, and that one is used for the
 form while the brief still comes from the built-in template. `callprep init --templates` copies
 the built-in templates into a new workspace as a starting point. A template with a Mustache error
-is reported as `templates/NAME:line:col: error: ...`.
+is reported as `templates/NAME:line:col: error: ...`. A name that callprep gives no template (a
+typo such as `{{meeting.acount}}`) would render as nothing: `callprep check` warns of it at its tag,
+against the names listed below.
 
 ## Escaping
 

@@ -17,6 +17,10 @@ struct TemplateTags {
     }
 
     private(set) var partials: [Partial] = []
+    /// The names the template reads (`{{name}}`, `{{{name}}}`, `{{&name}}`, `{{#name}}`,
+    /// `{{^name}}`, and the list in a transform such as `{{#first(list)}}`), each part of a dotted
+    /// name on its own, where their tags stand.
+    private(set) var names: [(name: String, location: SourceLocation)] = []
     /// Where sections first nest deeper than `maxDepth`, if they do.
     private(set) var tooDeep: SourceLocation?
     /// Where a delimiter longer than `maxDelimiter` is first set, if one is.
@@ -42,6 +46,14 @@ struct TemplateTags {
             guard let sigil = inner.first else { continue }
             let rest = String(decoding: inner.dropFirst(), as: UTF8.self).trimmingSpaces
             switch sigil {
+            case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "&"):
+                names += Self.names(in: rest).map { ($0, lines.location(of: start)) }
+            case UInt8(ascii: "!"), UInt8(ascii: "/"), UInt8(ascii: ">"), UInt8(ascii: "<"), UInt8(ascii: "$"), UInt8(ascii: "="):
+                break
+            default:
+                names += Self.names(in: String(decoding: inner, as: UTF8.self).trimmingSpaces).map { ($0, lines.location(of: start)) }
+            }
+            switch sigil {
             case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "<"):
                 depth += 1
                 if depth > Self.maxDepth, tooDeep == nil { tooDeep = lines.location(of: start) }
@@ -63,6 +75,13 @@ struct TemplateTags {
                 break
             }
         }
+    }
+
+    /// The names in a tag's text: `a.b` gives `a` and `b`, `first(list)` gives `list`, `.` none.
+    private static func names(in text: String) -> [String] {
+        var text = Substring(text)
+        if let open = text.firstIndex(of: "("), text.hasSuffix(")") { text = text[text.index(after: open)..<text.index(before: text.endIndex)] }
+        return text.split(separator: ".").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
     }
 
     private static func partial(_ text: String, at location: SourceLocation) -> Partial {

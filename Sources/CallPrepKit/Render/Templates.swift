@@ -9,6 +9,7 @@ public enum TemplateProblem: LocalizedError, Equatable, Sendable {
     case nestedTooDeep(Int)
     case delimiterTooLong(Int)
     case makesUnreadableForms(String)
+    case unknownName(String)
 
     public var errorDescription: String? {
         switch self {
@@ -24,6 +25,8 @@ public enum TemplateProblem: LocalizedError, Equatable, Sendable {
         case let .delimiterTooLong(limit): "this sets a delimiter longer than \(limit) characters"
         case let .makesUnreadableForms(reason):
             "the forms this template makes would be refused once filled in: \(reason)"
+        case let .unknownName(name):
+            "'\(name)' is no name callprep gives a template, so it renders as nothing (`callprep docs templates` lists the names)"
         }
     }
 }
@@ -111,11 +114,27 @@ public struct TemplateSet: Sendable {
         if !tagged.isEmpty { return tagged }
         do {
             _ = try compile(source, as: name)
-            return []
         } catch {
             return error.diagnostics
         }
+        // A name no view has renders as empty without a word: a typo in a template is a warning.
+        return TemplateTags(source.text).names.filter { !knownNames.contains($0.name) }.map {
+            Diagnostic(.warning, file: path, at: $0.location, TemplateProblem.unknownName($0.name))
+        }
     }
+
+    /// The names templates are given, as the templates guide lists them (every name in backticks
+    /// in docs/templates.md, which a test holds to the views), and swift-mustache's own.
+    static let knownNames: Set<String> = {
+        var names: Set<String> = ["first", "last", "count", "index", "even", "odd", "empty", "reversed", "sorted", "uppercased",
+                                  "lowercased", "capitalized"]
+        let guide = BuiltinDocs.all["templates"] ?? ""
+        for span in guide.split(separator: "`", omittingEmptySubsequences: false).enumerated() where span.offset % 2 == 1 {
+            let word = span.element
+            if let first = word.first, first.isLetter, word.allSatisfy({ $0.isLetter || $0.isNumber }) { names.insert(String(word)) }
+        }
+        return names
+    }()
 
     /// What would make swift-mustache recurse without bound: sections nested too deep (its parser),
     /// a partial named by a value, and partials that include each other in a circle (its renderer).
