@@ -314,4 +314,18 @@ struct OneTruthTests {
             """, "\(run.stderr)")
         #expect(try CallPrepBinary.run(["check", "--strict", "templates"], in: folder).status == 1)
     }
+
+    @Test("one debrief is one record however its folder is spelled: debriefs, ./debriefs, debriefs/, a/../debriefs, in full")
+    func oneRecordPerDebriefWhateverTheSpelling() throws {
+        let folder = try Self.workspace()
+        #expect(try CallPrepBinary.run(["ingest", "debriefs"], in: folder).stdout == "Indexed 1 new, 0 changed, 0 removed, 0 unchanged.\n")
+        let full = folder.resolvingSymlinksInPath().appendingPathComponent("debriefs").path
+        for spelling in ["./debriefs", "debriefs/", "meetings/../debriefs", full, "./debriefs/northwind-2026-11-26.md"] {
+            let run = try CallPrepBinary.run(["ingest", spelling], in: folder)
+            #expect(run.status == 0 && run.stdout == "Nothing changed: 1 debrief unchanged.\n", "\(spelling): \(run.stdout) \(run.stderr)")
+            #expect(!run.stderr.contains("a second debrief"), "\(spelling)")
+        }
+        let report = try CallPrepBinary.run(["report", "--format", "csv"], in: folder)
+        #expect(report.stdout.contains("Dana Whitfield,1,"), "\(report.stdout)")
+    }
 }

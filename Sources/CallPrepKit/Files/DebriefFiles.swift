@@ -20,7 +20,7 @@ public struct DebriefFiles {
                 found.files.append("-")
                 continue
             }
-            let path = (given as NSString).standardizingPath
+            let path = Self.spelled(given)
             switch RegularFile.refusal(path) {
             case .folder:
                 break
@@ -55,6 +55,27 @@ public struct DebriefFiles {
     /// also the fast way to give thousands of files: ArgumentParser's time grows with the square of
     /// the number of arguments (3.7 s for 10,000).
     /// A folder with no debrief forms in it is a warning.
+    /// A path as one debrief is known by, however it was spelled: `./debriefs/x.md`,
+    /// `debriefs//x.md`, `debriefs/../debriefs/x.md` and `$PWD/debriefs/x.md` are all `debriefs/x.md`.
+    /// Lexical, as `filepath.Clean` does: a `..` takes back the folder before it.
+    static func spelled(_ given: String) -> String {
+        var parts: [Substring] = []
+        for part in given.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
+        }
+        var path = (given.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+        // A path inside the folder callprep runs in, written in full, is the same file written short.
+        let here = spelledFolder(FileManager.default.currentDirectoryPath)
+        if path.hasPrefix("/"), here != "/", path.hasPrefix(here + "/") { path.removeFirst(here.count + 1) }
+        return path.isEmpty ? "." : path
+    }
+
+    private static func spelledFolder(_ folder: String) -> String {
+        var folder = folder
+        while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
+        return folder
+    }
+
     public static func expandingFolders(_ paths: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let files = paths.flatMap { path in

@@ -945,7 +945,9 @@ would hide the debriefs.
 
 - Files are taken as given; folders are searched recursively for debrief forms (Markdown files
   that start with a `callprep.debrief-form/` front matter; hidden folders and `templates/` are
-  passed over). Paths are stored as given, relative to where you run callprep.
+  passed over). Paths are stored relative to where you run callprep, spelled one way: `debriefs`,
+  `./debriefs`, `debriefs/`, `meetings/../debriefs` and the full path of the folder all store
+  `debriefs/x.md`, so ingesting a folder by another spelling does not count its debriefs twice.
 - Incremental: a file whose size and modification time are as indexed is not even read (as `make`
   and `git` judge files); one whose time changed but whose bytes did not is read and hashed, not
   parsed; a changed file replaces its record; a file that was indexed from an ingested folder and
