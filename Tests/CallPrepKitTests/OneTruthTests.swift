@@ -328,4 +328,29 @@ struct OneTruthTests {
         let report = try CallPrepBinary.run(["report", "--format", "csv"], in: folder)
         #expect(report.stdout.contains("Dana Whitfield,1,"), "\(report.stdout)")
     }
+
+    /// A blank form a rep left at the workspace root was ingested as a call and took the rep's
+    /// average down.
+    @Test("an unfilled form is skipped with a warning by ingest, score and report; one tick makes it a call")
+    func unfilledFormsAreNoCalls() throws {
+        let folder = try Self.workspace()
+        #expect(try CallPrepBinary.run(["form", Self.meeting, "-o", "blank.md"], in: folder).status == 0)
+        let warning = "blank.md:1:1: warning: an unfilled form (nothing ticked or written since `callprep form` made it): no call to score, skipped\n"
+        let ingest = try CallPrepBinary.run(["ingest", "."], in: folder)
+        #expect(ingest.status == 0 && ingest.stderr == warning, "\(ingest.stderr)")
+        #expect(ingest.stdout == "Indexed 1 new, 0 changed, 0 removed, 0 unchanged; 1 unfilled form skipped.\n")
+        let report = try CallPrepBinary.run(["report", ".", "--format", "csv"], in: folder)
+        #expect(report.stdout.contains("\r\nDana Whitfield,1,47,"), "\(report.stdout)")
+        let score = try CallPrepBinary.run(["score", ".", "--format", "json"], in: folder)
+        #expect(score.status == 0 && score.stderr == warning, "\(score.stderr)")
+        #expect(!score.stdout.contains("blank.md"))
+        // One tick is a call: scored and indexed.
+        let blank = folder.appendingPathComponent("blank.md")
+        let text = try TestSupport.read(blank)
+        let ticked = try #require(text.range(of: "- [ ] Prepared beforehand"))
+        try text.replacingCharacters(in: ticked, with: "- [x] Prepared beforehand").write(to: blank, atomically: true, encoding: .utf8)
+        let again = try CallPrepBinary.run(["ingest", "."], in: folder)
+        #expect(again.stdout.hasPrefix("Indexed 1 new"), "\(again.stdout) \(again.stderr)")
+        #expect(!again.stderr.contains("unfilled"))
+    }
 }

@@ -948,6 +948,10 @@ would hide the debriefs.
   passed over). Paths are stored relative to where you run callprep, spelled one way: `debriefs`,
   `./debriefs`, `debriefs/`, `meetings/../debriefs` and the full path of the folder all store
   `debriefs/x.md`, so ingesting a folder by another spelling does not count its debriefs twice.
+- An unfilled form (nothing ticked or written since `callprep form` made it: no evidence, next
+  step, self-assessment, review or note; the tables and plan it came with from the meeting file
+  do not count) is no call: `ingest`, `report` and `score` skip it with a warning, and a record
+  it had before it was emptied leaves the index.
 - Incremental: a file whose size and modification time are as indexed is not even read (as `make`
   and `git` judge files); one whose time changed but whose bytes did not is read and hashed, not
   parsed; a changed file replaces its record; a file that was indexed from an ingested folder and

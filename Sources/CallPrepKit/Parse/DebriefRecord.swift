@@ -22,6 +22,20 @@ public struct DebriefRecord: Sendable, Hashable, Codable {
     public var unmapped: [Unmapped] = []
     public var diagnostics: [RecordDiagnostic] = []
 
+    /// A form as `callprep form` wrote it, untouched: nothing ticked, no evidence, next step,
+    /// self-assessment, review, coaching note or text of the rep's own. (The pains and people
+    /// tables, the plan's objective and outcomes come filled in from the meeting file.) Such a
+    /// file is no call: `score`, `ingest` and `report` skip it, with a warning.
+    public var isUnfilledForm: Bool {
+        items.allSatisfy { $0.state == .unchecked && $0.evidence.isEmpty }
+            && nextSteps.isEmpty && coachingNotes.isEmpty && unmapped.isEmpty
+            && selfAssessment.score == nil && (selfAssessment.wentWell ?? "").isEmpty && (selfAssessment.doDifferently ?? "").isEmpty
+            && review.grade == nil && (review.reviewer ?? "").isEmpty && (review.comments ?? "").isEmpty
+            && review.items.allSatisfy { $0.agree == nil && ($0.comment ?? "").isEmpty }
+            && (plan?.outcomes ?? []).allSatisfy { !$0.reached && $0.evidence.isEmpty }
+            && (plan?.tasks ?? []).allSatisfy { !$0.done && $0.attended && $0.evidence.isEmpty }
+    }
+
     public init(source: String, meeting: MeetingInfo, process: ProcessInfo) {
         self.source = source
         self.meeting = meeting

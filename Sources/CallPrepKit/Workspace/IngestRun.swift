@@ -10,12 +10,15 @@ public struct IngestSummary: Sendable, Equatable {
     public var failed: [String] = []
     /// Files that could not be read (or paths not found): reported; what the index held of them is kept.
     public var unreadable: [String] = []
+    /// Unfilled forms: skipped, with a warning.
+    public var unfilled = 0
 
     public var changed: Bool { !(added.isEmpty && updated.isEmpty && removed.isEmpty) }
 
     public var description: String {
         var errors = failed.isEmpty ? "" : "; \(failed.count) with errors, not indexed"
         if !unreadable.isEmpty { errors += "; \(unreadable.count) unreadable, kept as indexed" }
+        if unfilled > 0 { errors += "; \(unfilled) unfilled \(unfilled == 1 ? "form" : "forms") skipped" }
         guard changed else { return "Nothing changed: \(Self.debriefs(unchanged)) unchanged\(errors)." }
         return "Indexed \(added.count) new, \(updated.count) changed, \(removed.count) removed, "
             + "\(unchanged) unchanged\(errors)."
@@ -108,6 +111,13 @@ extension Workspace {
                 result.diagnostics.forEach(report)
                 guard let record = result.record else {
                     summary.failed.append(file)
+                    continue
+                }
+                if record.isUnfilledForm {
+                    // No call: not indexed, and a record it had (before it was emptied) leaves.
+                    report(Diagnostic(.warning, file: file, WorkspaceProblem.unfilledForm))
+                    summary.unfilled += 1
+                    if existing[file] != nil { summary.removed.append(file) }
                     continue
                 }
                 parsed.append((file, indexed, record))

@@ -53,8 +53,9 @@ extension Workspace {
             let needed = jobs.map(histories.isNeeded)
             let results = concurrentMap(jobs.count) { job -> (ParsedDebrief, Scorer.Evaluation?, OpportunityHistory.Entry?) in
                 let parsed = inputs.parse(jobs[job], frontMatter: known[job])
+                // An unfilled form is no call: not scored, and no part of its deal's history.
                 let evaluation = parsed.record.flatMap { record in
-                    catalog.process(id: record.process.id).map {
+                    record.isUnfilledForm ? nil : catalog.process(id: record.process.id).map {
                         scorers.value(for: $0).evaluate(record, call: calls[record.meeting.id] ?? CallFacts())
                     }
                 }
@@ -80,6 +81,10 @@ extension Workspace {
             for offset in 0..<batch.count {
                 let parsed = results[offset].0
                 parsed.diagnostics.forEach(report)
+                if let record = parsed.record, record.isUnfilledForm {
+                    report(Diagnostic(.warning, file: record.source, WorkspaceProblem.unfilledForm))
+                    continue
+                }
                 outcome.failed = outcome.failed || parsed.hasErrors
                 guard let (card, piece) = cards[offset] else { continue }
                 try output.write(reporter.add(card, rendered: piece))

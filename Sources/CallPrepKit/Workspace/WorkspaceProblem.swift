@@ -5,6 +5,7 @@ public enum WorkspaceProblem: LocalizedError, Equatable, Sendable {
     case initWouldOverwrite
     case notAFolder
     case sameMeeting(String, first: String)
+    case unfilledForm
     case unknownName(String, known: [String])
     case ourSideUnknown
     case noEventWithUID(String, known: [String])
@@ -44,6 +45,8 @@ public enum WorkspaceProblem: LocalizedError, Equatable, Sendable {
             "this invite was imported into \(path) already; pass --force to update it (what you wrote there is kept)"
         case .noCallTime:
             "the meeting has no 'time' and 'timezone': a prep block needs to know when the call starts"
+        case .unfilledForm:
+            "an unfilled form (nothing ticked or written since `callprep form` made it): no call to score, skipped"
         case let .sameMeeting(id, first):
             "a second debrief of meeting '\(id)' (the first is \(first)): one of them is a copy, or has the wrong meeting id"
         }
