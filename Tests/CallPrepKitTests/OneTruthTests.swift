@@ -353,4 +353,39 @@ struct OneTruthTests {
         #expect(again.stdout.hasPrefix("Indexed 1 new"), "\(again.stdout) \(again.stderr)")
         #expect(!again.stderr.contains("unfilled"))
     }
+
+    /// A meeting file could not say it runs under meddpicc: check failed on it for good, agenda
+    /// dropped the call, status missed its debrief, and the commands it printed failed.
+    @Test("a meeting file that names its process is prepared, checked, listed and followed up under it")
+    func meetingNamesItsProcess() throws {
+        let folder = try Self.workspace()
+        let example = try TestSupport.read(folder.appendingPathComponent(Self.meeting))
+        let acme = example.replacingOccurrences(of: "id: northwind-2026-11-26", with: "id: acme-2026-12-10")
+            .replacingOccurrences(of: "date: 2026-11-26", with: "date: 2026-12-10")
+            .replacingOccurrences(of: "  stage: discover", with: "  stage: qualify")
+            .replacingOccurrences(of: "rep: Dana Whitfield", with: "process: meddpicc\nrep: Dana Whitfield")
+        try acme.write(to: folder.appendingPathComponent("meetings/acme.yaml"), atomically: true, encoding: .utf8)
+        let check = try CallPrepBinary.run(["check"], in: folder)
+        #expect(check.status == 0 && check.stderr == "Checked 4 files: no problems.\n", "\(check.stderr)")
+        let brief = try CallPrepBinary.run(["brief", "meetings/acme.yaml"], in: folder)
+        #expect(brief.status == 0 && brief.stdout.contains("- **Stage:** Qualify (2 of 4)"), "\(brief.stderr)")
+        let agenda = try CallPrepBinary.run(["agenda", "--date", "2026-12-10"], in: folder)
+        #expect(agenda.stdout.contains("1 call") && agenda.stdout.contains("callprep brief meetings/acme.yaml"), "\(agenda.stdout)")
+        let status = try CallPrepBinary.run(["status", "--date", "2026-12-11"], in: folder)
+        #expect(status.stdout.contains("2026-12-10 acme-2026-12-10 · Northwind Logistics · rep Dana Whitfield · meetings/acme.yaml"))
+        // The form command the brief prints works, and its debrief is scored under meddpicc.
+        #expect(brief.stdout.contains("`callprep form meetings/acme.yaml -o debriefs/acme-2026-12-10.md`"))
+        #expect(try CallPrepBinary.run(["form", "meetings/acme.yaml", "-o", "debriefs/acme-2026-12-10.md"], in: folder).status == 0)
+        #expect(try TestSupport.read(folder.appendingPathComponent("debriefs/acme-2026-12-10.md")).contains("process: \"meddpicc\""))
+        #expect(try CallPrepBinary.run(["prep-block", "meetings/acme.yaml"], in: folder).status == 0)
+        // --process overrides it: qualify is no stage of b2b.
+        let overridden = try CallPrepBinary.run(["brief", "meetings/acme.yaml", "--process", "b2b"], in: folder)
+        #expect(overridden.status == 1 && overridden.stderr.contains("qualify"), "\(overridden.stderr)")
+        // A name that is no process is an error at the key.
+        try acme.replacingOccurrences(of: "process: meddpicc", with: "process: medpic")
+            .write(to: folder.appendingPathComponent("meetings/acme.yaml"), atomically: true, encoding: .utf8)
+        let wrong = try CallPrepBinary.run(["check", "meetings/acme.yaml"], in: folder)
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.hasPrefix("meetings/acme.yaml:16:10: error: the meeting names the process 'medpic', which is neither"), "\(wrong.stderr)")
+    }
 }

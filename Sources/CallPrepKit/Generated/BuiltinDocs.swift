@@ -1510,6 +1510,7 @@ process; the opportunity's stage must be one of the process's stages. The worksp
 | `attendees` | no | a list; each with `name` and `side` (`ours` or `theirs`) required, and `title`, `email`, `buying_role`, `task`, `notes` |
 | `pains` | no | a list; each either the problem as text, or `problem` (required), `impact`, `frequency` |
 | `notes` | no | anything else the rep should know |
+| `process` | no | the process this call runs under, when it is not the workspace's: the id of a process the workspace has (`process.yaml`, `processes/`) or a built-in one (`meddpicc`), or a process file's path from the workspace. `brief`, `form`, `check`, `agenda`, `status` and `prep-block` honour it, so the commands they print work too; `--process` still overrides it; a name that is neither is an error at the key |
 | `uid` | no | the UID of the calendar invite it was imported from (`callprep meeting import`); importing that invite again updates this file |
 
 `buying_role` is one of `decision-maker`, `economic-buyer`, `champion`, `influencer`,

@@ -4,7 +4,7 @@ import Yams
 /// Loads a meeting file (YAML or JSON) and checks it against the process it will be prepared with.
 public enum MeetingLoader {
     static let meetingKeys = ["id", "date", "time", "timezone", "duration", "type", "account", "opportunity", "rep",
-                              "objective", "best_outcome", "minimum_outcome", "attendees", "pains", "notes", "uid"]
+                              "objective", "best_outcome", "minimum_outcome", "attendees", "pains", "notes", "uid", "process"]
     static let opportunityKeys = ["id", "name", "stage", "value", "currency"]
     static let attendeeKeys = ["name", "title", "email", "side", "buying_role", "task", "notes"]
     static let painKeys = ["problem", "impact", "frequency"]
@@ -21,6 +21,16 @@ public enum MeetingLoader {
         let meeting = MeetingDecoder(reader: reader, process: process, unwritten: unwritten).decode(root)
         guard let meeting, !reader.hasErrors else { throw DiagnosticError(reader.diagnostics.sortedByLocation) }
         return meeting
+    }
+
+    /// The process the meeting file names (`process: meddpicc`, an id or a path), with where it
+    /// is written; nil when it names none, or is no mapping (`load` reports that).
+    public static func processReference(in source: SourceFile) -> (name: String, location: SourceLocation)? {
+        let reader = YAMLReader(file: source.path)
+        guard let root = reader.compose(source.text), case let .mapping(mapping) = root,
+              let node = mapping.first(where: { $0.key.string == "process" })?.value, let name = node.string,
+              !name.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return (name.trimmingCharacters(in: .whitespaces), reader.location(of: node))
     }
 
     public static func load(path: String, process: SalesProcess) throws(DiagnosticError) -> Meeting {

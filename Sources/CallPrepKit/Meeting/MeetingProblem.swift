@@ -14,8 +14,11 @@ public enum MeetingProblem: LocalizedError, Equatable, Sendable {
     case invalidID(String, of: String)
     case unwritten(String, attendee: String?)
 
+    case unknownProcess(String, known: [String])
     public var errorDescription: String? {
         switch self {
+        case let .unknownProcess(name, known):
+            "the meeting names the process '\(name)', which is neither a process this workspace knows (\(known.joined(separator: ", "))) nor a process file"
         case let .unknownStage(stage, processID, stages):
             "unknown stage '\(stage)': process '\(processID)' has \(stages.joined(separator: ", "))"
         case let .invalidDate(text):

@@ -32,7 +32,7 @@ extension Workspace {
             case .meeting:
                 do {
                     let source = try SourceFile.read(file)
-                    _ = try MeetingLoader.load(source, process: try meetingProcess())
+                    _ = try loadMeeting(source)
                     diagnostics += PlanPlaceholders.warnings(in: source)
                 } catch { diagnostics += error.diagnostics }
             case .template:

@@ -31,9 +31,8 @@ extension Workspace {
     /// reported), and the deal's history, found as `earlierDebriefs` finds it.
     private func call(_ meetingPath: String, index: String?, debriefs: String?, report: (Diagnostic) -> Void)
         throws(DiagnosticError) -> (SalesProcess, Meeting, DealHistory?) {
-        let process = try meetingProcess()
         let source = try SourceFile.read(meetingPath)
-        let meeting = try MeetingLoader.load(source, process: process)
+        let (process, meeting) = try loadMeeting(source)
         PlanPlaceholders.warnings(in: source).forEach(report)
         let earlier = try earlierDebriefs(for: meeting, process: process, index: index, folder: debriefs)
         earlier.diagnostics.forEach(report)

@@ -5,9 +5,8 @@ extension Workspace {
     /// file at `meetingPath`: `minutes` long (default: the process's `prep_minutes`), ending `gap`
     /// minutes before the call, in the call's time zone.
     public func prepBlock(meeting meetingPath: String, minutes: Int?, gap: Int, to target: OutputTarget) throws(DiagnosticError) {
-        let process = try meetingProcess()
         let source = try SourceFile.read(meetingPath)
-        let meeting = try MeetingLoader.load(source, process: process)
+        let (process, meeting) = try loadMeeting(source)
         guard let time = meeting.time, let zone = meeting.timeZone else {
             throw DiagnosticError([Diagnostic(file: meetingPath, WorkspaceProblem.noCallTime)])
         }
