@@ -48,7 +48,7 @@ struct MeetingLoaderTests {
         .init(name: "duration is not minutes", text: base + "duration: an hour\n",
               expected: ["m.yaml:6:11: error: 'duration' must be a whole number of minutes, not 'an hour'"]),
         .init(name: "unknown key", text: base + "attendes: []\n",
-              expected: ["m.yaml:6:1: error: unknown key 'attendes' in the meeting (expected one of: id, date, time, timezone, duration, type, account, opportunity, rep, objective, best_outcome, minimum_outcome, attendees, pains, notes, uid)"]),
+              expected: ["m.yaml:6:1: error: unknown key 'attendes' in the meeting (expected one of: id, date, time, timezone, duration, type, account, opportunity, rep, objective, best_outcome, minimum_outcome, attendees, pains, notes, uid, process)"]),
         .init(name: "pain without a problem", text: base + "pains:\n  - impact: lots\n",
               expected: ["m.yaml:7:5: error: a pain is missing 'problem'"]),
         .init(name: "meeting id with spaces", text: base + "id: my meeting\n",
