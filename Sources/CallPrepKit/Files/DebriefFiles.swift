@@ -50,18 +50,17 @@ public struct DebriefFiles {
         return found
     }
 
-    /// The paths with each folder replaced by the debrief forms in it, in order; files (and `-`)
-    /// are kept as given, so a missing one is reported by whatever reads it. Naming a folder is
-    /// also the fast way to give thousands of files: ArgumentParser's time grows with the square of
-    /// the number of arguments (3.7 s for 10,000).
-    /// A folder with no debrief forms in it is a warning.
     /// A path as one debrief is known by, however it was spelled: `./debriefs/x.md`,
     /// `debriefs//x.md`, `debriefs/../debriefs/x.md` and `$PWD/debriefs/x.md` are all `debriefs/x.md`.
     /// Lexical, as `filepath.Clean` does: a `..` takes back the folder before it.
     static func spelled(_ given: String) -> String {
         var parts: [Substring] = []
         for part in given.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
-            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+            } else if !(part == ".." && parts.isEmpty && given.hasPrefix("/")) {  // `/..` is `/`
+                parts.append(part)
+            }
         }
         var path = (given.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
         // A path inside the folder callprep runs in, written in full, is the same file written short.
@@ -70,12 +69,18 @@ public struct DebriefFiles {
         return path.isEmpty ? "." : path
     }
 
-    private static func spelledFolder(_ folder: String) -> String {
+    /// A folder without the slashes it may end with (`/` stays `/`).
+    static func spelledFolder(_ folder: String) -> String {
         var folder = folder
         while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
         return folder
     }
 
+    /// The paths with each folder replaced by the debrief forms in it, in order; files (and `-`)
+    /// are kept as given, so a missing one is reported by whatever reads it. Naming a folder is
+    /// also the fast way to give thousands of files: ArgumentParser's time grows with the square of
+    /// the number of arguments (3.7 s for 10,000).
+    /// A folder with no debrief forms in it is a warning.
     public static func expandingFolders(_ paths: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let files = paths.flatMap { path in
@@ -101,8 +106,7 @@ public struct DebriefFiles {
         let enumerator = FileManager.default.enumerator(atPath: folder)
         var files: [String] = []
         // `debriefs/` as given on the command line: its files are `debriefs/x.md`, not `debriefs//x.md`.
-        var base = folder
-        while base.count > 1, base.hasSuffix("/") { base.removeLast() }
+        let base = spelledFolder(folder)
         while let relative = enumerator?.nextObject() as? String {
             guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") || passingOver.contains(String($0)) }),
                   extensions.contains(where: relative.hasSuffix) else { continue }

@@ -16,12 +16,12 @@ public struct IngestSummary: Sendable, Equatable {
     public var changed: Bool { !(added.isEmpty && updated.isEmpty && removed.isEmpty) }
 
     public var description: String {
-        var errors = failed.isEmpty ? "" : "; \(failed.count) with errors, not indexed"
-        if !unreadable.isEmpty { errors += "; \(unreadable.count) unreadable, kept as indexed" }
-        if unfilled > 0 { errors += "; \(unfilled) unfilled \(unfilled == 1 ? "form" : "forms") skipped" }
-        guard changed else { return "Nothing changed: \(Self.debriefs(unchanged)) unchanged\(errors)." }
+        var remarks = failed.isEmpty ? "" : "; \(failed.count) with errors, not indexed"
+        if !unreadable.isEmpty { remarks += "; \(unreadable.count) unreadable, kept as indexed" }
+        if unfilled > 0 { remarks += "; \(unfilled) unfilled \(unfilled == 1 ? "form" : "forms") skipped" }
+        guard changed else { return "Nothing changed: \(Self.debriefs(unchanged)) unchanged\(remarks)." }
         return "Indexed \(added.count) new, \(updated.count) changed, \(removed.count) removed, "
-            + "\(unchanged) unchanged\(errors)."
+            + "\(unchanged) unchanged\(remarks)."
     }
 
     /// "1 debrief", "3 debriefs".

@@ -34,8 +34,11 @@ public final class Workspace {
     /// The process of this meeting file: `--process`, else the one its `process:` key names (an id
     /// the workspace or the binary knows, or a process file's path from the workspace), else the
     /// workspace's. A name that is neither is an error at the key.
-    func meetingProcess(of source: SourceFile) throws(DiagnosticError) -> SalesProcess {
-        guard catalog.explicitProcess == nil, let named = MeetingLoader.processReference(in: source) else { return try meetingProcess() }
+    func meetingProcess(of source: SourceFile, workspaceProcess: SalesProcess? = nil) throws(DiagnosticError) -> SalesProcess {
+        guard catalog.explicitProcess == nil, let named = MeetingLoader.processReference(in: source) else {
+            if let workspaceProcess { return workspaceProcess }
+            return try meetingProcess()
+        }
         if let known = catalog.process(id: named.name), known.id == named.name { return known }
         let path = (named.name as NSString).isAbsolutePath ? named.name : place(named.name)
         if FileManager.default.fileExists(atPath: path) { return try ProcessLoader.load(path: path) }
@@ -43,9 +46,11 @@ public final class Workspace {
                                           MeetingProblem.unknownProcess(named.name, known: catalog.availableIDs))])
     }
 
-    /// A meeting file loaded with its own process.
-    func loadMeeting(_ source: SourceFile) throws(DiagnosticError) -> (process: SalesProcess, meeting: Meeting) {
-        let process = try meetingProcess(of: source)
+    /// A meeting file loaded with its own process (`workspaceProcess`, when given, is the
+    /// workspace's, loaded once for many files).
+    func loadMeeting(_ source: SourceFile, workspaceProcess: SalesProcess? = nil) throws(DiagnosticError)
+        -> (process: SalesProcess, meeting: Meeting) {
+        let process = try meetingProcess(of: source, workspaceProcess: workspaceProcess)
         return (process, try MeetingLoader.load(source, process: process))
     }
 
@@ -82,11 +87,13 @@ public final class Workspace {
     func meetingFolder() throws(DiagnosticError) -> (files: [(path: String, meeting: Meeting)], problems: [Diagnostic]) {
         let folder = place("meetings")
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return ([], []) }
-        _ = try meetingProcess()
+        let process = try meetingProcess()
         var files: [(path: String, meeting: Meeting)] = [], problems: [Diagnostic] = []
         for name in names.sorted() where [".yaml", ".yml", ".json"].contains(where: name.hasSuffix) {
             let path = (folder as NSString).appendingPathComponent(name)
-            do { files.append((path, try loadMeeting(SourceFile.read(path)).meeting)) } catch { problems += error.diagnostics }
+            do {
+                files.append((path, try loadMeeting(SourceFile.read(path), workspaceProcess: process).meeting))
+            } catch { problems += error.diagnostics }
         }
         return (files, problems)
     }
