@@ -339,7 +339,7 @@ struct CalendarTests {
         // Filled as the rep would after this call: the earlier milestones are no longer on the form.
         var filler = FormFiller(text: form)
         try filler.check("compelling-reason")
-        try filler.evidence("compelling-reason", "Their CFO wants a cost-reduction plan by 2027-03-31, in Mara's words.")
+        try filler.evidence("compelling-reason", "Their CFO asked for lower transport costs by 2027-03-31, in Mara's words.")
         try filler.check("next-step-agreed")
         try filler.evidence("next-step-agreed", "Mara books the CFO review for 2026-12-10.")
         try filler.fillEmptyRow(after: "callprep:next-steps", ["Book the CFO review", "Mara Jensen", "2026-12-10"])

@@ -204,7 +204,7 @@ struct CoachingTruthTests {
         }, statuses: ["no-premature-presenting": .met, "commitment-to-solve": .missed]),
         .init("things held back, listed, are not presenting", {
             $0.items["commitment-to-solve"] = nil
-            $0.items["no-premature-presenting"] = "Things I held back:\n\n- the routing screens\n- the pricing page"
+            $0.items["no-premature-presenting"] = "Things I kept off the screen:\n\n- the dispatch board\n- the price list"
         }, statuses: ["no-premature-presenting": .met]),
         // Next steps
         .init("a next step without a date: the practice is not met", {

@@ -50,7 +50,7 @@ package struct AttributionReader: Sendable {
         "sounds right", "seemed right", "did not dispute",
     ]
 
-    /// Nouns of their own material after a possessive: "Kim's count", "their finance team's figure".
+    /// Nouns of their own material after a possessive: "Kim's count", "their controller's count".
     package static let material = [
         "count", "figure", "number", "estimate", "data", "report", "dashboard", "spreadsheet", "sheet", "system",
         "log", "record", "stat", "statistic", "math", "maths", "calculation", "forecast", "audit", "survey",

@@ -683,7 +683,7 @@ in a debrief whose people met are Mara Jensen (champion) and Henrik Sorensen (de
 | `preparation` | Brief written the day before. | Looked at their website five minutes before. |
 | `conditions` | They need it live before peak; we need a named owner on their side. | Great fit, they love it. |
 | `list` | IT security review first, then the ops board, then legal. | The usual process. |
-| `amount theirs` | Their finance team's figure: EUR 96k in penalties last quarter. | By my rough maths it runs them about GBP 5k a month. |
+| `amount theirs` | Their controller's count: EUR 72k in missed-slot charges over the summer. | By my rough maths it runs them about GBP 5k a month. |
 | `text not-ours` | Planners rebuild every route by hand when a driver calls in sick. | They need our routing module. |
 | `deed done` | Mara forwarded our summary to Henrik with her own note. | Mara will introduce us to Henrik. |
 | `attendee decision-maker` | Henrik Sorensen joined for the last 20 minutes. | Mara joined and says their COO is on board. |
@@ -890,7 +890,7 @@ customer only went along; a reporting verb (said, told, confirmed, counted, show
 reckons, estimates, shared, put on screen, walked through...) with a named person or "she", "he",
 "they" up to three tokens before it, or the person right after it ("said Kim"; not "told Kim"),
 takes that person's side; "per", "according to", "from", "by" before a person; a possessive before
-their material ("Kim's count", "their finance team's figure"); a quote is theirs; a bare "I", "we",
+their material ("Kim's count", "their controller's count"); a quote is theirs; a bare "I", "we",
 "my", "our" is ours. Our material counts only where it stands beside a number, or the clause has
 none ("EUR 40k a quarter, twice the industry average" compares their number with ours); a nod is to
 a number. Their own figure: "their", "his", "her" or a customer's possessive right before a number
@@ -1598,8 +1598,8 @@ scorecard carries the facts as fields (docs/scorecard.md). A rule has three part
 
 Evidence is read by meaning, by the evidence reader (docs/evidence-reader.md): words by their
 stem, contractions spelled out, negation scope, hedges and intentions, whose words they are, and
-typed facts. A fact counts only where it is said outright: **not negated** ("we did not get to
-budget"), **not hedged or conditional** ("might", "TBC", "hopefully", "if legal clears it"), and
+typed facts. A fact counts only where it is said outright: **not negated** ("we never reached
+pricing"), **not hedged or conditional** ("might", "TBC", "hopefully", "if legal clears it"), and
 for numbers and amounts **not our own** ("I reckon", "our estimate", "industry average", a number
 the customer only nodded to).
 
@@ -1626,7 +1626,7 @@ requirements that must all hold, each met by any one of the terms it names with 
 
 | qualifier | narrows the kind to |
 | --- | --- |
-| `theirs` | said by the customer's side: a quote, a customer-side person reporting it, their possessive ("their finance team's figure"), their own material; `amount theirs` is "an amount said by their side" |
+| `theirs` | said by the customer's side: a quote, a customer-side person reporting it, their possessive ("their controller's count"), their own material; `amount theirs` is "an amount said by their side" |
 | `not-ours` | anything but our own words or material: not "we need our module", not "we beat them" |
 | `done` | a deed done, not an intention ("will", "plans to", "promised") |
 | `took-part` | (person) someone who took part in a call, as `attendee` |

@@ -435,10 +435,10 @@ Confirm what the deal already has; leave open what it still lacks.
 
   Evidence (what the customer said or did, in their words): No demo.
 
-  Things I held back:
+  Things I kept off the screen:
 
-  - the routing screens
-  - the pricing page
+  - the dispatch board
+  - the price list
 
   ```
   ### not a heading
@@ -576,7 +576,7 @@ pains:
   - problem: Dispatch schedule is rebuilt by hand every week
 notes: >-
   Their contract with the current routing vendor renews in March. Mara mentioned the CFO
-  wants a cost-reduction plan by the end of Q1.
+  has asked for lower transport costs before the end of Q1.
 
 """#,
         "processes/b2b.yaml": #"""

@@ -44,7 +44,7 @@ public enum EvidenceRuleExamples {
         kind(.conditions, passes: "They need it live before peak; we need a named owner on their side.",
              fails: "Great fit, they love it."),
         kind(.list, passes: "IT security review first, then the ops board, then legal.", fails: "The usual process."),
-        term("amount theirs", passes: "Their finance team's figure: EUR 96k in penalties last quarter.",
+        term("amount theirs", passes: "Their controller's count: EUR 72k in missed-slot charges over the summer.",
              fails: "By my rough maths it runs them about GBP 5k a month."),
         term("text not-ours", passes: "Planners rebuild every route by hand when a driver calls in sick.",
              fails: "They need our routing module."),
