@@ -29,8 +29,8 @@ struct AgendaCommand: ParsableCommand {
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            try Workspace(process: processOptions.process)
-                .agenda(date: day.day, calendars: calendars, format: format, to: outputOptions.target, note: printNote)
+            try Workspace(process: processOptions.resolved)
+                .agenda(date: day.day, calendars: calendars.map(WorkingFolder.path), format: format, to: outputOptions.target, note: printNote)
         }
     }
 }

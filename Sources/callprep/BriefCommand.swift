@@ -22,10 +22,9 @@ struct BriefCommand: ParsableCommand {
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            try Workspace(process: meetingArguments.processOptions.process)
-                .brief(meeting: meetingArguments.meeting, index: historyOptions.index, debriefs: historyOptions.debriefs,
-                       to: outputOptions.target,
-                       report: printDiagnostic)
+            try Workspace(process: meetingArguments.processOptions.resolved)
+                .brief(meeting: meetingArguments.path, index: WorkingFolder.path(historyOptions.index), debriefs: WorkingFolder.path(historyOptions.debriefs),
+                       to: outputOptions.target, report: printDiagnostic, note: printNote)
         }
     }
 }

@@ -18,6 +18,9 @@ struct CallPrep: ParsableCommand {
 
     /// Long lists of paths are taken around ArgumentParser first (`PathArguments`).
     static func main() {
-        main(PathArguments.extract(Array(CommandLine.arguments.dropFirst())))
+        let arguments = PathArguments.extract(Array(CommandLine.arguments.dropFirst()))
+        // From a folder inside a workspace, every command runs from the workspace's top.
+        WorkingFolder.enterWorkspace()
+        main(arguments)
     }
 }

@@ -33,9 +33,9 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var processOptions: ProcessOptions
 
     func run() throws {
-        let given = paths.isEmpty ? ["."] : try PathArguments.expand(paths)
+        let given = paths.isEmpty ? [WorkingFolder.path(".")] : try PathArguments.expand(paths)
         let (files, diagnostics) = try reportingDiagnostics { () throws(DiagnosticError) in
-            try Workspace(process: processOptions.process).check(given)
+            try Workspace(process: processOptions.resolved).check(given)
         }
         let output = VisibleControls.apply(format.render(diagnostics))
         if format == .text {

@@ -17,7 +17,7 @@ struct CoachCommand: ParsableCommand {
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            try Workspace(process: inputs.processOptions.process)
+            try Workspace(process: inputs.processOptions.resolved, standardInputName: inputs.standardInput.path)
                 .coach(inputs.scope, format: format, to: outputOptions.target, report: printDiagnostic, note: printNote)
         }
     }

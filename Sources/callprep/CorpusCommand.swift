@@ -39,7 +39,7 @@ struct CorpusCommand: ParsableCommand {
                     let template = templates.origins[TemplateSet.formName] ?? TemplateSet.formName
                     throw DiagnosticError([Diagnostic(file: template, error)])
                 }
-                try OutputFile.write(debrief.text, to: folder + "/" + debrief.name, force: false, createFolders: true)
+                try OutputFile.write(debrief.text, to: WorkingFolder.path(folder) + "/" + debrief.name, force: false, createFolders: true)
             }
         }
         print("Wrote \(count) debriefs to \(folder).")

@@ -21,9 +21,9 @@ struct FormCommand: ParsableCommand {
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            try Workspace(process: meetingArguments.processOptions.process)
-                .form(meeting: meetingArguments.meeting, index: historyOptions.index, debriefs: historyOptions.debriefs,
-                      to: outputOptions.target, report: printDiagnostic)
+            try Workspace(process: meetingArguments.processOptions.resolved)
+                .form(meeting: meetingArguments.path, index: WorkingFolder.path(historyOptions.index), debriefs: WorkingFolder.path(historyOptions.debriefs),
+                      to: outputOptions.target, report: printDiagnostic, note: printNote)
         }
     }
 }

@@ -23,19 +23,21 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Build a new index from the files alone, in place of the old one when it is complete (also for a damaged index).")
     var rebuild = false
 
+    @OptionGroup var standardInput: StandardInputOptions
     @OptionGroup var indexOptions: IndexOptions
     @OptionGroup var processOptions: ProcessOptions
     @OptionGroup var limitOptions: LimitOptions
 
     func validate() throws {
         try pathList.require(paths)
+        try standardInput.check(paths, storing: true)
     }
 
     func run() throws {
         let paths = try pathList.paths(paths)
         let summary = try reportingDiagnostics { () throws(DiagnosticError) in
-            try Workspace(process: processOptions.process, progress: ProgressLine.shared.callback)
-                .ingest(paths, index: indexOptions.index, rebuild: rebuild, maxBytes: limitOptions.maxBytes,
+            try Workspace(process: processOptions.resolved, standardInputName: standardInput.path, progress: ProgressLine.shared.callback)
+                .ingest(paths, index: indexOptions.path, rebuild: rebuild, maxBytes: limitOptions.maxBytes,
                         report: printDiagnostic)
         }
         print(summary.description)

@@ -15,9 +15,10 @@ struct InitCommand: ParsableCommand {
     var templates = false
 
     func run() throws {
-        let existing = templates && WorkspaceInitializer.isWorkspace(directory)
+        let folder = WorkingFolder.path(directory)
+        let existing = templates && WorkspaceInitializer.isWorkspace(folder)
         let written = try reportingDiagnostics { () throws(DiagnosticError) in
-            try WorkspaceInitializer.create(at: directory, withTemplates: templates)
+            try WorkspaceInitializer.create(at: folder, withTemplates: templates)
         }
         print(existing ? "Added the built-in templates to the workspace in \(directory):" : "Created a callprep workspace in \(directory):")
         for path in written { print("  \(path)") }

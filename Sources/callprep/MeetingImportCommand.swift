@@ -52,9 +52,9 @@ struct MeetingImportCommand: ParsableCommand {
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            try Workspace(process: processOptions.process)
-                .importMeeting(invite: invite, request: MeetingImportRequest(
-                    ours: ours, day: date, uid: uid, output: output, force: force, zone: timezone), note: printNote)
+            try Workspace(process: processOptions.resolved)
+                .importMeeting(invite: WorkingFolder.path(invite), request: MeetingImportRequest(
+                    ours: ours, day: date, uid: uid, output: WorkingFolder.path(output), force: force, zone: timezone), note: printNote)
         }
     }
 }

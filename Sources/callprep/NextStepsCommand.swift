@@ -42,8 +42,8 @@ struct NextStepsCommand: ParsableCommand {
     func run() throws {
         let given = try PathArguments.expand(paths)
         let failed = try reportingDiagnostics { () throws(DiagnosticError) in
-            try Workspace(process: processOptions.process)
-                .nextSteps(given, index: index, date: day.day,
+            try Workspace(process: processOptions.resolved)
+                .nextSteps(given, index: WorkingFolder.path(index), date: day.day,
                            filter: NextStepList.Filter(owner: owner, rep: rep, overdueOnly: overdue), format: format,
                            to: outputOptions.target, report: printDiagnostic, note: printNote)
         }

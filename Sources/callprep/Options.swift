@@ -11,7 +11,7 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Replace the output file when it exists.")
     var force = false
 
-    var target: OutputTarget { OutputTarget(path: output, force: force) }
+    var target: OutputTarget { OutputTarget(path: WorkingFolder.path(output), force: force) }
 }
 
 /// Which sales process a command uses.
@@ -20,12 +20,18 @@ struct ProcessOptions: ParsableArguments {
         "A process file, or the id of a built-in process (b2b, meddpicc). Default: ./process.yaml, else b2b.",
         valueName: "process"), completion: .custom { _, _, prefix in Completions.processes(prefix) })
     var process: String?
+
+    /// `--process`, a file named from the folder the command was started in, or an id.
+    var resolved: String? { WorkingFolder.process(process) }
 }
 
 /// The meeting a document is made for, and the process it is prepared with.
 struct MeetingArguments: ParsableArguments {
     @Argument(help: "The meeting file, YAML or JSON ('-' reads standard input).", completion: Completions.meetings)
     var meeting: String
+
+    /// The meeting file, from the workspace's top.
+    var path: String { WorkingFolder.path(meeting) }
 
     @OptionGroup var processOptions: ProcessOptions
 }
@@ -43,8 +49,37 @@ struct LimitOptions: ParsableArguments {
 
 /// Which index a command reads or writes.
 struct IndexOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The SQLite index.", valueName: "file"), completion: Completions.index)
-    var index: String = IndexStore.defaultPath
+    @Option(help: ArgumentHelp("The SQLite index (default: .callprep/index.sqlite in the workspace).", valueName: "file"),
+            completion: Completions.index)
+    var index: String?
+
+    /// The index given, else the workspace's.
+    var path: String { WorkingFolder.path(index) ?? IndexStore.defaultPath }
+}
+
+/// What a debrief read from standard input is known by: `--as`, for the commands that store
+/// debriefs or count them as a deal's history.
+struct StandardInputOptions: ParsableArguments {
+    @Option(name: .customLong("as"), help: ArgumentHelp(
+        "The path in the workspace of the debrief read from '-': stored under it, and counted in its place "
+            + "in the deal's history. Without it, such a debrief is <stdin> and never stored.", valueName: "path"))
+    var name: String?
+
+    /// The name, from the workspace's top.
+    var path: String? { WorkingFolder.path(name) }
+
+    /// A usage error when `--as` names no debrief read from `-`, or when `storing` a debrief read
+    /// from `-` that has no name.
+    func check(_ given: [String], storing: Bool) throws {
+        if name != nil, !given.contains("-") {
+            throw ValidationError("--as names the debrief read from standard input: add '-' to the paths.")
+        }
+        if name == "-" { throw ValidationError("--as must be a path, such as debriefs/acme-2026-12-01.md.") }
+        if storing, name == nil, given.contains("-") {
+            throw ValidationError("A debrief read from standard input is stored only under a name: add --as PATH "
+                                  + "(its path in the workspace, such as debriefs/acme-2026-12-01.md).")
+        }
+    }
 }
 
 /// Which debriefs a report covers.
@@ -76,9 +111,15 @@ struct ReportInputs: ParsableArguments {
     @OptionGroup var processOptions: ProcessOptions
     @OptionGroup var indexOptions: IndexOptions
     @OptionGroup var limitOptions: LimitOptions
+    @OptionGroup var standardInput: StandardInputOptions
+
+    func validate() throws {
+        try standardInput.check(paths, storing: false)
+    }
 
     var scope: ReportScope {
-        ReportScope(sources: (try? PathArguments.expand(paths)) ?? paths, index: indexOptions.index, since: filterOptions.since,
+        ReportScope(sources: (try? PathArguments.expand(paths)) ?? paths, index: WorkingFolder.path(indexOptions.index),
+                    since: filterOptions.since,
                     until: filterOptions.until, rep: filterOptions.rep, maxBytes: limitOptions.maxBytes)
     }
 }

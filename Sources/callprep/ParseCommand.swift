@@ -31,7 +31,7 @@ struct ParseCommand: ParsableCommand {
     func run() throws {
         let paths = try pathList.paths(debriefs)
         let failed = try reportingDiagnostics { () throws(DiagnosticError) in
-            try Workspace(process: processOptions.process, progress: ProgressLine.shared.callback)
+            try Workspace(process: processOptions.resolved, progress: ProgressLine.shared.callback)
                 .parse(paths, format: format, maxBytes: limitOptions.maxBytes, to: outputOptions.target,
                        report: printDiagnostic)
         }

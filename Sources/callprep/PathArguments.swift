@@ -46,17 +46,17 @@ enum PathArguments {
             guard path.hasPrefix(placeholder), let index = Int(path.dropFirst(placeholder.count)),
                   runs.indices.contains(index) else { return [path] }
             return runs[index]
-        }
+        }.map(WorkingFolder.path)
         if let filesFrom {
             let list: SourceFile
             do {
-                list = try SourceFile.read(filesFrom, maxBytes: 64 << 20)
+                list = try SourceFile.read(WorkingFolder.path(filesFrom), maxBytes: 64 << 20)
             } catch {
                 printDiagnostics(error.diagnostics)
                 throw ExitCode(1)
             }
             out += list.text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty }
+                .filter { !$0.isEmpty }.map(WorkingFolder.path)
         }
         return out
     }

@@ -32,8 +32,8 @@ struct PrepBlockCommand: ParsableCommand {
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            try Workspace(process: arguments.processOptions.process)
-                .prepBlock(meeting: arguments.meeting, minutes: minutes, gap: gap, to: outputOptions.target)
+            try Workspace(process: arguments.processOptions.resolved)
+                .prepBlock(meeting: arguments.path, minutes: minutes, gap: gap, to: outputOptions.target)
         }
     }
 }

@@ -12,7 +12,7 @@ struct ProcessShowCommand: ParsableCommand {
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            try Workspace(process: processOptions.process).showProcess(to: outputOptions.target)
+            try Workspace(process: processOptions.resolved).showProcess(to: outputOptions.target)
         }
     }
 }

@@ -28,7 +28,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            try Workspace(process: inputs.processOptions.process)
+            try Workspace(process: inputs.processOptions.resolved, standardInputName: inputs.standardInput.path)
                 .report(inputs.scope, format: format, section: by, byteOrderMark: bom, to: outputOptions.target,
                         report: printDiagnostic,
                         note: printNote)

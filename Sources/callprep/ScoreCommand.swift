@@ -30,21 +30,23 @@ struct ScoreCommand: ParsableCommand {
     @Flag(help: "Count only the debriefs given as a deal's history, not the workspace's index or debriefs/ folder.")
     var noHistory = false
 
+    @OptionGroup var standardInput: StandardInputOptions
     @OptionGroup var processOptions: ProcessOptions
     @OptionGroup var limitOptions: LimitOptions
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
         try pathList.require(debriefs)
+        try standardInput.check(debriefs, storing: false)
         if let minScore { try NumberRange.check("--min-score", minScore, 0...100) }
     }
 
     func run() throws {
         let paths = try pathList.paths(debriefs)
         let outcome = try reportingDiagnostics { () throws(DiagnosticError) in
-            try Workspace(process: processOptions.process, progress: ProgressLine.shared.callback)
+            try Workspace(process: processOptions.resolved, standardInputName: standardInput.path, progress: ProgressLine.shared.callback)
                 .score(paths, format: format, minScore: minScore, maxBytes: limitOptions.maxBytes, color: useColor,
-                       history: !noHistory, to: outputOptions.target, report: printDiagnostic)
+                       history: !noHistory, to: outputOptions.target, report: printDiagnostic, note: printNote)
         }
         outcome.belowMinimum.forEach(printNote)
         if outcome.failed || !outcome.belowMinimum.isEmpty { throw ExitCode(1) }

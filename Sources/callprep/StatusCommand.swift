@@ -25,7 +25,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            try Workspace(process: processOptions.process)
+            try Workspace(process: processOptions.resolved)
                 .status(date: day.day, format: format, to: outputOptions.target)
         }
     }

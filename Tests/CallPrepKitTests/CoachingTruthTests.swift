@@ -103,7 +103,7 @@ enum CoachingSupport {
             let parsed = parser.parse(SourceFile(path: "call-\(index).md", text: debrief.markdown))
             return try #require(parsed.record, "\(parsed.diagnostics)")
         }
-        return ScoringRun.score(records, catalog: workspace.catalog)
+        return DealHistories(catalog: workspace.catalog).scorecards(records)
     }
 }
 

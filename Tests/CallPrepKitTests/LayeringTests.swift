@@ -20,6 +20,16 @@ struct LayeringTests {
     /// Folders that must stay pure: no file I/O.
     static let pure: Set<String> = ["Score", "Report"]
 
+    /// Code only some places may hold: a debrief is judged only through `Score/` (its deal
+    /// histories, so that every command judges it with the meeting files' facts, in one order),
+    /// and the index is opened only where a reading command brings it up to date first
+    /// (IndexReading.swift) or `ingest` writes it.
+    static let owned: [(pattern: String, places: [String], what: String)] = [
+        (#"\bScorer\b"#, ["Score/"], "names Scorer outside Score/ (use DealHistories)"),
+        (#"\bIndexStore\("#, ["Store/", "Workspace/IndexReading.swift", "Workspace/IngestRun.swift"],
+         "opens the index outside IndexReading.swift and IngestRun.swift (use currentIndex)"),
+    ]
+
     struct SourceText {
         let path: String
         let folder: String
@@ -96,6 +106,10 @@ struct LayeringTests {
                     found.append("\(source.path): imports \(module), which only \(allowed.sorted().joined(separator: ", ")) may")
                 }
             }
+            for rule in owned where !rule.places.contains(where: source.path.hasPrefix)
+                && source.code.range(of: rule.pattern, options: .regularExpression) != nil {
+                found.append("\(source.path): \(rule.what)")
+            }
             let used = names(in: source.code)
             for name in used.sorted() {
                 if let declared = places[name], declared > place {
@@ -126,6 +140,8 @@ struct LayeringTests {
         ("Evidence/Extra.swift", "func f() { _ = Scorer.self }", "names Scorer, which the later folder Score declares"),
         ("Score/Extra.swift", "func f() { _ = try? SourceFile.read(\"x\") }", "names SourceFile: Score is pure"),
         ("Report/Extra.swift", "func f() { _ = FileManager.default }", "names FileManager: Report is pure"),
+        ("Workspace/Extra.swift", "func f(p: SalesProcess) { _ = Scorer(process: p) }", "names Scorer outside Score/"),
+        ("Workspace/Extra.swift", "func f() { _ = try? IndexStore(path: \"x\") }", "opens the index outside IndexReading.swift"),
     ])
     func aBackEdgeIsFound(path: String, code: String, expected: String) throws {
         let added = SourceText(path: path, folder: String(path.prefix { $0 != "/" }), code: Self.stripped(code))

@@ -74,11 +74,11 @@ struct LongRunTests {
         for order in [files, files.reversed(), mixed] {
             let records = order.compactMap { parser.parse(path: $0).record }
             #expect(records.count == 150)
-            #expect(try Self.streamedJSON(order) == Self.json(ScoringRun.score(records, catalog: catalog)))
+            #expect(try Self.streamedJSON(order) == Self.json(DealHistories(catalog: catalog).scorecards(records)))
         }
         // The case the streaming has to work for: history that comes later in the list.
         let reversed = files.reversed().compactMap { parser.parse(path: $0).record }
-        #expect(ScoringRun.score(reversed, catalog: catalog).filter { $0.history != nil }.count > 50)
+        #expect(DealHistories(catalog: catalog).scorecards(reversed).filter { $0.history != nil }.count > 50)
     }
 
     @Test func jsonWrittenAnElementAtATimeIsWhatTheEncoderWrites() throws {

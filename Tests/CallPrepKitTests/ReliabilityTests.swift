@@ -174,20 +174,46 @@ struct ReliabilityTests {
             + "(the first is debriefs/northwind-2026-11-26.md): one of them is a copy, or has the wrong meeting id\n")
     }
 
-    @Test("`-` is a debrief on standard input for ingest, report and coach too",
-          arguments: [["ingest", "-"], ["report", "-", "--format", "csv"], ["coach", "-"]])
+    /// `-` is read by report and coach for the run only, and stored by ingest only under the name
+    /// `--as` gives it.
+    @Test("`-` is a debrief on standard input for ingest (with --as), report and coach too",
+          arguments: [["ingest", "-", "--as", "debriefs/piped.md"], ["report", "-", "--format", "csv"], ["coach", "-"]])
     func standardInputIsADebriefEverywhere(_ arguments: [String]) throws {
         let folder = try Self.workspace()
         let debrief = try TestSupport.read(folder.appendingPathComponent(Self.debrief))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(Self.debrief))
         let run = try CallPrepBinary.run(arguments, in: folder, stdin: debrief)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("Indexed 1 new") || run.stdout.contains("Indexed 1 new"))
+        if arguments[0] == "ingest" {
+            #expect(run.stdout == "Indexed 1 new, 0 changed, 0 removed, 0 unchanged.\n")
+            let records = try IndexStore(path: folder.appendingPathComponent(IndexStore.defaultPath).path).records()
+            #expect(records.map(\.source) == ["debriefs/piped.md"])
+        } else {
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".callprep").path))
+        }
         if arguments[0] == "report" { #expect(run.stdout.contains("\r\nDana Whitfield,1,")) }
-        if arguments[0] == "coach" { #expect(run.stdout.contains("## Dana Whitfield")) }
+        if arguments[0] == "coach" { #expect(run.stdout.contains("## Dana Whitfield") && run.stdout.contains("`<stdin>:")) }
     }
 
-    @Test func reportWithoutAnIndexCreatesNothing() throws {
+    @Test func ingestOfStandardInputWithoutANameIsAUsageError() throws {
         let folder = try Self.workspace()
+        let run = try CallPrepBinary.run(["ingest", "-"], in: folder, stdin: "anything")
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("A debrief read from standard input is stored only under a name: add --as PATH"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".callprep").path))
+    }
+
+    /// With no index, report and coach read debriefs/ (in memory) and create nothing; with neither,
+    /// they say how to start.
+    @Test func reportWithoutAnIndexReadsTheDebriefsAndCreatesNothing() throws {
+        let folder = try Self.workspace()
+        for command in ["report", "coach"] {
+            let run = try CallPrepBinary.run([command], in: folder)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains("Dana Whitfield"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".callprep").path))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("debriefs"))
         for command in ["report", "coach"] {
             let run = try CallPrepBinary.run([command], in: folder)
             #expect(run.status == 1)
@@ -220,8 +246,9 @@ struct ReliabilityTests {
         #expect(stderr.contains(".callprep/index.sqlite:1:1: error: the index could not be written to the disk"), "\(stderr)")
         #expect(stderr.contains("the index is as it was before this run"))
         #expect(!stderr.contains("NSCocoaErrorDomain"))
-        // The next reader rolls back what the failed commit began (SQLite's journal), byte for byte.
-        let report = try CallPrepBinary.run(["report", "--format", "csv"], in: folder)
+        // The next reader rolls back what the failed commit began (SQLite's journal), byte for byte
+        // (an index named with --index is read as it is, not brought up to date).
+        let report = try CallPrepBinary.run(["report", "--format", "csv", "--index", IndexStore.defaultPath], in: folder)
         #expect(report.status == 0 && report.stdout.contains("Dana Whitfield,1,"), "\(report.stderr)")
         #expect(try Data(contentsOf: index) == before)
     }

@@ -16,10 +16,13 @@ public struct SourceFile: Sendable {
         self.text = text
     }
 
+    /// What a debrief read from standard input (`-`) is called, unless `--as` names it.
+    public static let standardInputName = "<stdin>"
+
     /// Reads `path`, or standard input when `path` is `-`.
     public static func read(_ path: String, maxBytes: Int = defaultMaxBytes) throws(DiagnosticError) -> SourceFile {
         if path == "-" {
-            return try decode([UInt8](FileHandle.standardInput.readDataToEndOfFile()), path: "<stdin>",
+            return try decode([UInt8](FileHandle.standardInput.readDataToEndOfFile()), path: standardInputName,
                               maxBytes: maxBytes)
         }
         func fail(_ problem: FileProblem) -> DiagnosticError {

@@ -442,17 +442,39 @@ Not facts: "often", "soon", "ASAP", "a lot", "regularly", "the one she liked".
 # The index, reports and coaching notes
 
 Files are the source of truth; the SQLite index (`.callprep/index.sqlite` by default, `--index FILE`
-to choose) is a cache that `callprep ingest --rebuild` can always make again from them. Only an
-`ingest` (or a `report` or `coach` given paths) of something readable creates an index: an ingest
-whose paths all fail creates none, and a command that only reads the index (`brief`, `form`,
-`next-steps`, `report` with no paths) says there is no index instead of creating an empty one that
-would hide the debriefs.
+to choose) is a cache of them, never a second truth, that `callprep ingest --rebuild` can always
+make again.
+
+- **Every command that reads the index brings it up to date first**: `report`, `coach`,
+  `next-steps`, and the deal's history in `brief`, `form` and `score` ingest the workspace's
+  `debriefs/` into it as `ingest debriefs` would (an unchanged file costs a `stat`), and say what
+  changed (`.callprep/index.sqlite brought up to date from debriefs: Indexed 1 new, ...`). A
+  debrief with errors is named (errors only: an unfilled form waiting for its call is left to
+  `check`). An index that cannot be brought up to date (a read-only folder) is said so, and
+  `debriefs/` is read instead.
+- **With no index**, these commands read `debriefs/` into an index in memory, for the run only.
+  Only an `ingest` (or a `report` or `coach` given paths) of something readable creates an index
+  on disk: an ingest whose paths all fail creates none, so no empty index ever hides the
+  debriefs.
+- **An index named with `--index FILE`** is read as it is (it may be another team's, or a copy):
+  it must exist, and it is not brought up to date.
+
+A debrief is known by one path, relative to the workspace's top folder (the nearest folder, from
+the current one up, that holds `process.yaml` or `.callprep/`): every command runs from there,
+whichever folder of the workspace it is started in, so `callprep score x.md` in `debriefs/`,
+`callprep score debriefs/x.md` at the top and the full path all score `debriefs/x.md`, with the same
+history. Paths in messages and outputs are from the top folder too.
+
+A debrief read from standard input (`-`) is `<stdin>`: `score`, `report` and `coach` read it for the
+run, and nothing stores it. `--as PATH` names it (`callprep ingest - --as debriefs/acme.md`): it is
+stored under that path, and in `score` it takes that file's place in the deal's history. `ingest -`
+without `--as` is a usage error (exit 64).
 
 ## `callprep ingest PATH...`
 
 - Files are taken as given; folders are searched recursively for debrief forms (Markdown files
   that start with a `callprep.debrief-form/` front matter; hidden folders and `templates/` are
-  passed over). Paths are stored relative to where you run callprep, spelled one way: `debriefs`,
+  passed over). Paths are stored relative to the workspace's top folder, spelled one way: `debriefs`,
   `./debriefs`, `debriefs/`, `meetings/../debriefs` and the full path of the folder all store
   `debriefs/x.md`, so ingesting a folder by another spelling does not count its debriefs twice.
 - An unfilled form (nothing ticked or written since `callprep form` made it: no evidence, next
@@ -771,8 +793,8 @@ rebuild it:
   nothing was written, and the index is as it was before this run`); a write the disk refused
   part-way is rolled back by SQLite's journal when the index is next opened. Tested with a file
   size limit (`ulimit -f`) and with an index the user may not write.
-- **`report` and `coach` with no index** and no folder to ingest say `no index yet: run
-  callprep ingest debriefs`, exit 1, and create nothing.
+- **`report` and `coach` with no index** read `debriefs/` in memory and create nothing; with no
+  `debriefs/` folder either, they say `no index yet: run callprep ingest debriefs` and exit 1.
 
 ## Two writers at once
 

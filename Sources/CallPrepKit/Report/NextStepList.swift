@@ -41,9 +41,9 @@ public struct NextStepList: Sendable, Codable, Equatable {
     /// opportunity is its own), overdue first, then by due date.
     public init(records: [DebriefRecord], date: String, filter: Filter) {
         self.date = date
-        var latest: [String: DebriefRecord] = [:]
+        var latest: [DealKey: DebriefRecord] = [:]
         for record in records {
-            let key = "\(record.process.id)/\(record.meeting.opportunity ?? record.source)"
+            let key = DealKey(ofAny: record)
             if latest[key].map({ OpportunityHistory.precedes($0, record) }) ?? true { latest[key] = record }
         }
         func matches(_ wanted: String?, _ value: String?) -> Bool {

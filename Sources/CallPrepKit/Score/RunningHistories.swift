@@ -1,5 +1,5 @@
 /// The histories of the deals of one streamed `score` run, kept as running unions along each
-/// deal's chain of debriefs (`ScoringRun.chains`), so that a deal of N debriefs costs N steps,
+/// deal's chain of debriefs (`DealHistories.chains`), so that a deal of N debriefs costs N steps,
 /// not N². Debriefs are scored in the order given, in batches; a debrief whose deal has earlier
 /// debriefs later in that order has them evaluated ahead (`ahead(of:)`). What a debrief leaves
 /// for its successor is released once the successor is scored.
@@ -13,7 +13,7 @@ struct RunningHistories {
     private var evaluated: Set<Int> = []
 
     init(_ records: [DebriefRecord?]) {
-        previous = ScoringRun.predecessors(records)
+        previous = DealHistories.predecessors(records)
         var successor = [Bool](repeating: false, count: records.count)
         for index in previous.compactMap({ $0 }) { successor[index] = true }
         hasSuccessor = successor

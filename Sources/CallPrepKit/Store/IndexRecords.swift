@@ -46,8 +46,8 @@ struct DebriefRow: Codable, FetchableRecord, PersistableRecord {
     }
 
     /// The opportunity whose debriefs are scored together; a debrief without one is its own.
-    var opportunityKey: OpportunityKey {
-        OpportunityKey(process: processID, opportunity: opportunity ?? path)
+    var dealKey: DealKey {
+        DealKey(process: processID, opportunity: opportunity ?? path)
     }
 }
 
@@ -106,9 +106,21 @@ struct CoachingNoteRow: Codable, FetchableRecord, PersistableRecord {
     var line: Int
 }
 
-/// The debriefs scored together as one opportunity's history.
-public struct OpportunityKey: Sendable, Hashable {
-    public var process: String
-    /// The opportunity id; for a debrief that names none, its path.
-    public var opportunity: String
+/// An indexed file as `ingest` compares it with the one on disk.
+public struct IndexedFile: Sendable, Equatable {
+    public var hash: String
+    public var size: Int?
+    public var modified: Int64?
+
+    public init(hash: String, size: Int?, modified: Int64?) {
+        self.hash = hash
+        self.size = size
+        self.modified = modified
+    }
+
+    /// Whether the file on disk has the size and time the index saw: then it is not even read.
+    public func matches(_ status: FileStatus?) -> Bool {
+        guard let status, let size, let modified else { return false }
+        return status.size == size && status.modified == modified
+    }
 }

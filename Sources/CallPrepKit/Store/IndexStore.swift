@@ -58,6 +58,18 @@ public final class IndexStore {
         }
     }
 
+    /// A copy of this index in memory, to add debriefs to for one run without storing them (a
+    /// debrief read from standard input).
+    public func inMemoryCopy() throws(DiagnosticError) -> IndexStore {
+        let copy = try IndexStore(path: ":memory:")
+        do {
+            try queue.backup(to: copy.queue)
+        } catch {
+            throw failure(error)
+        }
+        return copy
+    }
+
     /// Opens the database at `file` (in memory when nil) and brings its schema up to date.
     private static func open(_ file: String?, configuration: Configuration, path: String) throws -> DatabaseQueue {
         let queue = try file.map { try DatabaseQueue(path: $0, configuration: configuration) }
@@ -310,7 +322,7 @@ extension IndexStore {
     }
 
     /// Every debrief of the given opportunities, through the index by opportunity.
-    public func records(of opportunities: [OpportunityKey]) throws(DiagnosticError) -> [DebriefRecord] {
+    public func records(of opportunities: [DealKey]) throws(DiagnosticError) -> [DebriefRecord] {
         try read { db in
             try opportunities.flatMap { key in
                 try String.fetchAll(db, sql: "SELECT path FROM debrief WHERE processID = ? AND opportunity = ?",
@@ -366,24 +378,5 @@ struct FileIdentity: Equatable {
         guard stat(path, &status) == 0 else { return nil }
         device = UInt64(status.st_dev)
         inode = UInt64(status.st_ino)
-    }
-}
-
-/// An indexed file as `ingest` compares it with the one on disk.
-public struct IndexedFile: Sendable, Equatable {
-    public var hash: String
-    public var size: Int?
-    public var modified: Int64?
-
-    public init(hash: String, size: Int?, modified: Int64?) {
-        self.hash = hash
-        self.size = size
-        self.modified = modified
-    }
-
-    /// Whether the file on disk has the size and time the index saw: then it is not even read.
-    public func matches(_ status: FileStatus?) -> Bool {
-        guard let status, let size, let modified else { return false }
-        return status.size == size && status.modified == modified
     }
 }

@@ -12,10 +12,10 @@ public struct IndexWriter {
 
     /// Removes debriefs by path (their statuses, findings and notes go with them); returns the
     /// opportunities they belonged to, which need scoring again.
-    public func remove(paths: [String]) throws -> Set<OpportunityKey> {
-        var affected: Set<OpportunityKey> = []
+    public func remove(paths: [String]) throws -> Set<DealKey> {
+        var affected: Set<DealKey> = []
         for path in paths {
-            if let row = try DebriefRow.fetchOne(db, key: path) { affected.insert(row.opportunityKey) }
+            if let row = try DebriefRow.fetchOne(db, key: path) { affected.insert(row.dealKey) }
             try DebriefRow.deleteOne(db, key: path)
         }
         return affected
@@ -31,11 +31,11 @@ public struct IndexWriter {
     /// returns the opportunities to score again: the record's, and the one it was in before.
     /// Through cached statements: a fresh ingest makes hundreds of thousands of rows, and compiling
     /// each insert again (as GRDB's record methods do) was a fifth of its time (BENCHMARKS.md).
-    public func replace(_ record: DebriefRecord, path: String, file: IndexedFile) throws -> Set<OpportunityKey> {
-        var affected: Set<OpportunityKey> = []
+    public func replace(_ record: DebriefRecord, path: String, file: IndexedFile) throws -> Set<DealKey> {
+        var affected: Set<DealKey> = []
         if let old = try Row.fetchOne(statement("SELECT processID, opportunity FROM debrief WHERE path = ?"),
                                       arguments: [path]) {
-            affected.insert(OpportunityKey(process: old[0], opportunity: old[1] ?? path))
+            affected.insert(DealKey(process: old[0], opportunity: old[1] ?? path))
         }
         try run("DELETE FROM debrief WHERE path = ?", [path])
         let meeting = record.meeting
@@ -50,13 +50,13 @@ public struct IndexWriter {
             try run("INSERT INTO coachingNote (path, text, milestone, author, line) VALUES (?, ?, ?, ?, ?)",
                     [path, note.text, note.milestone, note.author, note.line])
         }
-        affected.insert(OpportunityKey(process: record.process.id, opportunity: meeting.opportunity ?? path))
+        affected.insert(DealKey(ofAny: record))
         return affected
     }
 
     /// Every indexed debrief of one opportunity, oldest first: those in `known` (just parsed) as
     /// they are, the others decoded from the index.
-    public func records(of key: OpportunityKey, known: [String: DebriefRecord]) throws -> [DebriefRecord] {
+    public func records(of key: DealKey, known: [String: DebriefRecord]) throws -> [DebriefRecord] {
         var paths = try String.fetchAll(db, DebriefRow.select(DebriefRow.Columns.path)
             .filter(DebriefRow.Columns.processID == key.process && DebriefRow.Columns.opportunity == key.opportunity)
             .order(DebriefRow.Columns.date, DebriefRow.Columns.path))

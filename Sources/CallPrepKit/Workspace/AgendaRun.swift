@@ -16,7 +16,7 @@ extension Workspace {
         let records = debriefs.filter(\.errors.isEmpty).compactMap(\.record)
             .filter { $0.meeting.opportunity.map(opportunities.contains) ?? false }
         let briefs = briefsWritten()
-        let cards = ScoringRun.score(records, catalog: catalog, calls: callFacts(meetings: files, briefs: briefs))
+        let cards = dealHistories(calls: callFacts(meetings: files, briefs: briefs)).scorecards(records)
         let scores = Dictionary(cards.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
         let agenda = Agenda(date: date, meetings: ofTheDay, invites: invites, briefs: briefs, debriefs: debriefs,
                             scores: scores)

@@ -1,13 +1,12 @@
 extension DealHistory {
     /// What `records` (any debriefs: the index's, or a folder's) say of the meeting's deal and its
     /// rep; nil when none of them concerns either. The deal's milestones come from
-    /// `OpportunityHistory`, as for `score` and `ingest`.
-    init?(meeting: Meeting, process: SalesProcess, records: [DebriefRecord]) {
-        let earlier = records.filter { $0.meeting.date < meeting.date }.sorted(by: OpportunityHistory.precedes)
-        let deal = earlier.filter { $0.meeting.opportunity == meeting.opportunity.id && $0.process.id == process.id }
-        let scorer = Scorer(process: process)
-        var history = OpportunityHistory()
-        for record in deal { history.append(scorer.evaluate(record).historyEntry) }
+    /// `deals` (`DealHistories`), as for `score` and `ingest`.
+    init?(meeting: Meeting, process: SalesProcess, records: [DebriefRecord], deals: DealHistories) {
+        let earlier = records.filter { $0.meeting.date < meeting.date && !$0.isUnfilledForm }
+            .sorted(by: OpportunityHistory.precedes)
+        let deal = earlier.filter { DealKey($0) == DealKey(process: process.id, opportunity: meeting.opportunity.id) }
+        let history = deals.history(of: deal)
         let coaching = earlier.filter { $0.meeting.rep == meeting.rep }.reversed().flatMap { record in
             record.coachingNotes.map { Note(text: $0.text, item: $0.milestone, author: $0.author, date: record.meeting.date,
                                             source: "\(record.source):\($0.line)") }

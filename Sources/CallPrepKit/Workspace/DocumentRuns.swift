@@ -6,8 +6,8 @@ extension Workspace {
     /// index when it exists, else its `debriefs/` folder. Debriefs that cannot be read are
     /// reported and left out.
     public func brief(meeting meetingPath: String, index: String?, debriefs: String?, to target: OutputTarget,
-                      report: (Diagnostic) -> Void) throws(DiagnosticError) {
-        let (process, meeting, history) = try call(meetingPath, index: index, debriefs: debriefs, report: report)
+                      report: (Diagnostic) -> Void, note: (String) -> Void = { _ in }) throws(DiagnosticError) {
+        let (process, meeting, history) = try call(meetingPath, index: index, debriefs: debriefs, report: report, note: note)
         let templates = try templates()
         let brief = DocumentRenderer.brief(meeting: meeting, process: process, templates: templates,
                                            meetingPath: meetingPath, history: history)
@@ -21,22 +21,23 @@ extension Workspace {
     /// debrief that met them, not asked again; the others are asked, as the brief for the same
     /// meeting shows them.
     public func form(meeting meetingPath: String, index: String? = nil, debriefs: String? = nil, to target: OutputTarget,
-                     report: (Diagnostic) -> Void = { _ in }) throws(DiagnosticError) {
-        let (process, meeting, history) = try call(meetingPath, index: index, debriefs: debriefs, report: report)
+                     report: (Diagnostic) -> Void = { _ in }, note: (String) -> Void = { _ in }) throws(DiagnosticError) {
+        let (process, meeting, history) = try call(meetingPath, index: index, debriefs: debriefs, report: report, note: note)
         let templates = try templates()
         try target.emit(DocumentRenderer.form(meeting: meeting, process: process, templates: templates, history: history))
     }
 
     /// What a brief and a form start from: the process, the meeting (its unwritten placeholders
     /// reported), and the deal's history, found as `earlierDebriefs` finds it.
-    private func call(_ meetingPath: String, index: String?, debriefs: String?, report: (Diagnostic) -> Void)
-        throws(DiagnosticError) -> (SalesProcess, Meeting, DealHistory?) {
+    private func call(_ meetingPath: String, index: String?, debriefs: String?, report: (Diagnostic) -> Void,
+                      note: (String) -> Void) throws(DiagnosticError) -> (SalesProcess, Meeting, DealHistory?) {
         let source = try SourceFile.read(meetingPath)
         let (process, meeting) = try loadMeeting(source)
         PlanPlaceholders.warnings(in: source).forEach(report)
-        let earlier = try earlierDebriefs(for: meeting, process: process, index: index, folder: debriefs)
+        let earlier = try earlierDebriefs(for: meeting, process: process, index: index, folder: debriefs, note: note)
         earlier.diagnostics.forEach(report)
-        return (process, meeting, DealHistory(meeting: meeting, process: process, records: earlier.records))
+        let deals = DealHistories(process: { $0 == process.id ? process : nil }, calls: callFacts())
+        return (process, meeting, DealHistory(meeting: meeting, process: process, records: earlier.records, deals: deals))
     }
 
     /// `callprep process show`: the process as a Markdown summary.
@@ -50,14 +51,17 @@ extension Workspace {
     /// `debriefs/` folder, else none. Problems in single debriefs come back as diagnostics (errors
     /// only); those files are left out.
     private func earlierDebriefs(for meeting: Meeting, process: SalesProcess, index: String?,
-                                 folder: String?) throws(DiagnosticError)
+                                 folder: String?, note: (String) -> Void) throws(DiagnosticError)
         -> (records: [DebriefRecord], diagnostics: [Diagnostic]) {
         let fileManager = FileManager.default
-        let defaultIndex = place(IndexStore.defaultPath)
-        if let index = index ?? (folder == nil && fileManager.fileExists(atPath: defaultIndex) ? defaultIndex : nil) {
-            // Read only: a mistyped `--index` is an error, never a new, empty index.
-            return (try IndexStore(path: index, create: false).records(opportunity: meeting.opportunity.id, process: process.id,
-                                                        rep: meeting.rep, before: meeting.date), [])
+        if index != nil || (folder == nil && fileManager.fileExists(atPath: place(IndexStore.defaultPath))) {
+            // A mistyped `--index` is an error, never a new, empty index; the workspace's is brought
+            // up to date first (`currentIndex`).
+            var diagnostics: [Diagnostic] = []
+            if let store = try currentIndex(index, report: { diagnostics.append($0) }, note: note) {
+                return (try store.records(opportunity: meeting.opportunity.id, process: process.id, rep: meeting.rep,
+                                          before: meeting.date), diagnostics)
+            }
         }
         guard let folder = folder ?? (fileManager.fileExists(atPath: place("debriefs")) ? place("debriefs") : nil) else {
             return ([], [])

@@ -89,12 +89,17 @@ extension Workspace {
         var outcomes: [IngestOutcome] = []
         for start in stride(from: 0, to: toRead.count, by: 256) {
             let chunk = toRead[start..<min(start + 256, toRead.count)]
-            outcomes += concurrentMap(chunk.count) { Self.read(chunk[chunk.startIndex + $0], known: existing[chunk[chunk.startIndex + $0]], parser: parser) }
+            let named = standardInputName ?? SourceFile.standardInputName
+            outcomes += concurrentMap(chunk.count) { offset in
+                let path = chunk[chunk.startIndex + offset]
+                return Self.read(path, as: path == "-" ? named : path, known: existing[path == "-" ? named : path], parser: parser)
+            }
             progress?(chunk.endIndex, toRead.count)
         }
         var parsed: [(path: String, file: IndexedFile, record: DebriefRecord)] = []
         var sameBytes: [(path: String, file: IndexedFile)] = []
-        for (file, outcome) in zip(toRead, outcomes) {
+        for (read, outcome) in zip(toRead, outcomes) {
+            let file = read == "-" ? standardInputName ?? SourceFile.standardInputName : read
             switch outcome {
             case let .unreadable(refusal):
                 report(Diagnostic(file: file, FileProblem.cannotRead(reason: refusal.reason)))
@@ -140,8 +145,7 @@ extension Workspace {
                 meetings[id] = entry.path
             }
         }
-        let catalog = catalog
-        let calls = callFacts()
+        let histories = dealHistories(calls: callFacts())
         try store.write { writer in
             if rebuild { try writer.removeAll() }
             var affected = try writer.remove(paths: dropped)
@@ -150,25 +154,15 @@ extension Workspace {
             let known = Dictionary(parsed.map { ($0.path, $0.record) }, uniquingKeysWith: { first, _ in first })
             // Each deal touched, oldest debrief first (read from the index where not just parsed);
             // the deals scored on every core; then their scorecards stored, in the one transaction.
-            var deals: [(process: SalesProcess, records: [DebriefRecord])] = []
-            for key in affected {
-                guard let process = catalog.process(id: key.process) else { continue }
-                deals.append((process, try writer.records(of: key, known: known)))
+            var deals: [[DebriefRecord]] = []
+            for key in affected where histories.process(key.process) != nil {
+                deals.append(try writer.records(of: key, known: known))
             }
-            let scorers = PerProcess(Scorer.init)
             let gathered = deals
-            let cards = concurrentMap(gathered.count) { index -> [(card: Scorecard, gained: Int)] in
-                let scorer = scorers.value(for: gathered[index].process)
-                var history = OpportunityHistory()
-                return gathered[index].records.map { record in
-                    let evaluation = scorer.evaluate(record, call: calls[record.meeting.id] ?? CallFacts())
-                    let card = scorer.score(evaluation, history: history)
-                    return (card, history.append(evaluation.historyEntry))
-                }
-            }
+            let cards = concurrentMap(gathered.count) { histories.score(together: gathered[$0]) }
             for (deal, scored) in zip(deals, cards) {
-                for (record, result) in zip(deal.records, scored) {
-                    try writer.setScorecard(result.card, of: record, gained: result.gained)
+                for (record, result) in zip(deal, scored) {
+                    if let result { try writer.setScorecard(result.card, of: record, gained: result.gained) }
                 }
             }
         }
@@ -182,12 +176,12 @@ extension Workspace {
         case parsed(IndexedFile, ParsedDebrief)
     }
 
-    /// Reads, hashes and (when its bytes changed) parses one file; runs on any thread.
-    private static func read(_ path: String, known: IndexedFile?, parser: DebriefParser) -> IngestOutcome {
+    /// Reads, hashes and (when its bytes changed) parses one file, known by `name`; runs on any thread.
+    private static func read(_ path: String, as name: String, known: IndexedFile?, parser: DebriefParser) -> IngestOutcome {
         // Size and time before reading, so that a change made during the read shows next time.
         let status = FileStatus.of(path)
         let data: [UInt8]
-        // `-` is standard input, indexed under that name.
+        // `-` is standard input, indexed under `name`.
         let read: Result<(bytes: [UInt8], size: Int), RegularFile.Refusal> = path == "-"
             ? .success(Self.standardInput()) : RegularFile.read(path, atMost: parser.maxBytes + 1)
         switch read {
@@ -196,7 +190,7 @@ extension Workspace {
         case let .success((_, size)) where size > parser.maxBytes:
             let problem = FileProblem.tooLarge(bytes: size, limit: parser.maxBytes)
             return .parsed(IndexedFile(hash: "", size: size, modified: nil),
-                           ParsedDebrief(record: nil, diagnostics: [Diagnostic(file: path, problem)]))
+                           ParsedDebrief(record: nil, diagnostics: [Diagnostic(file: name, problem)]))
         case let .success((bytes, _)):
             data = bytes
         }
@@ -207,7 +201,7 @@ extension Workspace {
         if let modified = file.modified, modified > now - 2_000_000_000 { file.modified = nil }
         if known?.hash == file.hash { return .unchanged(file) }
         do {
-            return .parsed(file, parser.parse(try SourceFile.decode(data, path: path, maxBytes: parser.maxBytes)))
+            return .parsed(file, parser.parse(try SourceFile.decode(data, path: name, maxBytes: parser.maxBytes)))
         } catch {
             return .parsed(file, ParsedDebrief(record: nil, diagnostics: error.diagnostics))
         }

@@ -137,9 +137,8 @@ extension Workspace {
             KnownDeal(date: file.meeting.date, account: file.meeting.account, opportunity: file.meeting.opportunity,
                       attendees: file.meeting.attendees.filter { $0.side == .theirs })
         }
-        let index = place(IndexStore.defaultPath)
-        if FileManager.default.fileExists(atPath: index),
-           let records = try? IndexStore(path: index, create: false).latestOfEachOpportunity() {
+        // The index brought up to date, or with none the debriefs; a problem there leaves only the meeting files.
+        if let records = try? currentIndex(nil, report: { _ in }, note: { _ in })?.latestOfEachOpportunity() {
             for record in records {
                 // An index written before ids were checked may hold any text: such a deal is not offered.
                 guard let account = record.meeting.account, let opportunity = record.meeting.opportunity,

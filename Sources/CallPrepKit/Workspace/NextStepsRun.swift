@@ -3,15 +3,15 @@ import Foundation
 extension Workspace {
     /// `callprep next-steps`: the open next steps of the latest debrief of each opportunity, from
     /// `paths` (files or folders), else the index at `index`, else the workspace's index when it
-    /// exists, else its `debriefs/` folder. A filter that matches nothing lists the names known.
+    /// exists (brought up to date first: `currentIndex`), else its `debriefs/` folder. A filter that matches nothing lists the names known.
     public func nextSteps(_ paths: [String], index: String?, date: String, filter: NextStepList.Filter,
                           format: NextStepsFormat, to target: OutputTarget, report: (Diagnostic) -> Void,
                           note: (String) -> Void) throws(DiagnosticError) -> Bool {
         var failed = false
         let records: [DebriefRecord]
-        let workspaceIndex = place(IndexStore.defaultPath)
-        if paths.isEmpty, let index = index ?? (FileManager.default.fileExists(atPath: workspaceIndex) ? workspaceIndex : nil) {
-            records = try IndexStore(path: index, create: false).latestOfEachOpportunity()
+        if paths.isEmpty, index != nil || FileManager.default.fileExists(atPath: place(IndexStore.defaultPath)),
+           let store = try currentIndex(index, report: report, note: note) {
+            records = try store.latestOfEachOpportunity()
         } else {
             let given = paths.isEmpty ? [place("debriefs")] : paths
             let (files, problems) = DebriefFiles.expandingFolders(given)

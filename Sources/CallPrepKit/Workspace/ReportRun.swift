@@ -1,15 +1,17 @@
 /// What `report` and `coach` read: debriefs to ingest first, the index, and which debriefs count.
 public struct ReportScope: Sendable {
-    /// Files or folders to ingest before reading the index (may be empty).
+    /// Files or folders to ingest before reading the index (may be empty); `-` is added for this
+    /// run only, unless the workspace knows it by a name (`Workspace.standardInputName`).
     public var sources: [String]
-    public var index: String
+    /// An index named with `--index`; nil for the workspace's.
+    public var index: String?
     /// `YYYY-MM-DD`, inclusive.
     public var since: String?
     public var until: String?
     public var rep: String?
     public var maxBytes: Int
 
-    public init(sources: [String] = [], index: String = IndexStore.defaultPath, since: String? = nil,
+    public init(sources: [String] = [], index: String? = nil, since: String? = nil,
                 until: String? = nil, rep: String? = nil, maxBytes: Int = SourceFile.defaultMaxBytes) {
         self.sources = sources
         self.index = index
@@ -46,18 +48,24 @@ extension Workspace {
         try target.emit(reporter.document(value))
     }
 
-    /// The index, opened once, after ingesting what the scope names; and its filter.
+    /// The index after ingesting what the scope names, as `currentIndex` finds it; and the filter.
+    /// A debrief read from `-` without a name is added to a copy in memory, for this run only.
     private func open(_ scope: ReportScope, report: (Diagnostic) -> Void,
                       note: (String) -> Void) throws(DiagnosticError) -> (IndexStore, ReportFilter) {
-        // Nothing to ingest and no index: an error, and nothing is created.
-        let store = try IndexStore(path: scope.index, create: !scope.sources.isEmpty)
-        if !scope.sources.isEmpty {
-            let summary = try ingest(scope.sources, into: store, parser: try parser(maxBytes: scope.maxBytes),
-                                     rebuild: false, report: report)
+        let thisRunOnly = standardInputName == nil && scope.sources.contains("-")
+        let stored = scope.sources.filter { !thisRunOnly || $0 != "-" }
+        if !stored.isEmpty {
+            let summary = try ingest(stored, index: scope.index ?? place(IndexStore.defaultPath), maxBytes: scope.maxBytes,
+                                     report: report)
             note(summary.description)
             // A path that cannot be read is an error (reported as it was found): no report from
             // an index that may lack it.
             if !summary.unreadable.isEmpty { throw DiagnosticError([]) }
+        }
+        var found = try currentIndex(scope.index, report: report, note: note)
+        if thisRunOnly { found = try addingStandardInput(to: found, maxBytes: scope.maxBytes, report: report) }
+        guard let store = found else {
+            throw DiagnosticError([Diagnostic(file: place(IndexStore.defaultPath), IndexProblem.noIndex)])
         }
         // A rep as written in the debriefs, whatever the case and accents of the name asked for.
         var rep = scope.rep

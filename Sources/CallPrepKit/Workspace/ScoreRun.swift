@@ -23,7 +23,7 @@ extension Workspace {
     /// gets the same score alone as among its folder: the files given replace their copies there.
     public func score(_ paths: [String], format: ScorecardFormat, minScore: Int?, maxBytes: Int, color: Bool,
                       history: Bool = true, to target: OutputTarget,
-                      report: (Diagnostic) -> Void) throws(DiagnosticError) -> ScoreOutcome {
+                      report: (Diagnostic) -> Void, note: (String) -> Void = { _ in }) throws(DiagnosticError) -> ScoreOutcome {
         let catalog = catalog
         let parser = try parser(maxBytes: maxBytes)
         var reporter = format.reporter(process: { catalog.process(id: $0.process.id) }, color: color)
@@ -35,14 +35,14 @@ extension Workspace {
         var outcome = ScoreOutcome()
         // A file of a folder that cannot be read is an error of the run, as a file named would be.
         outcome.failed = folderProblems.contains { $0.severity == .error }
-        let inputs = ScoreInputs(paths: files, parser: parser)
+        let inputs = ScoreInputs(paths: files, parser: parser, standardInputName: standardInputName)
         var frontMatters = concurrentMap(files.count) { inputs.frontMatter($0) }
         var histories = RunningHistories(frontMatters.map { $0?.record })
+        let deals = dealHistories(calls: callFacts())
         let background = history
-            ? try workspaceHistory(for: frontMatters.compactMap { $0?.record }, excluding: files, parser: parser, report: report)
+            ? try workspaceHistory(for: frontMatters.compactMap { $0?.record }, excluding: files.map { $0 == "-" ? standardInputName ?? "-" : $0 },
+                                   deals: deals, parser: parser, report: report, note: note)
             : [:]
-        let scorers = PerProcess(Scorer.init)
-        let calls = callFacts()
         let render = reporter
 
         for start in stride(from: 0, to: files.count, by: Self.batchSize) {
@@ -51,31 +51,26 @@ extension Workspace {
             let known = jobs.map { frontMatters[$0] }
             for index in batch { frontMatters[index] = nil }
             let needed = jobs.map(histories.isNeeded)
-            let results = concurrentMap(jobs.count) { job -> (ParsedDebrief, Scorer.Evaluation?, OpportunityHistory.Entry?) in
+            let results = concurrentMap(jobs.count) { job -> (ParsedDebrief, DealHistories.Evaluation?, OpportunityHistory.Entry?) in
                 let parsed = inputs.parse(jobs[job], frontMatter: known[job])
                 // An unfilled form is no call: not scored, and no part of its deal's history.
-                let evaluation = parsed.record.flatMap { record in
-                    record.isUnfilledForm ? nil : catalog.process(id: record.process.id).map {
-                        scorers.value(for: $0).evaluate(record, call: calls[record.meeting.id] ?? CallFacts())
-                    }
-                }
+                let evaluation = parsed.record.flatMap { record in record.isUnfilledForm ? nil : deals.evaluate(record) }
                 // What later debriefs of the opportunity need of this one, worked out here in parallel.
                 return (parsed, evaluation, needed[job] ? evaluation?.historyEntry : nil)
             }
             for (job, index) in jobs.enumerated() { histories.add(results[job].2, of: index) }
             let before = batch.map { index in
                 let given = histories.history(before: index)
-                guard let record = results[index - batch.lowerBound].0.record,
-                      let known = background[Self.opportunityKey(record)] else { return given }
+                guard let record = results[index - batch.lowerBound].0.record, let deal = DealKey(record),
+                      let known = background[deal] else { return given }
                 // The workspace's earlier debriefs, with the earlier files given.
-                return known.filter { ($0.date, $0.entry.debrief.source) < (record.meeting.date, record.source) }
-                    .reduce(into: OpportunityHistory()) { $0.append($1.entry) }.merging(given)
+                return deals.history(before: record, known: known, given: given)
             }
             for index in batch { histories.scored(index) }
             let cards = concurrentMap(batch.count) { offset -> (Scorecard, String)? in
-                guard let evaluation = results[offset].1,
-                      let process = catalog.process(id: evaluation.record.process.id) else { return nil }
-                let card = scorers.value(for: process).score(evaluation, history: before[offset])
+                guard let evaluation = results[offset].1, let card = deals.score(evaluation, history: before[offset]) else {
+                    return nil
+                }
                 return (card, render.render(card))
             }
             for offset in 0..<batch.count {
@@ -101,47 +96,36 @@ extension Workspace {
 }
 
 extension Workspace {
-    /// What scores debriefs of one opportunity together.
-    static func opportunityKey(_ record: DebriefRecord) -> String {
-        "\(record.process.id)/\(record.meeting.opportunity ?? record.source)"
-    }
-
-    /// The earlier debriefs the workspace holds of the opportunities of `records`, none of `excluding`,
-    /// each as a history entry with its date: from the workspace's index when there is one, else
-    /// from its `debriefs/` folder (only those files whose front matter names one of the
-    /// opportunities are parsed whole).
-    func workspaceHistory(for records: [DebriefRecord], excluding given: [String], parser: DebriefParser,
-                          report: (Diagnostic) -> Void) throws(DiagnosticError)
-        -> [String: [(date: String, entry: OpportunityHistory.Entry)]] {
+    /// The earlier debriefs the workspace holds of the deals of `records`, none of `excluding`, each
+    /// as a history entry with its date, judged by `deals`: from the workspace's index when there
+    /// is one (brought up to date first: `currentIndex`), else from its `debriefs/` folder (only
+    /// those files whose front matter names one of the deals are parsed whole).
+    func workspaceHistory(for records: [DebriefRecord], excluding given: [String], deals: DealHistories,
+                          parser: DebriefParser, report: (Diagnostic) -> Void, note: (String) -> Void) throws(DiagnosticError)
+        -> [DealKey: [(date: String, entry: OpportunityHistory.Entry)]] {
         // The workspace's, not the current folder's: a library user's workspace may be elsewhere.
         let index = place(IndexStore.defaultPath), folder = place("debriefs")
         let hasIndex = FileManager.default.fileExists(atPath: index)
         guard hasIndex || FileManager.default.fileExists(atPath: folder) else { return [:] }
-        let wanted = Set(records.filter { $0.meeting.opportunity != nil }.map(Self.opportunityKey))
+        let wanted = Set(records.compactMap { DealKey($0) })
         guard !wanted.isEmpty else { return [:] }
-        let excluded = Set(given.map { ($0 as NSString).standardizingPath })
+        let excluded = Set(given.map(DebriefFiles.spelled))
         var found: [DebriefRecord] = []
-        if hasIndex {
-            let keys = Set(records.compactMap { record in
-                record.meeting.opportunity.map { OpportunityKey(process: record.process.id, opportunity: $0) }
-            })
-            found = try IndexStore(path: index).records(of: Array(keys))
+        if hasIndex, let store = try currentIndex(nil, report: report, note: note) {
+            found = try store.records(of: Array(wanted))
         } else {
-            let files = DebriefFiles.find([folder]).files.filter { !excluded.contains(($0 as NSString).standardizingPath) }
+            let files = DebriefFiles.find([folder]).files.filter { !excluded.contains($0) }
             let heads = concurrentMap(files.count) { SourceFile.head(of: files[$0]).flatMap(parser.frontMatter) }
-            let relevant = zip(files, heads).filter { $1.map { wanted.contains(Self.opportunityKey($0.record)) } ?? false }
+            let relevant = zip(files, heads).filter { $1.flatMap { DealKey($0.record) }.map(wanted.contains) ?? false }
                 .map(\.0)
             found = concurrentMap(relevant.count) { parser.parse(path: relevant[$0]).record }.compactMap { $0 }
         }
-        var byOpportunity: [String: [(date: String, entry: OpportunityHistory.Entry)]] = [:]
-        let scorers = PerProcess(Scorer.init)
-        for record in found where !excluded.contains((record.source as NSString).standardizingPath) {
-            let key = Self.opportunityKey(record)
-            guard wanted.contains(key), let process = catalog.process(id: record.process.id) else { continue }
-            byOpportunity[key, default: []].append((record.meeting.date,
-                                                    scorers.value(for: process).evaluate(record).historyEntry))
+        var byDeal: [DealKey: [(date: String, entry: OpportunityHistory.Entry)]] = [:]
+        for record in found where !excluded.contains(DebriefFiles.spelled(record.source)) && !record.isUnfilledForm {
+            guard let deal = DealKey(record), wanted.contains(deal), let evaluation = deals.evaluate(record) else { continue }
+            byDeal[deal, default: []].append((record.meeting.date, evaluation.historyEntry))
         }
-        return byOpportunity
+        return byDeal
     }
 }
 
@@ -151,11 +135,15 @@ private struct ScoreInputs: Sendable {
     let parser: DebriefParser
     let standardInput: Result<SourceFile, DiagnosticError>?
 
-    init(paths: [String], parser: DebriefParser) {
+    /// `standardInputName`: what `-` is known by (`--as`), else `<stdin>`.
+    init(paths: [String], parser: DebriefParser, standardInputName: String?) {
         self.paths = paths
         self.parser = parser
-        standardInput = paths.contains("-")
-            ? Result { () throws(DiagnosticError) in try SourceFile.read("-", maxBytes: parser.maxBytes) } : nil
+        standardInput = paths.contains("-") ? Result { () throws(DiagnosticError) in
+            var source = try SourceFile.read("-", maxBytes: parser.maxBytes)
+            if let standardInputName { source.path = standardInputName }
+            return source
+        } : nil
     }
 
     func source(_ index: Int) throws(DiagnosticError) -> SourceFile {

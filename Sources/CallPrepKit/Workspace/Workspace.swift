@@ -15,12 +15,17 @@ public final class Workspace {
     /// The day a brief is stamped with as written: today, unless a test says otherwise.
     /// Lazy: the local time zone costs a `check` of one file most of a millisecond to load.
     public lazy var today = CalendarDate.today()
+    /// The path a debrief read from standard input (`-`) is known by (`--as`): stored in the index
+    /// under it, and counted in its place in a deal's history. Without it, such a debrief is
+    /// `<stdin>`, scored and shown but never stored.
+    public var standardInputName: String?
 
     /// Loads `--process` at once (`process`: a file or a built-in id), so a broken one fails
     /// before anything else is read.
-    public init(folder: String = ".", process: String? = nil,
+    public init(folder: String = ".", process: String? = nil, standardInputName: String? = nil,
                 progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(DiagnosticError) {
         self.folder = folder
+        self.standardInputName = standardInputName
         self.progress = progress
         catalog = try ProcessCatalog(explicit: process, workspace: folder)
     }
@@ -76,6 +81,9 @@ public final class Workspace {
         for (id, written) in briefs ?? briefsWritten() { facts[id, default: CallFacts()].briefWritten = written }
         return facts
     }
+
+    /// The deals' histories of this run, judged with the processes of the catalog and `calls`.
+    func dealHistories(calls: [String: CallFacts]) -> DealHistories { DealHistories(catalog: catalog, calls: calls) }
 
     /// A path in the workspace, as a person would write it: `meetings`, not `./meetings`.
     func place(_ name: String) -> String {
