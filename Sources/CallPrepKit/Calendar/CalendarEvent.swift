@@ -10,7 +10,8 @@ public struct CalendarPerson: Sendable, Hashable, Codable {
 
     /// CN as written, unescaped (Outlook writes "Last, First").
     public var name: String?
-    /// The address of a `mailto:` value, lowercased; nil for other URIs.
+    /// The EMAIL parameter's address, else the address of a `mailto:` value; lowercased; nil for
+    /// other URIs (Apple's `urn:uuid:…` without EMAIL).
     public var email: String?
     public var kind: Kind
     /// ROLE: CHAIR, REQ-PARTICIPANT, OPT-PARTICIPANT or NON-PARTICIPANT.
