@@ -69,7 +69,8 @@ public struct CalendarTime: Sendable, Hashable, Codable {
 public struct CalendarEvent: Sendable, Hashable, Codable {
     public var uid: String?
     public var summary: String?
-    /// DESCRIPTION, unescaped; conference links as written.
+    /// DESCRIPTION, unescaped, as plain text (`DescriptionText`: Google's HTML and Meet frame
+    /// undone); conference links as written.
     public var description: String?
     public var location: String?
     /// A conference link given apart from the description (CONFERENCE, or Google's and

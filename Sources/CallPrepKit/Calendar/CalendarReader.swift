@@ -210,7 +210,8 @@ struct CalendarDocument {
         }
         return CalendarEvent(
             uid: LibicalText.uid(component), summary: LibicalText.string(icalcomponent_get_summary(component)),
-            description: LibicalText.string(icalcomponent_get_description(component)),
+            description: LibicalText.string(icalcomponent_get_description(component)).map(DescriptionText.plain)
+                .flatMap { $0.isEmpty ? nil : $0 },
             location: LibicalText.string(icalcomponent_get_location(component)),
             conference: LibicalText.conference(component),
             status: LibicalText.property(component, named: "STATUS"),
