@@ -10,7 +10,8 @@ public struct CalendarPerson: Sendable, Hashable, Codable {
 
     /// CN as written, unescaped (Outlook writes "Last, First").
     public var name: String?
-    /// The address of a `mailto:` value, lowercased; nil for other URIs.
+    /// The EMAIL parameter's address, else the address of a `mailto:` value; lowercased; nil for
+    /// other URIs (Apple's `urn:uuid:…` without EMAIL).
     public var email: String?
     public var kind: Kind
     /// ROLE: CHAIR, REQ-PARTICIPANT, OPT-PARTICIPANT or NON-PARTICIPANT.
@@ -68,7 +69,8 @@ public struct CalendarTime: Sendable, Hashable, Codable {
 public struct CalendarEvent: Sendable, Hashable, Codable {
     public var uid: String?
     public var summary: String?
-    /// DESCRIPTION, unescaped; conference links as written.
+    /// DESCRIPTION, unescaped, as plain text (`DescriptionText`: Google's HTML and Meet frame
+    /// undone); conference links as written.
     public var description: String?
     public var location: String?
     /// A conference link given apart from the description (CONFERENCE, or Google's and

@@ -210,7 +210,8 @@ struct CalendarDocument {
         }
         return CalendarEvent(
             uid: LibicalText.uid(component), summary: LibicalText.string(icalcomponent_get_summary(component)),
-            description: LibicalText.string(icalcomponent_get_description(component)),
+            description: LibicalText.string(icalcomponent_get_description(component)).map(DescriptionText.plain)
+                .flatMap { $0.isEmpty ? nil : $0 },
             location: LibicalText.string(icalcomponent_get_location(component)),
             conference: LibicalText.conference(component),
             status: LibicalText.property(component, named: "STATUS"),
@@ -231,7 +232,15 @@ struct CalendarDocument {
         }
         let resolved = try resolve(time, tzid: tzid, line: line)
         guard let instant = resolved.instant, let zone = resolved.zone else { throw .init(line: line, .noStart) }
-        let written = CalendarZones.calendarTime(instant, named: options.zone ?? resolved.name, zone: zone)
+        var written = CalendarZones.calendarTime(instant, named: options.zone ?? resolved.name, zone: zone)
+        // The name found for a zone the file defines itself (a Windows or display name) stands for
+        // it only where both tell the same time; else the file's zone is written as its offset.
+        if options.zone == nil, tzid != nil, resolved.name != nil {
+            let own = CalendarZones.local(instant, in: zone)
+            if CalendarZones.dateText(own) != written.date || CalendarZones.timeText(own) != written.time {
+                written = CalendarZones.calendarTime(instant, named: nil, zone: zone)
+            }
+        }
         // A zone of the file's own making can be any distance from UTC; a meeting file's cannot.
         if let offset = written.zone, offset.first == "+" || offset.first == "-" {
             var fields = CalendarZones.local(instant, in: zone)

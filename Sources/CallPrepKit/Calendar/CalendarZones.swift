@@ -36,12 +36,20 @@ struct CalendarZones {
 
     /// The IANA name a TZID stands for: an IANA name itself, one behind a vendor prefix
     /// (`/freeassociation.sourceforge.net/Europe/Berlin`, `/mozilla.org/20050126_1/Europe/Berlin`),
-    /// or a Windows name mapped by the CLDR table.
+    /// a Windows name mapped by the CLDR table (with the number Outlook adds to a second
+    /// definition of it, `W. Europe Standard Time 1`), Exchange's `tzone://Microsoft/Utc`, or a
+    /// Windows display name that Exchange writes instead of the zone's name (`(UTC+01:00)
+    /// Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna`) by its first city that is an IANA zone's.
     static func ianaName(forTZID tzid: String) -> String? {
         let trimmed = tzid.trimmingCharacters(in: .whitespaces)
-        if trimmed == "UTC" || trimmed == "GMT" || trimmed == "Z" || trimmed == "Etc/UTC" { return "UTC" }
+        if ["UTC", "GMT", "Z", "Etc/UTC"].contains(trimmed) || trimmed.lowercased() == "tzone://microsoft/utc" { return "UTC" }
         if system(trimmed) != nil { return trimmed }
         if let mapped = WindowsZones.iana[trimmed] { return mapped }
+        if let last = trimmed.lastIndex(of: " "), trimmed[trimmed.index(after: last)...].allSatisfy(\.isASCII),
+           Int(trimmed[trimmed.index(after: last)...]) != nil, let mapped = WindowsZones.iana[String(trimmed[..<last])] {
+            return mapped
+        }
+        if let named = ianaName(forDisplayName: trimmed) { return named }
         var rest = Substring(trimmed)
         while let slash = rest.firstIndex(of: "/") {
             rest = rest[rest.index(after: slash)...]
@@ -49,6 +57,42 @@ struct CalendarZones {
         }
         return nil
     }
+
+    /// The zone a Windows display name stands for: `(UTC+01:00) Amsterdam, Berlin, Bern, Rome,
+    /// Stockholm, Vienna` (or in the user's language, `… Rom, Stockholm, Wien`) by the city CLDR
+    /// gives for a Windows zone, else the first that ends an IANA name; the regions no city names
+    /// by `displayRegions`. nil for text of
+    /// another shape. The caller checks the zone against the file's own VTIMEZONE, when it has one.
+    static func ianaName(forDisplayName name: String) -> String? {
+        guard name.hasPrefix("(UTC") || name.hasPrefix("(GMT"), let close = name.firstIndex(of: ")") else { return nil }
+        let places = name[name.index(after: close)...].trimmingCharacters(in: .whitespaces)
+        if let region = displayRegions[places] { return region }
+        let zones = places.split(separator: ",").compactMap { place in
+            zonesByCity[place.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "_")]
+        }
+        // The city CLDR gives the Windows zone for first: Berlin of "Amsterdam, Berlin, …".
+        let windows = Set(WindowsZones.iana.values)
+        return zones.first(where: windows.contains) ?? zones.first
+    }
+
+    /// Display names of Windows zones that name a region, not a city.
+    static let displayRegions: [String: String] = [
+        "Eastern Time (US & Canada)": "America/New_York", "Central Time (US & Canada)": "America/Chicago",
+        "Mountain Time (US & Canada)": "America/Denver", "Pacific Time (US & Canada)": "America/Los_Angeles",
+        "Coordinated Universal Time": "UTC",
+    ]
+
+    /// The IANA zones by their last part (`Berlin` → `Europe/Berlin`), the shortest name where two
+    /// end alike.
+    static let zonesByCity: [String: String] = {
+        var zones: [String: String] = [:]
+        for identifier in TimeZone.knownTimeZoneIdentifiers where identifier.contains("/") {
+            guard let city = identifier.split(separator: "/").last.map(String.init) else { continue }
+            if let known = zones[city], known.count <= identifier.count { continue }
+            zones[city] = identifier
+        }
+        return zones
+    }()
 
     /// The zone a TZID parameter names: the file's VTIMEZONE of that TZID, else the system zone
     /// it stands for.

@@ -89,11 +89,13 @@ enum LibicalText {
     static func people(_ component: OpaquePointer, _ kind: icalproperty_kind) -> [CalendarPerson] {
         properties(component, kind).map { property in
             let value = string(icalproperty_get_value_as_string(property)) ?? ""
-            var email: String?
-            if value.lowercased().hasPrefix("mailto:") {
-                let address = value.dropFirst("mailto:".count).trimmingCharacters(in: .whitespaces).lowercased()
-                // Only what a meeting file can hold: `mailto:room` or `a@b@c` is no address.
-                email = CalendarPerson.isAddress(address) ? address : nil
+            var email = address(value)
+            // RFC 7986's EMAIL parameter is the person's address where the value is not: Apple
+            // writes `urn:uuid:…` or `/aMTg…/principal/` for an iCloud attendee, and
+            // `mailto:…@imip.me.com` for an organiser whose replies iCloud relays.
+            if let parameter = icalproperty_get_first_parameter(property, ICAL_EMAIL_PARAMETER),
+               let given = string(icalparameter_get_email(parameter)).flatMap(address) {
+                email = given
             }
             let name = icalproperty_get_first_parameter(property, ICAL_CN_PARAMETER)
                 .flatMap { string(icalparameter_get_cn($0)) }
@@ -122,5 +124,19 @@ enum LibicalText {
             }
             return CalendarPerson(name: name, email: email, kind: personKind, role: role)
         }
+    }
+
+    /// The address of a `mailto:` value (any case: Outlook writes `MAILTO:`) or of a bare one
+    /// (the EMAIL parameter), lowercased; nil for any other URI and for what a meeting file cannot
+    /// hold (`mailto:room`, `a@b@c`).
+    static func address(_ value: String) -> String? {
+        var text = value.trimmingCharacters(in: .whitespaces)
+        if text.lowercased().hasPrefix("mailto:") {
+            text = String(text.dropFirst("mailto:".count))
+        } else if text.contains(":") {
+            return nil
+        }
+        let address = text.trimmingCharacters(in: .whitespaces).lowercased()
+        return CalendarPerson.isAddress(address) ? address : nil
     }
 }

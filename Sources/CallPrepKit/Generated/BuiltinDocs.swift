@@ -28,20 +28,20 @@ callprep agenda --date 2026-12-07 calendar.ics          # the day, with briefs, 
 
 | iCalendar | meeting key | how |
 | --- | --- | --- |
-| `DTSTART` | `date`, `time`, `timezone` | at its exact instant: `TZID` with the file's `VTIMEZONE`, an IANA `TZID` without one, a Windows name (`W. Europe Standard Time` → `Europe/Berlin`), UTC (`…Z`), or a floating time (in the calendar's `X-WR-TIMEZONE`, else the machine's zone). The file always gets an IANA name, `UTC`, or an offset such as `+05:30` (for a `VTIMEZONE` of no known name). `--timezone` writes every time in your zone instead. |
+| `DTSTART` | `date`, `time`, `timezone` | at its exact instant: `TZID` with the file's `VTIMEZONE`, an IANA `TZID` without one, a Windows name (`W. Europe Standard Time` → `Europe/Berlin`, also with the number Outlook adds to a second definition, `W. Europe Standard Time 1`), a Windows display name as Exchange writes it (`(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna` → `Europe/Berlin`, by the city CLDR gives the zone; `(UTC-05:00) Eastern Time (US & Canada)` → `America/New_York`), Exchange's `tzone://Microsoft/Utc`, UTC (`…Z`), or a floating time (in the calendar's `X-WR-TIMEZONE`, else the machine's zone). The file always gets an IANA name, `UTC`, or an offset such as `+05:30` (for a `VTIMEZONE` of no known name, such as Outlook's `Customized Time Zone` or `tzone://Microsoft/Custom`, or one whose rules give another time than the zone its name stands for: the file's own rules win). `--timezone` writes every time in your zone instead. |
 | `DTEND` or `DURATION` | `duration` | minutes; left out for an event longer than a day (`DURATION` counted from its text, never wrapped around) |
 | `SUMMARY` | `type` | without the parties' names: `Northwind <> Brightline: Late-delivery figures review` → `Late-delivery figures review` |
 | `UID` | `uid` | importing the same invite again finds its file by `uid` (and, for a repeating event, the day) |
-| `ORGANIZER`, `ATTENDEE` | `attendees` | `CN` as `name` (`"Lopez, Maria"` → `Maria Lopez`; no `CN`: from the address), the address as `email`, `side` by the address's domain |
+| `ORGANIZER`, `ATTENDEE` | `attendees` | `CN` as `name` (`"Lopez, Maria"` → `Maria Lopez`, `"Lopez, Maria (Acme)"` → `Maria Lopez (Acme)`; no `CN`, or a `CN` that is the address: from the address), the address as `email` (lower case; `mailto:` or Outlook's `MAILTO:`; the `EMAIL=` parameter first where Apple gives one: its value is then `urn:uuid:…`, `/aMTg…/principal/` or iCloud's relay `…@imip.me.com`), `side` by the address's domain |
 | `CUTYPE=ROOM` / `RESOURCE`, `…@resource.calendar.google.com` | — | rooms and resources are not people; `CUTYPE=GROUP` (a mailing list) is left out too |
 | `ORGANIZER` on our side | `rep` | else our only attendee, else a placeholder `# rep:` |
 | `LOCATION` | `notes` | `Location: …` |
 | `X-GOOGLE-CONFERENCE`, `X-MICROSOFT-SKYPETEAMSMEETINGURL`, `CONFERENCE`, `URL` | `notes` | `Conference: …`, unless the description holds the link already |
-| `DESCRIPTION` | `notes` | unescaped (`\,` `\;` `\n`), links as written |
+| `DESCRIPTION` | `notes` | unescaped (`\,` `\;` `\n`), links as written; Google's HTML as plain text (`<br>` and paragraphs as lines, `<li>` as `- `, `<a href>` as its text with the address when the text is not it, Google's `google.com/url?q=` redirect undone, `&amp;` `&nbsp;` decoded); Google's Meet frame (`-::~:~::~…`, "Please do not edit this section.") and the direction marks around its dial-in numbers left out. Outlook's plain `text<https://…>` links are not HTML and stay as written; `X-ALT-DESC` (Outlook's HTML copy) is not read |
 | `STATUS:CANCELLED`, `METHOD:CANCEL` | — | skipped: `cancelled` |
 | `DTSTART;VALUE=DATE` | — | skipped: `an all-day event` |
 | no attendee outside our domains | — | skipped: `internal: no customer attendee` |
-| `RRULE`, `RDATE`, `EXDATE`, `RECURRENCE-ID` | — | with `--date`, each occurrence on that day, a moved one at its new time |
+| `RRULE`, `RDATE`, `EXDATE`, `RECURRENCE-ID` | — | with `--date`, each occurrence on that day, a moved one at its new time, a cancelled one skipped; without it, an invite of one series and the occurrences it moved (Google sends them together) is the series, at its first occurrence |
 
 **Our side.** Our domains are the `--ours` domains, else the domains of the `side: ours`
 attendees in the workspace's meeting files. When neither tells, the import stops (exit 1) and asks

@@ -152,7 +152,8 @@ public struct InviteMeeting: Sendable {
         return companyDomains.isEmpty ? [name + "@"] : companyDomains.sorted().map { name + "@" + $0 }
     }
 
-    /// "Lopez, Maria" as "Maria Lopez"; a missing name from the address ("maria.lopez@…").
+    /// "Lopez, Maria" as "Maria Lopez", "Lopez, Maria (Ops)" as "Maria Lopez (Ops)"; a missing name
+    /// from the address ("maria.lopez@…").
     static func readableName(_ person: CalendarPerson) -> String {
         let name = (person.name ?? "").trimmingCharacters(in: .whitespaces)
         if name.isEmpty || name.contains("@") {
@@ -163,7 +164,14 @@ public struct InviteMeeting: Sendable {
         let parts = name.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         let suffixes: Set<String> = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md", "mba", "inc", "inc.", "ltd", "llc", "gmbh"]
         if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, !suffixes.contains(parts[1].lowercased()) {
-            return parts[1] + " " + parts[0]
+            // A directory's note after the first name stays last: "Keller, Jonas (Contoso)".
+            var first = parts[1], note = ""
+            if let open = first.firstIndex(where: { $0 == "(" || $0 == "[" }), open != first.startIndex,
+               first.last == ")" || first.last == "]" {
+                note = " " + first[open...]
+                first = first[..<open].trimmingCharacters(in: .whitespaces)
+            }
+            return first + " " + parts[0] + note
         }
         return name
     }

@@ -47,8 +47,8 @@ extension Workspace {
         if let uid = request.uid {
             let all = events
             events = events.filter { $0.uid == uid }
-            // Without a day, a repeating event is its first occurrence, not its exceptions.
-            if request.day == nil, events.count > 1 { events = Array(events.prefix(1)) }
+            // Without a day, a repeating event is its series, not its exceptions.
+            if request.day == nil, events.count > 1 { events = [events.first(where: \.recurs) ?? events[0]] }
             if events.isEmpty {
                 throw fail(.noEventWithUID(uid, known: Array(Set(all.compactMap(\.uid))).sorted()))
             }
@@ -69,6 +69,12 @@ extension Workspace {
             }
         }
         if candidates.isEmpty { throw fail(.noCustomerMeeting(day: request.day)) }
+        // One series and the occurrences it moved (Google sends them in one invite) are one
+        // meeting: the series, as --uid would pick it.
+        if candidates.count > 1, request.day == nil, request.uid == nil, let series = candidates.first(where: \.recurs),
+           series.uid != nil, candidates.allSatisfy({ $0.uid == series.uid }) {
+            candidates = [series]
+        }
         if candidates.count > 1, request.day == nil, request.uid == nil {
             throw fail(.severalMeetings(candidates.map { "\($0.uid ?? "(no UID)")  \(Self.label($0))" }))
         }
