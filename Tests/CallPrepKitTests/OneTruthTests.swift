@@ -44,6 +44,15 @@ struct OneTruthTests {
         #expect(!Self.exists("typo.sqlite.lock", in: folder))
     }
 
+    @Test func writingIntoAFolderThatIsNotThereSaysWhichFolder() throws {
+        let folder = try Self.workspace()
+        let run = try CallPrepBinary.run(["brief", Self.meeting, "-o", "briefs/northwind.md"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.stderr == "briefs/northwind.md:1:1: error: cannot write the file: the folder briefs does not exist: "
+            + "create it first\n")
+        #expect(!Self.exists("briefs", in: folder))
+    }
+
     @Test func oneDebriefIsSaidInTheSingular() {
         #expect(IngestSummary(unchanged: 1).description == "Nothing changed: 1 debrief unchanged.")
         #expect(IngestSummary(unchanged: 2).description == "Nothing changed: 2 debriefs unchanged.")

@@ -107,6 +107,8 @@ public final class OutputSink {
             } catch {
                 throw Self.failure(path, .cannotWrite(reason: "cannot create folder \(folder)"))
             }
+        } else if !FileManager.default.fileExists(atPath: folder) {
+            throw Self.failure(path, .cannotWrite(reason: "the folder \(folder) does not exist: create it first"))
         }
         let base = (destination as NSString).lastPathComponent
         TemporaryFiles.removeStale(of: base, in: folder)
