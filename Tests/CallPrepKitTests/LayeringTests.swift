@@ -6,8 +6,9 @@ import Testing
 /// here, with its file and name, before it is built upon.
 @Suite("The library's folders follow the pipeline")
 struct LayeringTests {
-    /// The pipeline, in order. Generated/ holds data only and ranks with Support/.
-    static let order = ["Support", "Generated", "Files", "YAML", "Calendar", "Process", "Meeting", "Render", "Markdown", "Parse",
+    /// The pipeline, in order. Generated/ holds data only and ranks with Support/; Form/ is the
+    /// debrief form's contract, which Render/ writes and Parse/ reads.
+    static let order = ["Support", "Generated", "Form", "Files", "YAML", "Calendar", "Process", "Meeting", "Render", "Markdown", "Parse",
                         "Evidence", "Score", "Store", "Report", "Output", "Workspace"]
 
     /// The only folders that may import each library (Foundation and the C library of the

@@ -130,7 +130,7 @@ public struct DebriefFiles {
             var head = bytes[...]
             if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
             return head.starts(with: Array("---".utf8))
-                && String(decoding: head, as: UTF8.self).includes("callprep.debrief-form/")
+                && String(decoding: head, as: UTF8.self).includes(FormContract.format)
         }
     }
 }

@@ -190,7 +190,7 @@ struct BodyReader {
     /// paragraph carries `<!-- callprep:met-earlier -->` and the milestone's id in backticks.
     private func metEarlierID(_ item: MarkdownNode) -> String? {
         guard let paragraph = item.children.first, paragraph.kind == .paragraph,
-              FormSection.marker(of: paragraph) == "met-earlier" else { return nil }
+              FormSection.marker(of: paragraph) == FormContract.metEarlier else { return nil }
         return paragraph.children.lazy.filter { $0.kind == .code }.compactMap(\.literal)
             .first { self.index.itemsByID[$0]?.kind == .milestone }
     }

@@ -3,8 +3,7 @@ import Yams
 
 /// Reads a debrief's front matter into the record's meeting and process.
 struct FrontMatterReader {
-    static let keys = ["form", "meeting", "opportunity", "account", "rep", "date", "process", "process_version",
-                       "stage"]
+    static let keys = FormContract.Key.allCases.map(\.rawValue)
 
     let file: String
     let catalog: ProcessCatalog
@@ -83,8 +82,8 @@ struct FrontMatterReader {
                 ok = false
             }
         }
-        if let form = values["form"], form.text != FormView.formatVersion {
-            report(.unsupportedFormVersion(form.text, supported: FormView.formatVersion), location("form"))
+        if let form = values["form"], form.text != FormContract.formatVersion {
+            report(.unsupportedFormVersion(form.text, supported: FormContract.formatVersion), location("form"))
             ok = false
         }
         if let date = values["date"], !CalendarDate.isValid(date.text) {

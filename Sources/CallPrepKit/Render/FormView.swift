@@ -1,8 +1,5 @@
 /// Everything `debrief.md.mustache` can use; docs/templates.md lists each name.
 struct FormView {
-    /// The form's own format; the parser reads forms of this version.
-    static let formatVersion = "callprep.debrief-form/1"
-
     /// The YAML front matter block, `---` lines included, with every value safely quoted.
     let frontMatter: String
     let formatVersion: String
@@ -20,18 +17,21 @@ struct FormView {
 
     /// `metEarlier` are the milestones the deal's history met, and where; `plan` leaves them out.
     init(meeting: Meeting, process: SalesProcess, plan: ItemsInPlay, metEarlier: [String: MetEarlierView] = [:]) {
-        frontMatter = FrontMatter.render([
-            ("form", Self.formatVersion),
-            ("meeting", meeting.id),
-            ("opportunity", meeting.opportunity.id),
-            ("account", meeting.account),
-            ("rep", meeting.rep),
-            ("date", meeting.date),
-            ("process", process.id),
-            ("process_version", process.version),
-            ("stage", plan.stage.id),
-        ])
-        formatVersion = Self.formatVersion
+        // Every key of the contract, in its order: a key added there and not here fails to build.
+        frontMatter = FrontMatter.render(FormContract.Key.allCases.map { key in
+            switch key {
+            case .form: (key.rawValue, FormContract.formatVersion)
+            case .meeting: (key.rawValue, meeting.id)
+            case .opportunity: (key.rawValue, meeting.opportunity.id)
+            case .account: (key.rawValue, meeting.account)
+            case .rep: (key.rawValue, meeting.rep)
+            case .date: (key.rawValue, meeting.date)
+            case .process: (key.rawValue, process.id)
+            case .processVersion: (key.rawValue, process.version)
+            case .stage: (key.rawValue, plan.stage.id)
+            }
+        })
+        formatVersion = FormContract.formatVersion
         self.meeting = MeetingView(meeting)
         processID = process.id
         processVersion = process.version

@@ -95,7 +95,7 @@ extension Workspace {
         if file == "-" { return .debrief }
         let head = SourceFile.head(of: file)?.text ?? ""
         if file.hasSuffix(".md") {
-            if head.contains("callprep.debrief-form/") { return .debrief }
+            if head.contains(FormContract.format) { return .debrief }
             // A brief ends with its stamp (`callprep brief` wrote it): checked as a brief, not as a debrief.
             if Self.endsLikeABrief(file) { return .brief }
             return named ? .debrief : .other

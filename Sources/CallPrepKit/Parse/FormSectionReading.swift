@@ -1,43 +1,5 @@
-/// The sections of a debrief form, found by the `<!-- callprep:ID -->` comment in their heading,
-/// else by the heading's words.
-enum FormSection: String, CaseIterable {
-    case plan
-    case milestones
-    case earlierMilestones = "earlier-milestones"
-    case practices
-    case nextSteps = "next-steps"
-    case pains
-    case people
-    case selfAssessment = "self-assessment"
-    case review
-    case coaching
-
-    /// The sections whose absence is worth a warning (item sections are checked item by item).
-    static let expected: [FormSection] = [.nextSteps, .pains, .people, .selfAssessment, .review, .coaching]
-
-    var title: String {
-        switch self {
-        case .plan: "Plan and result"
-        case .milestones: "Milestones"
-        case .earlierMilestones: "Earlier milestones"
-        case .practices: "Call practices"
-        case .nextSteps: "Next steps"
-        case .pains: "Pains"
-        case .people: "People met"
-        case .selfAssessment: "Self-assessment"
-        case .review: "Manager review"
-        case .coaching: "Coaching notes"
-        }
-    }
-
-    /// Whether task items in this section are the form's milestones and practices.
-    var holdsItems: Bool {
-        switch self {
-        case .milestones, .earlierMilestones, .practices: true
-        default: false
-        }
-    }
-
+/// Finding a form's sections in the Markdown tree (`FormSection` is the contract, in Form/).
+extension FormSection {
     /// The `callprep:` marker of a heading or paragraph, e.g. `milestones` or `header`.
     static func marker(of node: MarkdownNode) -> String? {
         for child in node.children where child.kind == .htmlInline {
@@ -45,7 +7,7 @@ enum FormSection: String, CaseIterable {
                   literal.utf8.reversed().starts(with: ">--".utf8) else { continue }
             // By bytes: the markers are ASCII, and Characters cost many times more.
             let inner = Substring(literal.utf8.dropFirst(4).dropLast(3)).trimmed
-            if inner.hasPrefix("callprep:") { return String(inner.dropFirst("callprep:".count)) }
+            if inner.hasPrefix(FormContract.markerPrefix) { return String(inner.dropFirst(FormContract.markerPrefix.count)) }
         }
         return nil
     }
