@@ -103,7 +103,7 @@ enum CoachingSupport {
             let parsed = parser.parse(SourceFile(path: "call-\(index).md", text: debrief.markdown))
             return try #require(parsed.record, "\(parsed.diagnostics)")
         }
-        return DealHistories(catalog: workspace.catalog).scorecards(records)
+        return DealHistories(process: workspace.catalog.lookup).scorecards(records)
     }
 }
 

@@ -106,7 +106,7 @@ struct IndexTests {
         let report = try IndexSupport.inFolder(folder) {
             _ = try IndexSupport.ingester("index.sqlite").ingest(["debriefs"]) { _ in }
             return try IndexStore(path: "index.sqlite").teamReport(ReportFilter(),
-                                                                   catalog: ProcessCatalog(explicit: nil))
+                                                                   process: ProcessCatalog(explicit: nil).lookup)
         }
         #expect(report.debriefs == 5)
         // Scores: manager-overrides 44, northwind 36, self-assessment-high 20 (all Dana, one opportunity,
@@ -138,7 +138,7 @@ struct IndexTests {
 
         let filtered = try IndexSupport.inFolder(folder) {
             try IndexStore(path: "index.sqlite").teamReport(ReportFilter(rep: "Priya Raman"),
-                                                            catalog: ProcessCatalog(explicit: nil))
+                                                            process: ProcessCatalog(explicit: nil).lookup)
         }
         #expect(filtered.debriefs == 1 && filtered.reps.map(\.rep) == ["Priya Raman"])
     }
@@ -149,7 +149,7 @@ struct IndexTests {
         var problems: [String] = []
         let (summary, report) = try IndexSupport.inFolder(folder) {
             let summary = try IndexSupport.ingester("index.sqlite").ingest(["debriefs"]) { problems.append($0.description) }
-            let report = try IndexStore(path: "index.sqlite").teamReport(ReportFilter(), catalog: ProcessCatalog(explicit: nil))
+            let report = try IndexStore(path: "index.sqlite").teamReport(ReportFilter(), process: ProcessCatalog(explicit: nil).lookup)
             return (summary, report)
         }
         #expect(summary.added.count == 1_000 && summary.failed.isEmpty)
@@ -169,7 +169,7 @@ struct IndexTests {
         let folder = try IndexSupport.workspace([ParseSupport.filled, history])
         let notes = try IndexSupport.inFolder(folder) {
             _ = try IndexSupport.ingester("index.sqlite").ingest(["debriefs"]) { _ in }
-            return try IndexStore(path: "index.sqlite").coachingNotes(ReportFilter(), catalog: ProcessCatalog(explicit: nil))
+            return try IndexStore(path: "index.sqlite").coachingNotes(ReportFilter(), process: ProcessCatalog(explicit: nil).lookup)
         }
         #expect(notes.reps.map(\.rep) == ["Dana Whitfield"])
         let topics = try #require(notes.reps.first?.topics)

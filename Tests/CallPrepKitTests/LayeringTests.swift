@@ -24,11 +24,12 @@ struct LayeringTests {
     /// Code only some places may hold: a debrief is judged only through `Score/` (its deal
     /// histories, so that every command judges it with the meeting files' facts, in one order),
     /// and the index is opened only where a reading command brings it up to date first
-    /// (IndexReading.swift) or `ingest` writes it.
+    /// (IndexReading.swift) or `ingest` writes it, and written only through the index protocol.
     static let owned: [(pattern: String, places: [String], what: String)] = [
         (#"\bScorer\b"#, ["Score/"], "names Scorer outside Score/ (use DealHistories)"),
         (#"\bIndexStore\("#, ["Store/", "Workspace/IndexReading.swift", "Workspace/IngestRun.swift"],
          "opens the index outside IndexReading.swift and IngestRun.swift (use currentIndex)"),
+        (#"\bIndexWriter\b"#, ["Store/"], "names IndexWriter outside Store/ (use DebriefIndexWriter)"),
     ]
 
     struct SourceText {
@@ -117,7 +118,7 @@ struct LayeringTests {
                     found.append("\(source.path): names \(name), which the later folder \(order[declared]) declares")
                 }
                 if pure.contains(source.folder),
-                   places[name] == order.firstIndex(of: "Files") || name == "FileManager" || name == "FileHandle" {
+                   places[name] == order.firstIndex(of: "Files") || ["FileManager", "FileHandle", "ProcessCatalog"].contains(name) {
                     found.append("\(source.path): names \(name): \(source.folder) is pure, with no file I/O")
                 }
             }

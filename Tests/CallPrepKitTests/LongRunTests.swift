@@ -74,11 +74,11 @@ struct LongRunTests {
         for order in [files, files.reversed(), mixed] {
             let records = order.compactMap { parser.parse(path: $0).record }
             #expect(records.count == 150)
-            #expect(try Self.streamedJSON(order) == Self.json(DealHistories(catalog: catalog).scorecards(records)))
+            #expect(try Self.streamedJSON(order) == Self.json(DealHistories(process: catalog.lookup).scorecards(records)))
         }
         // The case the streaming has to work for: history that comes later in the list.
         let reversed = files.reversed().compactMap { parser.parse(path: $0).record }
-        #expect(DealHistories(catalog: catalog).scorecards(reversed).filter { $0.history != nil }.count > 50)
+        #expect(DealHistories(process: catalog.lookup).scorecards(reversed).filter { $0.history != nil }.count > 50)
     }
 
     @Test func jsonWrittenAnElementAtATimeIsWhatTheEncoderWrites() throws {
@@ -204,7 +204,7 @@ struct LongRunTests {
             #expect(try Int.fetchOne(db, sql: "SELECT aheadOfEvidence FROM debrief") == 1)
         }
         let catalog = try ProcessCatalog(explicit: nil, workspace: folder.path)
-        let report = try store.teamReport(ReportFilter(), catalog: catalog)
+        let report = try store.teamReport(ReportFilter(), process: catalog.lookup)
         #expect(report.debriefs == 1 && report.averageScore == 40)
         #expect(report.milestones.map(\.id) == ["pain-confirmed"] && report.milestones.first?.met == 1)
     }

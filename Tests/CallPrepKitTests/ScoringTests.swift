@@ -26,7 +26,7 @@ enum ScoringSupport {
             let text = try TestSupport.read(TestSupport.fixture(path))
             return try #require(parser.parse(SourceFile(path: (path as NSString).lastPathComponent, text: text)).record)
         }
-        return DealHistories(catalog: catalog).scorecards(records)
+        return DealHistories(process: catalog.lookup).scorecards(records)
     }
 }
 

@@ -1,5 +1,9 @@
 import Foundation
 
+/// The process of each id, as the stages after `Process/` get it: a plain lookup, so that `Score/`
+/// and `Report/` never load a file.
+public typealias ProcessLookup = @Sendable (String) -> SalesProcess?
+
 /// Finds the process a debrief names (DESIGN section 3): `--process` when given; else the process
 /// of that id in the workspace (`process.yaml` or `processes/*.yaml`) or built in; with no id,
 /// `./process.yaml`, else the built-in default. Each file is loaded once per run. Safe to share
@@ -29,6 +33,9 @@ public final class ProcessCatalog: @unchecked Sendable {
             return workspaceFiles()[id] ?? builtin(id)
         }
     }
+
+    /// This catalog as a plain lookup, by the id a debrief names.
+    public var lookup: ProcessLookup { { [self] id in process(id: id) } }
 
     /// Ids of every process this catalog can find, for messages.
     public var availableIDs: [String] {

@@ -29,13 +29,13 @@ public struct CoachingNotes: Sendable, Hashable, Codable {
 
 extension CoachingNotes {
     /// The notes grouped by rep, then by the milestone they name: pure aggregation over the index's rows.
-    public init(rows: [IndexedCoachingNote], filter: ReportFilter, catalog: ProcessCatalog) {
+    public init(rows: [IndexedCoachingNote], filter: ReportFilter, process: ProcessLookup) {
         var reps: [CoachingNotes.Rep] = []
         for (rep, notes) in Dictionary(grouping: rows, by: \.rep).sorted(by: { $0.key < $1.key }) {
             var topics: [String: CoachingNotes.Topic] = [:]
             for row in notes {
                 let title = row.milestone.map { id in
-                    catalog.process(id: row.process).flatMap { process in
+                    process(row.process).flatMap { process in
                         (process.milestones + process.practices).first { $0.id == id }?.title
                     } ?? id
                 } ?? "General"
@@ -56,9 +56,9 @@ extension CoachingNotes {
     }
 }
 
-extension IndexStore {
+extension DebriefIndex {
     /// The coaching notes of the indexed debriefs that `filter` lets through.
-    public func coachingNotes(_ filter: ReportFilter, catalog: ProcessCatalog) throws(DiagnosticError) -> CoachingNotes {
-        CoachingNotes(rows: try coachingNoteRows(filter), filter: filter, catalog: catalog)
+    public func coachingNotes(_ filter: ReportFilter, process: ProcessLookup) throws(DiagnosticError) -> CoachingNotes {
+        CoachingNotes(rows: try coachingNoteRows(filter), filter: filter, process: process)
     }
 }

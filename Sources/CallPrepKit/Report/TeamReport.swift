@@ -71,9 +71,9 @@ public struct TeamReport: Sendable, Hashable, Codable {
 
 extension TeamReport {
     /// The team report added up from the index's rows: pure, so it is the same over any store.
-    public init(rows: ReportRows, filter: ReportFilter, catalog: ProcessCatalog) {
-        func title(_ process: String, _ id: String) -> String {
-            guard let found = catalog.process(id: process) else { return id }
+    public init(rows: ReportRows, filter: ReportFilter, process: ProcessLookup) {
+        func title(_ processID: String, _ id: String) -> String {
+            guard let found = process(processID) else { return id }
             return (found.milestones + found.practices).first { $0.id == id }?.title ?? id
         }
         let perRep = rows.calls
@@ -139,7 +139,7 @@ extension TeamReport {
         }
 
         func order(_ rate: TeamReport.MilestoneRate) -> Int {
-            guard let process = catalog.process(id: rate.process) else { return 0 }
+            guard let process = process(rate.process) else { return 0 }
             return (process.milestones + process.practices).firstIndex { $0.id == rate.id } ?? 0
         }
         let milestones = rates.values.map { rate in
@@ -156,7 +156,7 @@ extension TeamReport {
         }
         var stageRows: [TeamReport.StageRow] = []
         for processID in Set(latest.values.map(\.process)).sorted() {
-            guard let process = catalog.process(id: processID) else { continue }
+            guard let process = process(processID) else { continue }
             for stage in process.stages {
                 let here = latest.values.filter { $0.process == processID && $0.stage == stage.id }
                 stageRows.append(.init(process: processID, stage: stage.id, title: stage.title, opportunities: here.count,
@@ -171,9 +171,9 @@ extension TeamReport {
     }
 }
 
-extension IndexStore {
+extension DebriefIndex {
     /// The team report over the indexed debriefs that `filter` lets through.
-    public func teamReport(_ filter: ReportFilter, catalog: ProcessCatalog) throws(DiagnosticError) -> TeamReport {
-        TeamReport(rows: try reportRows(filter), filter: filter, catalog: catalog)
+    public func teamReport(_ filter: ReportFilter, process: ProcessLookup) throws(DiagnosticError) -> TeamReport {
+        TeamReport(rows: try reportRows(filter), filter: filter, process: process)
     }
 }

@@ -4,20 +4,15 @@
 /// written), and a deal's debriefs come in one order, by date and then by path, whichever way
 /// they were found or given.
 public final class DealHistories: Sendable {
-    /// The process of each id a debrief may name, loaded before (a plain lookup: no file is read here).
-    public let process: @Sendable (String) -> SalesProcess?
+    /// The process of each id a debrief may name.
+    public let process: ProcessLookup
     private let calls: [String: CallFacts]
     private let scorers = PerProcess(Scorer.init)
 
     /// `calls`: what the workspace knows of each call, by meeting id.
-    public init(process: @escaping @Sendable (String) -> SalesProcess?, calls: [String: CallFacts] = [:]) {
+    public init(process: @escaping ProcessLookup, calls: [String: CallFacts] = [:]) {
         self.process = process
         self.calls = calls
-    }
-
-    /// With the processes of `catalog`.
-    public convenience init(catalog: ProcessCatalog, calls: [String: CallFacts] = [:]) {
-        self.init(process: { catalog.process(id: $0) }, calls: calls)
     }
 
     /// The scorer of a debrief's process; nil when the process is not known.

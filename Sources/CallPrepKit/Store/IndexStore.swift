@@ -5,7 +5,7 @@ import GRDB
 ///
 /// The one owner of the database: every read and write is a named method here or in
 /// `IndexWriter` (one transaction), and rows are the records of IndexRecords.swift.
-public final class IndexStore {
+public final class IndexStore: DebriefIndex {
     public static let defaultPath = ".callprep/index.sqlite"
     /// How long a reader or writer waits for another process's transaction before giving up.
     static let busyTimeout: TimeInterval = 120
@@ -60,7 +60,7 @@ public final class IndexStore {
 
     /// A copy of this index in memory, to add debriefs to for one run without storing them (a
     /// debrief read from standard input).
-    public func inMemoryCopy() throws(DiagnosticError) -> IndexStore {
+    public func inMemoryCopy() throws(DiagnosticError) -> any DebriefIndex {
         let copy = try IndexStore(path: ":memory:")
         do {
             try queue.backup(to: copy.queue)
@@ -235,7 +235,7 @@ public final class IndexStore {
 extension IndexStore {
     /// Runs `body` in one transaction, in the writers' turn (`IndexLock`), on the index file in
     /// place now: all of its writes land, or none.
-    public func write<T>(_ body: (IndexWriter) throws -> T) throws(DiagnosticError) -> T {
+    public func write<T>(_ body: (any DebriefIndexWriter) throws -> T) throws(DiagnosticError) -> T {
         do {
             return try inTurn { [self] in try queue.write { db in try body(IndexWriter(db: db)) } }
         } catch let error as DiagnosticError {
@@ -275,7 +275,7 @@ extension IndexStore {
     /// opportunity, and the latest debriefs of `rep` before `date` that hold coaching notes (the
     /// brief shows five notes at most). Oldest first.
     public func records(opportunity: String, process: String, rep: String?, before date: String,
-                        notesFrom latest: Int = 5) throws(DiagnosticError) -> [DebriefRecord] {
+                        notesFrom latest: Int) throws(DiagnosticError) -> [DebriefRecord] {
         try read { db in
             var paths = try String.fetchAll(db, sql: """
                 SELECT path FROM debrief WHERE processID = ? AND opportunity = ? ORDER BY date, path

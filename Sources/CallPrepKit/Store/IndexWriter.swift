@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// The index's named writes, inside one transaction (`IndexStore.write`).
-public struct IndexWriter {
+public struct IndexWriter: DebriefIndexWriter {
     let db: Database
 
     /// Empties the index.

@@ -12,7 +12,7 @@ extension Workspace {
     ///
     /// Nil when there is neither an index nor a `debriefs/` folder.
     func currentIndex(_ given: String?, report: (Diagnostic) -> Void, note: (String) -> Void) throws(DiagnosticError)
-        -> IndexStore? {
+        -> (any DebriefIndex)? {
         if let given { return try IndexStore(path: given, create: false) }
         let workspaceIndex = place(IndexStore.defaultPath)
         let folder = place("debriefs")
@@ -36,7 +36,7 @@ extension Workspace {
     }
 
     /// The debriefs of `folder` in an index in memory, for this run only.
-    private func debriefsInMemory(_ folder: String, report: (Diagnostic) -> Void) throws(DiagnosticError) -> IndexStore {
+    private func debriefsInMemory(_ folder: String, report: (Diagnostic) -> Void) throws(DiagnosticError) -> any DebriefIndex {
         let store = try IndexStore(path: ":memory:")
         _ = try ingest([folder], into: store, parser: try parser(), rebuild: false, report: { if $0.severity == .error { report($0) } })
         return store
@@ -45,10 +45,10 @@ extension Workspace {
 
     /// A copy in memory of `store` (or an empty index) with the debrief read from standard input
     /// added, as `<stdin>`: for this run only. A debrief with errors is an error of the run.
-    func addingStandardInput(to store: IndexStore?, maxBytes: Int, report: (Diagnostic) -> Void) throws(DiagnosticError)
-        -> IndexStore {
+    func addingStandardInput(to store: (any DebriefIndex)?, maxBytes: Int, report: (Diagnostic) -> Void) throws(DiagnosticError)
+        -> any DebriefIndex {
         // `??` would lose the error's type.
-        let copy = if let store { try store.inMemoryCopy() } else { try IndexStore(path: ":memory:") }
+        let copy: any DebriefIndex = if let store { try store.inMemoryCopy() } else { try IndexStore(path: ":memory:") }
         let summary = try ingest(["-"], into: copy, parser: try parser(maxBytes: maxBytes), rebuild: false, report: report)
         if !summary.failed.isEmpty { throw DiagnosticError([]) }
         return copy

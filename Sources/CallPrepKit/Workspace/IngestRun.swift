@@ -60,14 +60,14 @@ extension Workspace {
     /// Ingests into an open index, holding the writers' turn for the whole run: what it reads of
     /// the index (what is indexed, and the meetings) is what it writes to, even when a rebuild
     /// replaced the index since it was opened.
-    func ingest(_ paths: [String], into store: IndexStore, parser: DebriefParser, rebuild: Bool,
+    func ingest(_ paths: [String], into store: any DebriefIndex, parser: DebriefParser, rebuild: Bool,
                 report: (Diagnostic) -> Void) throws(DiagnosticError) -> IngestSummary {
         try store.updating { () throws(DiagnosticError) in
             try ingestInTurn(paths, into: store, parser: parser, rebuild: rebuild, report: report)
         }
     }
 
-    private func ingestInTurn(_ paths: [String], into store: IndexStore, parser: DebriefParser, rebuild: Bool,
+    private func ingestInTurn(_ paths: [String], into store: any DebriefIndex, parser: DebriefParser, rebuild: Bool,
                               report: (Diagnostic) -> Void) throws(DiagnosticError) -> IngestSummary {
         let found = DebriefFiles.find(paths)
         var summary = IngestSummary()

@@ -30,7 +30,7 @@ extension Workspace {
                        to target: OutputTarget, report: (Diagnostic) -> Void,
                        note: (String) -> Void) throws(DiagnosticError) {
         let (store, filter) = try open(scope, report: report, note: note)
-        let value = try store.teamReport(filter, catalog: catalog)
+        let value = try store.teamReport(filter, process: catalog.lookup)
         // The HTML page lists each rep's open next steps, from the latest debrief of each deal.
         let steps = format == .html
             ? NextStepList(records: try store.latestOfEachOpportunity(), date: today,
@@ -43,7 +43,7 @@ extension Workspace {
     public func coach(_ scope: ReportScope, format: CoachFormat, to target: OutputTarget,
                       report: (Diagnostic) -> Void, note: (String) -> Void) throws(DiagnosticError) {
         let (store, filter) = try open(scope, report: report, note: note)
-        let value = try store.coachingNotes(filter, catalog: catalog)
+        let value = try store.coachingNotes(filter, process: catalog.lookup)
         var reporter = format.reporter
         try target.emit(reporter.document(value))
     }
@@ -51,7 +51,7 @@ extension Workspace {
     /// The index after ingesting what the scope names, as `currentIndex` finds it; and the filter.
     /// A debrief read from `-` without a name is added to a copy in memory, for this run only.
     private func open(_ scope: ReportScope, report: (Diagnostic) -> Void,
-                      note: (String) -> Void) throws(DiagnosticError) -> (IndexStore, ReportFilter) {
+                      note: (String) -> Void) throws(DiagnosticError) -> (any DebriefIndex, ReportFilter) {
         let thisRunOnly = standardInputName == nil && scope.sources.contains("-")
         let stored = scope.sources.filter { !thisRunOnly || $0 != "-" }
         if !stored.isEmpty {

@@ -83,7 +83,7 @@ public final class Workspace {
     }
 
     /// The deals' histories of this run, judged with the processes of the catalog and `calls`.
-    func dealHistories(calls: [String: CallFacts]) -> DealHistories { DealHistories(catalog: catalog, calls: calls) }
+    func dealHistories(calls: [String: CallFacts]) -> DealHistories { DealHistories(process: catalog.lookup, calls: calls) }
 
     /// A path in the workspace, as a person would write it: `meetings`, not `./meetings`.
     func place(_ name: String) -> String {
