@@ -11,8 +11,9 @@ public struct DebriefFiles {
     var diagnostics: [Diagnostic] = []
 
     /// Files are taken as given; folders are searched recursively for Markdown files that start with
-    /// a debrief form's front matter (hidden folders and `templates/` are passed over).
-    static func find(_ paths: [String]) -> DebriefFiles {
+    /// a debrief form's front matter (hidden folders and `templates/` are passed over). A file
+    /// `known` says is a debrief (indexed, and unchanged since) is not opened to see.
+    static func find(_ paths: [String], known: @Sendable (String) -> Bool = { _ in false }) -> DebriefFiles {
         var found = DebriefFiles()
         for given in paths {
             // Standard input is one debrief, read once by whatever reads the files.
@@ -37,7 +38,7 @@ public struct DebriefFiles {
             }
             found.folders.append(path)
             let files = walk(path, extensions: [".md"], passingOver: ["templates"], diagnostics: &found.diagnostics)
-            let debriefs = concurrentMap(files.count) { looksLikeDebrief(files[$0]) }
+            let debriefs = concurrentMap(files.count) { known(files[$0]) ? .success(true) : looksLikeDebrief(files[$0]) }
             for (file, looks) in zip(files, debriefs) {
                 if case let .failure(refusal) = looks {
                     // Not known to be a debrief or not: named, and whatever the index holds of it kept.

@@ -69,9 +69,10 @@ extension Workspace {
 
     private func ingestInTurn(_ paths: [String], into store: any DebriefIndex, parser: DebriefParser, rebuild: Bool,
                               report: (Diagnostic) -> Void) throws(DiagnosticError) -> IngestSummary {
-        let found = DebriefFiles.find(paths)
-        var summary = IngestSummary()
         let existing = rebuild ? [:] : try store.files()
+        // A file indexed and unchanged since (its size and time) is known to be a debrief.
+        let found = DebriefFiles.find(paths) { existing[$0]?.matches(FileStatus.of($0)) == true }
+        var summary = IngestSummary()
         // A file named that is gone, and was indexed, leaves the index; any other path that cannot
         // be read is an error, and what the index holds of it stays.
         let gone = Set(found.missing.filter { existing[$0] != nil })

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import CallPrepKit
+
+/// One truth, the smaller defects of the trial: an earlier call judged without its meeting file,
+/// standard input named three ways, a folder ingested twice from a subfolder.
+@Suite("One truth: history, names and places", .serialized, .timeLimit(.minutes(5)))
+struct OneTruthHistoryTests {
+    static let first = "debriefs/northwind-2026-12-01.md"
+    static let second = "debriefs/northwind-2026-12-08.md"
+
+    /// A deal at common fit whose first call met the decision maker, a person only the meeting file
+    /// names as the decision maker (the debrief's people met leave him out); its second call a week
+    /// later.
+    static func workspace() throws -> URL {
+        let folder = try OneTruthTests.workspace()
+        let example = try TestSupport.read(folder.appendingPathComponent(OneTruthTests.meeting))
+            .replacingOccurrences(of: "stage: discover", with: "stage: common-fit")
+            .replacingOccurrences(of: "attendees:\n", with: """
+                attendees:
+                  - name: Henrik Aalto
+                    title: Chief Operating Officer
+                    side: theirs
+                    buying_role: decision-maker
+
+                """)
+        for (name, day) in [("first", "2026-12-01"), ("second", "2026-12-08")] {
+            let meeting = example.replacingOccurrences(of: "id: northwind-2026-11-26", with: "id: northwind-\(day)")
+                .replacingOccurrences(of: "date: 2026-11-26", with: "date: \(day)")
+            try meeting.write(to: folder.appendingPathComponent("meetings/\(name).yaml"), atomically: true, encoding: .utf8)
+            let form = try CallPrepBinary.run(["form", "meetings/\(name).yaml", "-o", "debriefs/northwind-\(day).md"], in: folder)
+            try #require(form.status == 0, "\(form.stderr)")
+        }
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(OneTruthTests.meeting))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(ReliabilityTests.debrief))
+        try ReliabilityTests.edit(folder, first) { text in
+            text.replacing(/- \[ \] (The decision maker identified and engaged directly `decision-maker-engaged`\n\n  Evidence \([^)\n]*\):)/) {
+                "- [x] \($0.1) Henrik joined for the last twenty minutes and walked through the rollout plan with us."
+            }.replacingOccurrences(of: "What went well:\n", with: "What went well: Henrik came.\n")
+                // Only the meeting file says who Henrik is: the rep left him out of the people met.
+                .replacing(/\| Henrik Aalto \|[^\n]*\n/, with: "")
+        }
+        try ReliabilityTests.edit(folder, second) { $0.replacingOccurrences(of: "What went well:\n", with: "What went well: Short call.\n") }
+        return folder
+    }
+
+    /// The history of the second call, as `score` gives it in JSON.
+    static func history(_ arguments: [String], in folder: URL) throws -> String {
+        let run = try CallPrepBinary.run(["score", "--format", "json"] + arguments, in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        return String(run.stdout.firstMatch(of: /"history" : \{[\s\S]*?\n    \}/)?.0 ?? "none: \(run.stdout.prefix(200))")
+    }
+
+    @Test func anEarlierCallIsJudgedWithItsMeetingFileInEveryCommand() throws {
+        let folder = try Self.workspace()
+        let alone = try Self.history([Self.second], in: folder)
+        #expect(alone.contains("decision-maker-engaged"), "\(alone)")
+        #expect(try Self.history(["debriefs"], in: folder).contains("decision-maker-engaged"))
+        let brief = try CallPrepBinary.run(["brief", "meetings/second.yaml"], in: folder)
+        #expect(brief.stdout.contains("The decision maker identified and engaged directly"), "\(brief.stdout)")
+        let form = try CallPrepBinary.run(["form", "meetings/second.yaml"], in: folder)
+        #expect(form.stdout.contains("`decision-maker-engaged` — met on 2026-12-01"), "\(form.stdout)")
+        #expect(try CallPrepBinary.run(["ingest", "debriefs"], in: folder).status == 0)
+        #expect(try Self.history([Self.second], in: folder) == alone)
+    }
+
+    @Test("standard input is <stdin> in every output", arguments: [
+        ["score", "-"], ["score", "--format", "csv", "-"], ["parse", "-"], ["next-steps", "-"], ["coach", "-"],
+    ])
+    func standardInputHasOneName(_ arguments: [String]) throws {
+        let folder = try ReliabilityTests.workspace()
+        let debrief = try TestSupport.read(folder.appendingPathComponent(ReliabilityTests.debrief))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(ReliabilityTests.debrief))
+        let run = try CallPrepBinary.run(arguments, in: folder, stdin: debrief)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("<stdin>"), "\(run.stdout)")
+        #expect(!run.stdout.contains("-:") && !run.stdout.contains("\"-\""), "\(run.stdout)")
+    }
+
+    @Test func aFolderIngestedFromASubfolderIsTheSameFolder() throws {
+        let folder = try ReliabilityTests.workspace()
+        #expect(try CallPrepBinary.run(["ingest", "debriefs"], in: folder).status == 0)
+        let again = try CallPrepBinary.run(["ingest", "."], in: folder.appendingPathComponent("debriefs"))
+        #expect(again.stdout == "Nothing changed: 1 debrief unchanged.\n", "\(again.stdout)\(again.stderr)")
+        let records = try IndexStore(path: folder.appendingPathComponent(IndexStore.defaultPath).path).records()
+        #expect(records.map(\.source) == [ReliabilityTests.debrief])
+    }
+}
