@@ -64,6 +64,25 @@ struct OneTruthHistoryTests {
         #expect(try Self.history([Self.second], in: folder) == alone)
     }
 
+    /// Two calls of one deal on the same day come in one order, by path, however they are given.
+    @Test func twoCallsOnOneDayComeInOneOrder() throws {
+        let folder = try Self.workspace()
+        let copy = try TestSupport.read(folder.appendingPathComponent(Self.first))
+            .replacingOccurrences(of: "meeting: \"northwind-2026-12-01\"", with: "meeting: \"northwind-2026-12-01-b\"")
+        try copy.write(to: folder.appendingPathComponent("debriefs/northwind-2026-12-01x.md"), atomically: true, encoding: .utf8)
+        let later = "debriefs/northwind-2026-12-01x.md"
+        func card(_ order: [String]) throws -> String {
+            let run = try CallPrepBinary.run(["score", "--no-history", "--format", "json"] + order, in: folder)
+            #expect(run.status == 0, "\(run.stderr)")
+            let cards = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]] ?? []
+            let history = cards.first { $0["source"] as? String == later }?["history"] ?? [:]
+            return String(decoding: try JSONSerialization.data(withJSONObject: history, options: [.sortedKeys]), as: UTF8.self)
+        }
+        let inOrder = try card([Self.first, later])
+        #expect(inOrder.contains("northwind-2026-12-01.md"), "the earlier path is the history")
+        #expect(try card([later, Self.first]) == inOrder)
+    }
+
     @Test("standard input is <stdin> in every output", arguments: [
         ["score", "-"], ["score", "--format", "csv", "-"], ["parse", "-"], ["next-steps", "-"], ["coach", "-"],
     ])
