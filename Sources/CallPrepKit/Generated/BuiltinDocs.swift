@@ -1260,9 +1260,12 @@ that showed it met although no earlier debrief counted here meets it (`--no-hist
 debrief since changed) gives `missed`, saying so. Met milestones of earlier stages are not listed;
 `history.firstMet` names them.
 
-A manager's "no" in the review table overrides the rep: a checked or N/A item becomes `missed`, an
-unchecked one `met`; the item then carries `overriddenBy: manager` and the manager's comment as its
-reason.
+The manager's review table says, per item, whether the manager agrees with how the rep marked
+it, and the manager's view wins: a "no" turns the mark round (a checked or N/A item becomes
+`missed`, an unchecked one `met`), and a "yes" to a checked item the judge found `unsupported`
+accepts its evidence (`met`). The item then carries `overriddenBy: manager`, the manager's comment
+as its reason, and `judged`: the judge's own verdict, which is what a disagreement between the
+manager and the judge is counted from.
 
 Evidence is judged by what it says, not by its shape: each item's rule in the process file says
 what the evidence must contain and what does not count, with the reason the rep is shown
@@ -1333,7 +1336,7 @@ team script. The checks are described in [checks.md](checks.md).
   "process": {"id": "b2b", "version": "1.0"},
   "score": 47, "claimedScore": 73, "selfScore": 80, "managerScore": 60,
   "items": [{"id": "frequency-quantified", "title": "...", "kind": "milestone", "status": "missed", "weight": 1,
-             "required": true, "reason": "the manager disagrees with the rep: ...", "overriddenBy": "manager",
+             "required": true, "reason": "the manager disagrees with the rep: ...", "overriddenBy": "manager", "judged": "unsupported",
              "line": 34},
             {"id": "problems-identified", "title": "...", "kind": "milestone", "status": "met", "weight": 1,
              "required": true, "reason": "met on 2026-11-12 in debriefs/northwind-2026-11-12.md",

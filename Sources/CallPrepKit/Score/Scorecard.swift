@@ -20,6 +20,9 @@ public struct Scorecard: Sendable, Hashable, Codable {
         public var reason: String
         /// `manager` when the manager's review changed the rep's claim.
         public var overriddenBy: String?
+        /// The judge's own verdict, when the manager's review overrode it: what managers disagree
+        /// with (`report --disagreements`).
+        public var judged: Status? = nil
         /// The line of the item in the debrief; nil when the item is missing from it.
         public var line: Int?
         /// What the evidence reader found in the evidence of a checked item.

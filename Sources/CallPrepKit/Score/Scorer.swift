@@ -247,18 +247,26 @@ public struct Scorer: Sendable {
                     ? metReasons[milestone.id] ?? "" : verdict.decided.joined(separator: "; ") + " (rule: \(milestone.rule.description))"
             }
         }
-        guard let review, review.agree == false else { return item }
-        // The manager disagrees with how the rep marked it: the manager's view wins.
+        guard let review, let agree = review.agree else { return item }
+        // The manager's view of how the rep marked it wins: a "no" turns the mark round, and a "yes"
+        // to a checked item accepts its evidence where the judge did not.
         let comment = review.comment.map { ": \($0)" } ?? ""
-        switch recorded.state {
-        case .checked, .notApplicable:
+        let judged = item.status
+        switch (recorded.state, agree) {
+        case (.checked, false), (.notApplicable, false):
             item.status = .missed
             item.reason = "the manager disagrees with the rep\(comment)"
-        case .unchecked:
+        case (.unchecked, false):
             item.status = .met
             item.reason = "the manager says it was reached\(comment)"
+        case (.checked, true) where judged == .unsupported:
+            item.status = .met
+            item.reason = "the manager accepts the evidence\(comment)"
+        default:
+            return item
         }
         item.overriddenBy = "manager"
+        item.judged = judged
         return item
     }
 
