@@ -16,9 +16,18 @@ public enum WorkspaceProblem: LocalizedError, Equatable, Sendable {
     case differentInvite(holds: String?, given: String?)
     case noCallTime
     case brokenBriefStamp
+    case noReviewTable
+    case noProcess(String)
+    case changedDuringReview
 
     public var errorDescription: String? {
         switch self {
+        case .noReviewTable:
+            "the debrief has no review table to fill (| Item | Agree (yes or no) | Comment |, as `callprep form` writes it)"
+        case let .noProcess(id):
+            "no process '\(id)' to score the debrief with"
+        case .changedDuringReview:
+            "the file changed on disk during the review: nothing was written; review it again"
         case .brokenBriefStamp:
             "the brief's stamp is broken: it must read <!-- callprep:brief meeting=\"ID\" written=\"YYYY-MM-DD\" --> "
                 + "with a real day, as `callprep brief` wrote it"
