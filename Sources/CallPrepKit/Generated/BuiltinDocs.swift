@@ -1226,6 +1226,126 @@ process.yaml:10:20: error: 'requires' names 'decision-maker', which is no milest
 Lines and columns are 1-based; columns count Unicode characters, as libyaml does.
 
 """#,
+        "review": #"""
+# Reviewing debriefs as a manager
+
+Every debrief form ends with a manager review: a table with one row per item in play ("Agree
+(yes or no)", "Comment"), the reviewer, a grade from 0 to 100, general comments, and coaching notes.
+`callprep review` fills it in for you, a minute per debrief, and writes only those parts.
+
+## The queue: `callprep review`
+
+With no debrief, `review` lists the debriefs waiting for a review (no row of their review table
+answered, and no grade), oldest first:
+
+```
+2026-11-26 · Dana Whitfield · Northwind Logistics · score 47 · 2 findings · debriefs/northwind-2026-11-26.md
+```
+
+`--rep`, `--since` and `--until` narrow it; `--format md` gives a table and `--format json` the
+fields (`callprep.review-queue/1`: `source`, `date`, `rep`, `account`, `score`, `findings`). It reads
+the workspace's debriefs as every reading command does: its index brought up to date from
+`debriefs/`, or `debriefs/` itself ([index-and-reports.md](index-and-reports.md)). Each score counts
+the deal's earlier debriefs, as `callprep score` does.
+
+## One debrief: `callprep review DEBRIEF`
+
+On a terminal, `review` shows each row of the debrief's review table in turn, in the style of
+`git add -p`:
+
+```
+[3/10] A compelling reason to act now, and the cost of doing nothing (compelling-reason)  line 58
+  Rep:   not checked
+  Judge: missed: not checked
+Is the judge right? [y,n,c,s,b,q,?]
+```
+
+| key | does |
+| --- | --- |
+| `y` | the judge is right |
+| `n` | the judge is wrong: asks a one-line comment (why) |
+| `c` | a coaching note on this item (asks its text); the item is asked again |
+| `s` | skip the item for now |
+| `b` | back to the item before |
+| `q` | save and quit: the items not answered stay empty |
+| `?` | the keys |
+
+It ends with the grade for the call (0 to 100, the form's scale; Enter keeps the grade the form
+has, or leaves it out) and an optional general note, then saves and shows the scorecard as it now
+stands: the score before and after, and each item whose status the review changed. Ctrl-C stops
+without writing anything.
+
+- **Rows answered before** are listed at the start and not asked again; `--all` asks them too. A
+  review can be stopped with `q` and taken up later where it stopped.
+- **The reviewer** is `--reviewer NAME`, else `$CALLPREP_REVIEWER`, else `git config user.name`.
+  It fills the form's `Reviewer:` line when that is empty, and signs each coaching note the review
+  adds, as the form asks: `` - `impact-quantified` Have them say the figure. (Sam Lee) ``.
+- **Colour** only on a terminal, and never with `NO_COLOR` set.
+- **Without a terminal** and without `--answers`, `review` exits 64 and says so.
+
+### What an answer means in the file
+
+You answer about the judge's verdict; the form's column says whether you agree with how the rep
+marked the item ([scorecard.md](scorecard.md)). `review` writes the one in terms of the other:
+
+| rep's mark | judge | your answer | written | the item becomes |
+| --- | --- | --- | --- | --- |
+| checked | met | `y` | yes | met |
+| checked | met | `n` | no | missed |
+| checked | unsupported | `y` | no | missed |
+| checked | unsupported | `n` | yes | met: you accept the evidence |
+| not checked | missed | `y` | yes | missed |
+| not checked | missed | `n` | no | met: it was reached |
+| not applicable | not applicable | `y` | yes | not applicable |
+| not applicable | not applicable | `n` | no | missed: it applied |
+
+Every item your answer changed keeps the judge's own verdict in its scorecard as `judged`: that is
+what `callprep report --disagreements` counts ([index-and-reports.md](index-and-reports.md)).
+
+### What it writes
+
+Only what a manager writes: the answered rows of the review table (`| \`id\` | yes | comment |`;
+other cells of the row stay), the `Reviewer:` line when empty, the `Grade (0 to 100):` line, the
+`Comments:` line (a new note goes after what is there), and the new coaching notes, at the end of
+their list (in place of the form's empty bullet). Every other byte stays as it was, line endings
+included. The file is replaced atomically, and only if it did not change on disk since `review`
+read it; if it did, nothing is written and the error says so: review it again.
+
+A form that lost its review table, a row, or a label line is an error naming what is missing, and
+nothing is written.
+
+## Answers from a file: `--answers FILE`
+
+For editors and scripts, `--answers FILE` (`-` for standard input) takes the answers instead of
+asking:
+
+```
+# one line per item: ID y|n [comment]   (n needs a comment: why the judge is wrong)
+problems-identified y
+upfront-agreement n Both outcomes were agreed aloud; it is in my notes.
+grade 70
+note Disciplined call; bring the COO in next time.
+coach impact-quantified Have them say the figure before you write it down.
+coach Ask who signs before any demo.
+```
+
+- `ID y|n [comment]`: the judge is right (`y`, `yes`) or wrong (`n`, `no`, with a comment); the id
+  may be in backticks.
+- `grade N`: 0 to 100.
+- `note TEXT`: the general note (the `Comments:` line).
+- `coach [ID] TEXT`: a coaching note, on an item or general.
+- Blank lines and lines starting with `#` are passed over.
+
+Every bad line (an item not in the review table, an answer that is not y or n, a disagreement
+without a comment, an item answered twice, a grade out of range, an empty note, or a file with no
+answer) is an error at its line and column, `answers.txt:2:3: error: ...`, exit 1, and nothing is
+written.
+
+A manager grades the bundled example in about fourteen keystrokes: `callprep review
+debriefs/northwind-2026-11-26.md`, then `y` or `n` (with a line) for each of the ten rows not yet
+answered, the grade and Enter, Enter for no note.
+
+"""#,
         "scorecard": #"""
 # Scorecards
 
