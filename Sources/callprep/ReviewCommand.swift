@@ -91,6 +91,11 @@ struct ReviewCommand: ParsableCommand {
                 return
             }
             try workspace.save(outcome, of: subject)
+            if interactive {
+                // The scorecard as it now stands, the manager's answers applied.
+                let color = TerminalColor.enabled(isTerminal: true, environment: ProcessInfo.processInfo.environment)
+                print("\n" + workspace.scorecardText(outcome.after, color: color), terminator: "")
+            }
             print(Self.summary(outcome, decisions: decisions, path: subject.path))
         }
     }

@@ -78,6 +78,9 @@ extension ReviewTests {
         try terminal.send("Disciplined call; bring the COO in.", enter: true)
         let end = try terminal.wait(for: "EXIT=")
         #expect(end.contains("EXIT=0"), "\(end)")
+        // The scorecard as it now stands, and what changed.
+        #expect(end.contains("Stage: claimed Discover") && end.contains("manager 72"), "\(end)")
+        #expect(end.contains("compelling-reason: missed → met"))
         #expect(end.contains("Saved the review of debriefs/northwind-2026-11-26.md: 4 answered (1 against the judge), grade 72, 1 coaching note."))
 
         let after = try TestSupport.read(path)

@@ -127,6 +127,13 @@ extension Workspace {
         return ReviewOutcome(text: text, before: subject.card, after: after)
     }
 
+    /// A scorecard as `callprep score` shows it on a terminal.
+    public func scorecardText(_ card: Scorecard, color: Bool) -> String {
+        let catalog = catalog
+        var reporter = ScorecardFormat.text.reporter(process: { catalog.process(id: $0.process.id) }, color: color)
+        return reporter.document(card)
+    }
+
     /// Writes a reviewed debrief in place, atomically, unless the file changed on disk since the
     /// review read it: then nothing is written, and the error says so.
     public func save(_ outcome: ReviewOutcome, of subject: ReviewSubject) throws(DiagnosticError) {
