@@ -66,6 +66,10 @@ struct ReviewCommand: ParsableCommand {
             return
         }
         let interactive = answers == nil
+        let (workspace, subject) = try reportingDiagnostics { () throws(DiagnosticError) in
+            let workspace = try Workspace(process: processOptions.resolved)
+            return (workspace, try workspace.reviewSubject(WorkingFolder.path(debrief), report: printDiagnostic, note: printNote))
+        }
         if interactive, isatty(STDIN_FILENO) != 1 || isatty(STDOUT_FILENO) != 1 {
             FileHandle.standardError.write(Data(("error: review needs a terminal to ask its questions; "
                 + "give the answers with --answers FILE (see callprep review --help)\n").utf8))
@@ -73,8 +77,6 @@ struct ReviewCommand: ParsableCommand {
         }
         let name = reviewer ?? Self.defaultReviewer()
         try reportingDiagnostics { () throws(DiagnosticError) in
-            let workspace = try Workspace(process: processOptions.resolved)
-            let subject = try workspace.reviewSubject(WorkingFolder.path(debrief), report: printDiagnostic, note: printNote)
             let decisions: ReviewDecisions
             if let answers {
                 decisions = try ReviewDecisions(answers: SourceFile.read(WorkingFolder.path(answers)), items: subject.items.map(\.id))
