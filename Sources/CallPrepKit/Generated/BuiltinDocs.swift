@@ -1619,6 +1619,7 @@ charts are worked out before rendering, so the template only places them.
 | `details` (in `reps`) | per rep, for its line over time and the months behind it: `name`, `calls`, `points` (an SVG polyline's points, 200 × 40, month by month), `single` (one month only: no line), `lastX`, `lastY` (the latest month's point), `months` (each `month`, `calls`, `score`), `priorities`, `steps` (the rep's open next steps, from the latest debrief of each deal: each `action`, `owner`, `due`, `state`) |
 | `milestones` | the milestones section; `rows`, each a `heading` (a process's name, when there are several) or an `item`: `title` (in full), `id`, `rate` (per cent), `met`, `inPlay`, `color` |
 | `stages` | the stages section; `rows`, each with `title`, `process`, `opportunities`, `aheadOfEvidence`, `stalled` |
+| `review` | the managers' reviews, shown with the reps' section: `waiting` (debriefs with no review row answered and no grade), `agreement` (the share of answers that left the judge's verdict as it was, "82%", or `–`), `managers` (each `name`, `reviewed`, `waiting` (the debriefs naming that reviewer), `answers`, `agreement`), `repsWaiting` (each `name`, `waiting`, `reviewed`) |
 | `debriefs` | how many debriefs the report covers |
 
 A comment tag opened at the end of a line and closed at the start of the next (`{{!` … `}}`) joins
