@@ -135,7 +135,7 @@ public struct CorpusGenerator {
         return CorpusReview(reviewer: manager, grade: grade, answers: answers)
     }
 
-    static let managers = ["Sam Lee", "Rita Novak"]
+    public static let managers = ["Sam Lee", "Rita Novak"]
 
     /// What a manager writes when refusing weak evidence.
     static let refusals = ["Whose number is this? Nobody on their side said it.", "Maybe is not a yes.",

@@ -228,36 +228,9 @@ public final class IndexStore: DebriefIndex {
                                                               aheadOfEvidence);
                 """)
         }
-        // For `report --disagreements` and the review figures of the HTML report: each answer of a
-        // manager's review with the item's verdict, and the judge's own where the answer overrode
-        // it (scorecards are not stored); each debrief's reviewer and how many rows it answered.
-        // Rows indexed before know none of it: their files are read and scored again at the next
-        // ingest (an empty hash never matches), as `ingest --rebuild` would.
+        // The managers' review answers (Store/DisagreementRows.swift).
         migrator.registerMigration("v3") { db in
-            try db.execute(sql: """
-                CREATE TABLE reviewAnswer (
-                    path TEXT NOT NULL REFERENCES debrief(path) ON DELETE CASCADE,
-                    item TEXT NOT NULL,
-                    kind TEXT NOT NULL,
-                    agree INTEGER NOT NULL,
-                    status TEXT NOT NULL,
-                    judged TEXT,
-                    weight REAL NOT NULL,
-                    line INTEGER,
-                    evidence TEXT NOT NULL,
-                    comment TEXT,
-                    facts TEXT,
-                    rep TEXT,
-                    reviewer TEXT,
-                    processID TEXT NOT NULL,
-                    date TEXT NOT NULL,
-                    PRIMARY KEY (path, item)
-                );
-                CREATE INDEX reviewAnswerForReport ON reviewAnswer(processID, item, date);
-                ALTER TABLE debrief ADD COLUMN reviewer TEXT;
-                ALTER TABLE debrief ADD COLUMN reviewAnswers INTEGER NOT NULL DEFAULT 0;
-                UPDATE debrief SET contentHash = '', fileSize = NULL, fileModified = NULL;
-                """)
+            try db.execute(sql: reviewAnswersSchema)
         }
         return migrator
     }
