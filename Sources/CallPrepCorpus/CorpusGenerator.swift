@@ -153,7 +153,7 @@ public struct CorpusGenerator {
         case .person, .attendee, .role: date.hasSuffix("5") ? "\(person) might bring the CFO in at some point." : "\(person)."
         case .text, .quote: date.hasSuffix("5") ? "They will probably think about it after the holidays."
             : "The customer was enthusiastic about the demo."
-        case .deed, .decision: "\(person) plans to introduce us to finance."
+        case .deed, .decision: "\(person) means to set up a talk with their finance people."
         default: nil
         }
     }
