@@ -538,6 +538,62 @@ template `report.html.mustache`: a workspace's own `templates/report.html.mustac
 built-in one ([templates.md](templates.md)).
 `scripts/report-screenshot` renders the page of a generated corpus in headless Chromium.
 
+The page also shows the managers' side, with the reps' part: a tile of the debriefs **waiting for
+review** (no row of the manager's review answered, and no grade) and one of how often **managers
+agree with the judge** (the share of answered rows whose answer left the judge's verdict as it
+was); a table per manager (debriefs reviewed, debriefs waiting that name that reviewer, answers,
+agreement; the debriefs that name no reviewer in a row of their own) and one per rep (debriefs
+waiting, reviewed), most waiting first.
+
+### `callprep report --disagreements`
+
+Where managers' reviews disagree with the judge, to show which evidence rules of the process to
+tune. Paths given are ingested first, and `--since`, `--until`, `--rep` and `--process` filter as
+for `report`; formats `md` (default), `json` (`format: "callprep.disagreements/1"`) and `csv` (one
+row per item and rule; `--bom` for Excel). `--format html` and `--by` are usage errors (exit 64).
+
+A manager answers each row of the review (`Agree (yes or no)`) about how the rep marked the item.
+An answered item is an **agreement** when the answer left the judge's verdict as it was (a "no" to
+a ticked item the judge found unsupported agrees with the judge), and a **disagreement** when it
+turned it round, in one of three directions:
+
+| direction (JSON `direction`) | the judge said | the manager |
+| --- | --- | --- |
+| `judge-met-manager-no` | met | no: the evidence does not hold (the judge was too lenient) |
+| `judge-not-met-manager-yes` | unsupported, or missed (not ticked) | yes to the evidence, or no to the empty box: it was reached (the judge was too strict) |
+| `not-applicable-manager-no` | not applicable (the rep's mark) | no: it applied, and was missed |
+
+Per item and evidence rule (the rule the judge applied, as the process file writes it), with the
+process: the answers, those agreed, the disagreements in each direction, and `weight`: the sum of
+the item's weight over its disagreements. **Rows are ranked by that weight**, the most turned
+round first (then by the number of disagreements): an item weighed 2 that managers turn round five
+times moves scores more than one weighed 1 turned round six times. Each row has up to three
+examples of each direction, newest first: `file:line` of the item, the evidence, the facts that
+decided the judge's verdict (as the scorecard's `facts.summary` says them), the reviewer, the date
+and the manager's comment.
+
+For each direction of each item with disagreements, a sentence says **what to look at in the
+process file**, from the facts of the verdicts turned round, never from the item's id:
+
+    compelling-reason: managers refused 9 of 12 met verdicts whose only fact was a date with no
+    event; look at what its rule "date or amount" lets through.
+    solution-tied-to-impact: managers accepted 5 of 7 unsupported verdicts whose evidence was
+    empty; look at what its rule "amount theirs" refuses.
+
+The trait named is taken from a table over the facts' fields (modality hedged or conditional, an
+intention, amounts or words that are ours, a negation, a date with no event, an event with no
+date, no amount, no one on their side, whose unstated, no fact at all, empty evidence, a box left
+unticked); a trait about a kind of evidence (a date, an amount, a person) only for a rule that
+asks for it. Of the traits that at least half of the turned verdicts share, the sentence names the
+one under which managers turned the largest share round; "9 of 12" counts the verdicts of that
+direction with the trait (12) and those turned (9). With no such trait, it says the counts alone.
+
+The figures come from the index: ingesting a debrief stores each answered row of its review with
+the item's verdict, the judge's own where the answer overrode it (`judged` in the scorecard), and
+the facts (schema v3). An index made by an earlier callprep is upgraded when it is opened: its
+debriefs are read and scored again at the next ingest (the workspace's index, before any reading
+command), once.
+
 ## `callprep coach [PATH...]`
 
 Coaching notes per rep, then per milestone (the item a note names by its id; general notes last),
@@ -1739,6 +1795,7 @@ charts are worked out before rendering, so the template only places them.
 | `details` (in `reps`) | per rep, for its line over time and the months behind it: `name`, `calls`, `points` (an SVG polyline's points, 200 × 40, month by month), `single` (one month only: no line), `lastX`, `lastY` (the latest month's point), `months` (each `month`, `calls`, `score`), `priorities`, `steps` (the rep's open next steps, from the latest debrief of each deal: each `action`, `owner`, `due`, `state`) |
 | `milestones` | the milestones section; `rows`, each a `heading` (a process's name, when there are several) or an `item`: `title` (in full), `id`, `rate` (per cent), `met`, `inPlay`, `color` |
 | `stages` | the stages section; `rows`, each with `title`, `process`, `opportunities`, `aheadOfEvidence`, `stalled` |
+| `review` | the managers' reviews, shown with the reps' section: `waiting` (debriefs with no review row answered and no grade), `agreement` (the share of answers that left the judge's verdict as it was, "82%", or `–`), `managers` (each `name`, `reviewed`, `waiting` (the debriefs naming that reviewer), `answers`, `agreement`), `repsWaiting` (each `name`, `waiting`, `reviewed`) |
 | `debriefs` | how many debriefs the report covers |
 
 A comment tag opened at the end of a line and closed at the start of the next (`{{!` … `}}`) joins

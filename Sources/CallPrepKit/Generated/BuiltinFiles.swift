@@ -1127,6 +1127,17 @@ details table{width:auto;margin:6px 0 6px 18px;}</style>
 }}{{#steps}}<tr><td>{{action}}</td><td>{{owner}}</td><td>{{due}}</td><td>{{state}}</td></tr>{{/steps}}{{!
 }}{{#first(steps)}}</table>{{/first(steps)}}</details>{{/details}}</section>
 {{/reps}}
+{{#review}}
+<section><h2>Manager review</h2><p class="note">Waiting: debriefs with no review row answered and no grade, {{!
+}}under the reviewer they name. Agree with the judge: the answers that left the judge's verdict as it was.</p>{{!
+}}<table><tr><th>Manager</th><th class="n">Reviewed</th><th class="n">Waiting</th><th class="n">Answers</th>{{!
+}}<th class="n">Agree with the judge</th></tr>{{!
+}}{{#managers}}<tr><td>{{name}}</td><td class="n">{{reviewed}}</td><td class="n">{{waiting}}</td>{{!
+}}<td class="n">{{answers}}</td><td class="n">{{agreement}}</td></tr>{{/managers}}</table>{{!
+}}<table><tr><th>Rep</th><th class="n">Waiting for review</th><th class="n">Reviewed</th></tr>{{!
+}}{{#repsWaiting}}<tr><td>{{name}}</td><td class="n">{{waiting}}</td><td class="n">{{reviewed}}</td></tr>{{/repsWaiting}}{{!
+}}</table></section>
+{{/review}}
 {{#milestones}}
 <section><h2>Milestones and practices</h2><p class="note">How often each is met with evidence when it is in play, {{!
 }}across the team.</p><table><tr><th>Milestone or practice</th><th></th><th class="n">Rate</th><th class="n">Met of in play</th></tr>{{!

@@ -6,10 +6,11 @@ struct ReportHTMLReporter: Reporter {
     let templates: TemplateSet
     let generated: String
     let openSteps: [NextStepList.Step]
+    let backlog: ReviewBacklog?
 
     func render(_ report: TeamReport) -> String {
         templates.render(TemplateSet.reportName, ReportHTMLView(report, sections: sections, generated: generated,
-                                                                openSteps: openSteps))
+                                                                openSteps: openSteps, backlog: backlog))
     }
 }
 
@@ -115,9 +116,12 @@ struct ReportHTMLView {
     let reps: Reps?
     let milestones: Milestones?
     let stages: Stages?
+    /// The managers' reviews: shown with the reps' section.
+    let review: ReviewBacklogHTMLView?
     let debriefs: Int
 
-    init(_ report: TeamReport, sections: [ReportSection], generated: String, openSteps: [NextStepList.Step] = []) {
+    init(_ report: TeamReport, sections: [ReportSection], generated: String, openSteps: [NextStepList.Step] = [],
+         backlog: ReviewBacklog? = nil) {
         scope = ReportText.scope(report)
         period = report.firstDate.map { "Debriefs from \($0) to \(report.lastDate ?? $0)" } ?? "No debriefs"
         self.generated = generated
@@ -128,10 +132,14 @@ struct ReportHTMLView {
             Tile(value: report.averageScore.map(String.init) ?? "–", label: "average score"),
             Tile(value: "\(report.reps.count)", label: "reps"), Tile(value: "\(opportunities)", label: "opportunities"),
             Tile(value: "\(ahead)", label: "ahead of their evidence"),
-        ]
+        ] + (backlog.map { backlog in
+            [Tile(value: "\(backlog.waiting)", label: "waiting for review"),
+             Tile(value: ReviewBacklogHTMLView.rate(backlog.agreementRate), label: "managers agree with the judge")]
+        } ?? [])
         reps = sections.contains(.rep) ? Self.reps(report, openSteps: openSteps) : nil
         milestones = sections.contains(.milestone) ? Self.milestones(report) : nil
         stages = sections.contains(.stage) ? Stages(rows: report.stages) : nil
+        review = sections.contains(.rep) ? backlog.map(ReviewBacklogHTMLView.init) : nil
         debriefs = report.debriefs
     }
 

@@ -72,16 +72,17 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 
     /// `sections` nil is every section (CSV, one table: the reps'). `templates` is asked for only
     /// by formats made from a template (HTML), which say the day they were `generated`.
-    /// `openSteps` are listed under each rep in the HTML page.
+    /// `openSteps` are listed under each rep in the HTML page, with the review `backlog`.
     public func reporter(sections: ReportSection?, templates: () throws(DiagnosticError) -> TemplateSet,
-                         generated: String = "", openSteps: [NextStepList.Step] = [])
+                         generated: String = "", openSteps: [NextStepList.Step] = [], backlog: ReviewBacklog? = nil)
         throws(DiagnosticError) -> any Reporter<TeamReport> {
         let shown = sections.map { [$0] } ?? ReportSection.allCases
         return switch self {
         case .md: ReportMarkdownReporter(sections: shown)
         case .json: JSONReporter<TeamReport>(list: false)
         case .csv: ReportCSVReporter(section: sections ?? .rep)
-        case .html: ReportHTMLReporter(sections: shown, templates: try templates(), generated: generated, openSteps: openSteps)
+        case .html: ReportHTMLReporter(sections: shown, templates: try templates(), generated: generated, openSteps: openSteps,
+                                       backlog: backlog)
         }
     }
 }

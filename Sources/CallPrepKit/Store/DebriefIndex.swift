@@ -32,6 +32,10 @@ public protocol DebriefIndex: AnyObject {
     func reportRows(_ filter: ReportFilter) throws(DiagnosticError) -> ReportRows
     /// The coaching notes that `filter` lets through.
     func coachingNoteRows(_ filter: ReportFilter) throws(DiagnosticError) -> [IndexedCoachingNote]
+    /// The items in play that managers' reviews answered, in the debriefs `filter` lets through.
+    func reviewAnswers(_ filter: ReportFilter) throws(DiagnosticError) -> [ReviewAnswer]
+    /// The debriefs waiting for a review, and the answers given, per rep and reviewer.
+    func reviewBacklogRows(_ filter: ReportFilter) throws(DiagnosticError) -> ReviewBacklogRows
 }
 
 extension DebriefIndex {

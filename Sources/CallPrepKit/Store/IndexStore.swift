@@ -228,6 +228,10 @@ public final class IndexStore: DebriefIndex {
                                                               aheadOfEvidence);
                 """)
         }
+        // The managers' review answers (Store/DisagreementRows.swift).
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: reviewAnswersSchema)
+        }
         return migrator
     }
 }

@@ -41,10 +41,12 @@ public struct IndexWriter: DebriefIndexWriter {
         let meeting = record.meeting
         try run("""
             INSERT INTO debrief (path, contentHash, fileSize, fileModified, meetingID, date, account, opportunity, rep,
-                                 stage, processID, processVersion)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 stage, processID, processVersion, reviewer, reviewAnswers)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [path, file.hash, file.size, file.modified, meeting.id, meeting.date, meeting.account, meeting.opportunity,
-                  meeting.rep, meeting.stage, record.process.id, record.process.version])
+                  meeting.rep, meeting.stage, record.process.id, record.process.version,
+                  record.review.reviewer.flatMap { $0.isEmpty ? nil : $0 },
+                  record.review.items.filter { $0.agree != nil }.count])
         try run("INSERT INTO debriefRecord (path, record) VALUES (?, ?)", [path, JSONWriter.write(record) + "\n"])
         for note in record.coachingNotes {
             try run("INSERT INTO coachingNote (path, text, milestone, author, line) VALUES (?, ?, ?, ?, ?)",
@@ -88,6 +90,30 @@ public struct IndexWriter: DebriefIndexWriter {
         for finding in card.findings {
             try run("INSERT INTO finding (path, \"check\", message, line) VALUES (?, ?, ?, ?)",
                     [path, finding.check, finding.message, finding.line])
+        }
+        try setReviewAnswers(card, of: record)
+    }
+
+    /// Stores each item in play that the manager's review answered, with its verdict, the judge's
+    /// own where the answer overrode it, and the facts under it.
+    private func setReviewAnswers(_ card: Scorecard, of record: DebriefRecord) throws {
+        let path = record.source
+        try run("DELETE FROM reviewAnswer WHERE path = ?", [path])
+        var answers: [String: DebriefRecord.ReviewItem] = [:]
+        for answer in record.review.items where answer.agree != nil && answers[answer.id] == nil { answers[answer.id] = answer }
+        guard !answers.isEmpty else { return }
+        var evidence: [String: String] = [:]
+        for item in record.items where evidence[item.id] == nil { evidence[item.id] = item.evidence }
+        let reviewer = record.review.reviewer.flatMap { $0.isEmpty ? nil : $0 }
+        for item in card.items where item.earlier == nil {
+            guard let answer = answers[item.id], let agree = answer.agree else { continue }
+            try run("""
+                INSERT INTO reviewAnswer (path, item, kind, agree, status, judged, weight, line, evidence, comment, facts,
+                                          rep, reviewer, processID, date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [path, item.id, item.kind.rawValue, agree, item.status.rawValue, item.judged?.rawValue, item.weight,
+                      item.line, evidence[item.id] ?? "", answer.comment, item.facts.map { JSONWriter.write($0) },
+                      record.meeting.rep, reviewer, record.process.id, record.meeting.date])
         }
     }
 

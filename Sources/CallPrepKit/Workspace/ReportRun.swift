@@ -35,7 +35,9 @@ extension Workspace {
         let steps = format == .html
             ? NextStepList(records: try store.latestOfEachOpportunity(), date: today,
                            filter: NextStepList.Filter(rep: filter.rep)).steps : []
-        var reporter = try format.reporter(sections: section, templates: templates, generated: today, openSteps: steps)
+        let backlog = format == .html ? try store.reviewBacklog(filter) : nil
+        var reporter = try format.reporter(sections: section, templates: templates, generated: today, openSteps: steps,
+                                           backlog: backlog)
         try target.emit((byteOrderMark && format == .csv ? "\u{FEFF}" : "") + reporter.document(value))
     }
 
@@ -50,7 +52,7 @@ extension Workspace {
 
     /// The index after ingesting what the scope names, as `currentIndex` finds it; and the filter.
     /// A debrief read from `-` without a name is added to a copy in memory, for this run only.
-    private func open(_ scope: ReportScope, report: (Diagnostic) -> Void,
+    func open(_ scope: ReportScope, report: (Diagnostic) -> Void,
                       note: (String) -> Void) throws(DiagnosticError) -> (any DebriefIndex, ReportFilter) {
         let thisRunOnly = standardInputName == nil && scope.sources.contains("-")
         let stored = scope.sources.filter { !thisRunOnly || $0 != "-" }
