@@ -64,6 +64,31 @@ struct OneTruthHistoryTests {
         #expect(try Self.history([Self.second], in: folder) == alone)
     }
 
+    /// A meeting file changed after an ingest: the index's scorecards are made again with it, so
+    /// that the report gives the scores `score` gives.
+    @Test func aChangedMeetingFileRescoresTheIndex() throws {
+        let folder = try Self.workspace()
+        func scores() throws -> (score: [Int], report: String, note: String) {
+            let run = try CallPrepBinary.run(["score", "--format", "json", "debriefs"], in: folder)
+            let cards = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]] ?? []
+            let report = try CallPrepBinary.run(["report", "--format", "json"], in: folder)
+            return (cards.compactMap { $0["score"] as? Int }, report.stdout, run.stderr + report.stderr)
+        }
+        #expect(try CallPrepBinary.run(["ingest", "debriefs"], in: folder).status == 0)
+        let before = try scores()
+        #expect(before.report.contains("\"averageScore\" : \((before.score.reduce(0, +) + 1) / 2)")
+            || before.report.contains("\"averageScore\" : \(before.score.reduce(0, +) / 2)"), "\(before)")
+        // Henrik was the decision maker only in the meeting file: without him, the first call met none.
+        try ReliabilityTests.edit(folder, "meetings/first.yaml") { $0.replacingOccurrences(of: "buying_role: decision-maker", with: "buying_role: user") }
+        let after = try scores()
+        #expect(after.score != before.score, "the meeting file decides a verdict")
+        let average = after.score.reduce(0, +)
+        #expect(after.report.contains("\"averageScore\" : \((average + 1) / 2)") || after.report.contains("\"averageScore\" : \(average / 2)"),
+                "\(after.score) against \(after.report.prefix(600))")
+        #expect(after.note.contains("every deal scored again, as the meeting files, briefs or processes changed"), "\(after.note)")
+        #expect(try CallPrepBinary.run(["ingest", "debriefs"], in: folder).stdout == "Nothing changed: 2 debriefs unchanged.\n")
+    }
+
     /// Two calls of one deal on the same day come in one order, by path, however they are given.
     @Test func twoCallsOnOneDayComeInOneOrder() throws {
         let folder = try Self.workspace()

@@ -456,6 +456,10 @@ make again.
   Only an `ingest` (or a `report` or `coach` given paths) of something readable creates an index
   on disk: an ingest whose paths all fail creates none, so no empty index ever hides the
   debriefs.
+- **A stored scorecard also depends on the meeting files** (attendees and notes), the briefs
+  written, the process files and callprep's version. The index keeps a fingerprint of them; an
+  ingest (or a reading command bringing the index up to date) that finds them changed scores
+  every deal again from the records it holds, without reading the debriefs.
 - **An index named with `--index FILE`** is read as it is (it may be another team's, or a copy):
   it must exist, and it is not brought up to date.
 

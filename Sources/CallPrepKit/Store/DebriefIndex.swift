@@ -60,4 +60,9 @@ public protocol DebriefIndexWriter {
     func records(of deal: DealKey, known: [String: DebriefRecord]) throws -> [DebriefRecord]
     /// Stores a debrief's scorecard, and how many milestones it met first in its deal.
     func setScorecard(_ card: Scorecard, of record: DebriefRecord, gained: Int) throws
+    /// The fingerprint of what the stored scorecards were made with (`ScoringContext.swift`).
+    func scoringContext() throws -> String?
+    func setScoringContext(_ fingerprint: String) throws
+    /// Every deal the index holds.
+    func allDeals() throws -> Set<DealKey>
 }

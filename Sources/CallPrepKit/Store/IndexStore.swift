@@ -232,6 +232,10 @@ public final class IndexStore: DebriefIndex {
         migrator.registerMigration("v3") { db in
             try db.execute(sql: reviewAnswersSchema)
         }
+        // What the stored scorecards were made with (Store/ScoringContext.swift).
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: scoringContextSchema)
+        }
         return migrator
     }
 }

@@ -12,13 +12,16 @@ public struct IngestSummary: Sendable, Equatable {
     public var unreadable: [String] = []
     /// Unfilled forms: skipped, with a warning.
     public var unfilled = 0
+    /// Every deal was scored again: the meeting files, briefs or processes changed.
+    public var rescoredAll = false
 
-    public var changed: Bool { !(added.isEmpty && updated.isEmpty && removed.isEmpty) }
+    public var changed: Bool { !(added.isEmpty && updated.isEmpty && removed.isEmpty) || rescoredAll }
 
     public var description: String {
         var remarks = failed.isEmpty ? "" : "; \(failed.count) with errors, not indexed"
         if !unreadable.isEmpty { remarks += "; \(unreadable.count) unreadable, kept as indexed" }
         if unfilled > 0 { remarks += "; \(unfilled) unfilled \(unfilled == 1 ? "form" : "forms") skipped" }
+        if rescoredAll { remarks += "; every deal scored again, as the meeting files, briefs or processes changed" }
         guard changed else { return "Nothing changed: \(Self.debriefs(unchanged)) unchanged\(remarks)." }
         return "Indexed \(added.count) new, \(updated.count) changed, \(removed.count) removed, "
             + "\(unchanged) unchanged\(remarks)."
@@ -146,10 +149,19 @@ extension Workspace {
                 meetings[id] = entry.path
             }
         }
-        let histories = dealHistories(calls: callFacts())
+        let calls = callFacts()
+        let histories = dealHistories(calls: calls)
+        let context = scoringContext(calls)
         try store.write { writer in
             if rebuild { try writer.removeAll() }
             var affected = try writer.remove(paths: dropped)
+            // The meeting files, briefs or processes changed since the scorecards were stored: every
+            // deal is scored again, from the records the index holds.
+            let stored = try writer.scoringContext()
+            if stored != context {
+                affected.formUnion(try writer.allDeals())
+                summary.rescoredAll = stored != nil
+            }
             for entry in sameBytes { try writer.touch(entry.path, file: entry.file) }
             for entry in parsed { affected.formUnion(try writer.replace(entry.record, path: entry.path, file: entry.file)) }
             let known = Dictionary(parsed.map { ($0.path, $0.record) }, uniquingKeysWith: { first, _ in first })
@@ -166,6 +178,7 @@ extension Workspace {
                     if let result { try writer.setScorecard(result.card, of: record, gained: result.gained) }
                 }
             }
+            try writer.setScoringContext(context)
         }
         return summary
     }

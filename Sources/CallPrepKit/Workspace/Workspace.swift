@@ -85,6 +85,21 @@ public final class Workspace {
     /// The deals' histories of this run, judged with the processes of the catalog and `calls`.
     func dealHistories(calls: [String: CallFacts]) -> DealHistories { DealHistories(process: catalog.lookup, calls: calls) }
 
+    /// The fingerprint of what a scorecard depends on beyond its debrief: the facts of each call
+    /// (`calls`), the workspace's process files and callprep's version. The index rescores every
+    /// deal when it changes.
+    func scoringContext(_ calls: [String: CallFacts]) -> String {
+        var text = CallPrepVersion.current + "\n" + (catalog.explicitProcess.map { "\($0.id) \($0.version)\n" } ?? "")
+        for (id, facts) in calls.sorted(by: { $0.key < $1.key }) {
+            text += "\(id)\n\(JSONWriter.write(facts.attendees))\n\(facts.notes)\n\(facts.briefWritten ?? "")\n"
+        }
+        // By their names in the workspace, so that the same files elsewhere give the same fingerprint.
+        let names = ["process.yaml"] + ((try? FileManager.default.contentsOfDirectory(atPath: place("processes"))) ?? []).sorted()
+            .map { "processes/" + $0 }
+        for name in names { text += name + "\n" + ((try? SourceFile.read(place(name)).text) ?? "") }
+        return Self.hash(Array(text.utf8))
+    }
+
     /// A path in the workspace, as a person would write it: `meetings`, not `./meetings`.
     func place(_ name: String) -> String {
         folder == "." ? name : (folder as NSString).appendingPathComponent(name)
