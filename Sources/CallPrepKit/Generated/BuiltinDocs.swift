@@ -1203,7 +1203,7 @@ requirements that must all hold, each met by any one of the terms it names with 
 | `amount` | a number with a currency, a unit or a period: "EUR 40k", "16 hours a week", "30 a month", "12%", "forty minutes" | "a lot of money"; "EUR 0" |
 | `date` | a date ("2026-12-03", "3 Dec"), a month, quarter or year, a weekday ("next Tuesday"), or a named event (the `events` list: renewal, audit, go-live, board...); "12/3" only with `date_order` | "next week", "soon"; our forecast |
 | `person` | someone on the customer's side, by full or first name, from the people picture (below) | "the CFO"; any two capitalised words |
-| `attendee` | a person who took part in a call: in the picture as met, or the evidence says they joined ("Henrik dropped in for 10 min") | a name the champion mentioned |
+| `attendee` | a person who took part in a call: in the picture as met, or the evidence says they joined ("the COO sat in for the last quarter hour") | a name the champion mentioned |
 | `role` | someone on their side by name or by job: a person, the CFO, procurement, legal, the board | "they" |
 | `quote` | their own words: in quotes, or a clause whose speaker is theirs ("Mara said", "per Tom", "Mara's count", "from the report Mara showed") | a bare "says" with no one of theirs |
 | `outcomes` | the possible outcomes, one of them a no ("we sign or we part ways", "whichever way suits us both", "a plain no would be fine", "if not, she tells us") | "outcomes agreed"; only yeses |

@@ -389,7 +389,7 @@ Objective: Understand how late deliveries affect Northwind's key accounts, and g
 
 - [ ] A compelling reason to act now, and the cost of doing nothing `compelling-reason`
 
-  Evidence (a date, e.g. 2026-12-03, or an amount in the customer's own numbers, e.g. EUR 40k a quarter): Not reached; routing contract renews in March, ask next time.
+  Evidence (a date, e.g. 2026-12-03, or an amount in the customer's own numbers, e.g. EUR 40k a quarter): Not reached; the routing contract is up for renewal in March, to raise on the next call.
 
 - [ ] The customer's commitment to solve the problem `commitment-to-solve`
 

@@ -59,6 +59,6 @@ public enum EvidenceRuleExamples {
             fails: "About EUR 40k a quarter, the industry benchmark.", requiring: .amount),
         not(.requests, passes: "Henrik decided to fix dispatch this year.", fails: "They asked for a quote by Friday."),
         not(.intentions, passes: "Reviewed with Henrik on 2026-12-03; he asked for two changes.",
-            fails: "Henrik will review it next week."),
+            fails: "Henrik plans to look it over after the audit."),
     ]
 }
