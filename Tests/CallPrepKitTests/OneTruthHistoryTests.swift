@@ -89,6 +89,24 @@ struct OneTruthHistoryTests {
         #expect(try CallPrepBinary.run(["ingest", "debriefs"], in: folder).stdout == "Nothing changed: 2 debriefs unchanged.\n")
     }
 
+    /// `report --process` chooses which debriefs count; it never scores a debrief by another
+    /// process, with or without an index.
+    @Test func reportByProcessIsTheSameWithOrWithoutAnIndex() throws {
+        let folder = try ReliabilityTests.workspace()
+        func counts() throws -> [String] {
+            try ["meddpicc", "b2b"].map { process in
+                let run = try CallPrepBinary.run(["report", "--process", process, "--format", "csv"], in: folder)
+                #expect(run.status == 0 && run.stderr.isEmpty, "a b2b debrief is not read as \(process): \(run.stderr)")
+                return run.stdout
+            }
+        }
+        let withoutIndex = try counts()
+        #expect(!withoutIndex[0].contains("Dana Whitfield") && withoutIndex[1].contains("Dana Whitfield,1,47,"), "\(withoutIndex)")
+        #expect(try CallPrepBinary.run(["ingest", "debriefs"], in: folder).status == 0)
+        #expect(try counts() == withoutIndex)
+        #expect(try CallPrepBinary.run(["report", "--format", "csv"], in: folder).stdout == withoutIndex[1])
+    }
+
     /// Two calls of one deal on the same day come in one order, by path, however they are given.
     @Test func twoCallsOnOneDayComeInOneOrder() throws {
         let folder = try Self.workspace()

@@ -460,6 +460,9 @@ make again.
   written, the process files and callprep's version. The index keeps a fingerprint of them; an
   ingest (or a reading command bringing the index up to date) that finds them changed scores
   every deal again from the records it holds, without reading the debriefs.
+- **`--process` on a reading command chooses which debriefs count**; the index is kept up to date
+  with each debrief scored by the process it names, so `report --process meddpicc` gives the same
+  with an index as without one.
 - **An index named with `--index FILE`** is read as it is (it may be another team's, or a copy):
   it must exist, and it is not brought up to date.
 

@@ -25,7 +25,9 @@ extension Workspace {
         let store = try IndexStore(path: workspaceIndex, create: false)
         guard hasFolder else { return store }
         do throws(DiagnosticError) {
-            let summary = try ingest([folder], into: store, parser: try parser(), rebuild: false, report: { if $0.severity == .error { report($0) } })
+            let indexer = try indexing()
+            let summary = try indexer.ingest([folder], into: store, parser: try indexer.parser(), rebuild: false,
+                                             report: { if $0.severity == .error { report($0) } })
             if summary.changed { note("\(workspaceIndex) brought up to date from \(folder): \(summary.description)") }
             return store
         } catch {
@@ -38,7 +40,9 @@ extension Workspace {
     /// The debriefs of `folder` in an index in memory, for this run only.
     private func debriefsInMemory(_ folder: String, report: (Diagnostic) -> Void) throws(DiagnosticError) -> any DebriefIndex {
         let store = try IndexStore(path: ":memory:")
-        _ = try ingest([folder], into: store, parser: try parser(), rebuild: false, report: { if $0.severity == .error { report($0) } })
+        let indexer = try indexing()
+        _ = try indexer.ingest([folder], into: store, parser: try indexer.parser(), rebuild: false,
+                               report: { if $0.severity == .error { report($0) } })
         return store
     }
 
@@ -49,8 +53,18 @@ extension Workspace {
         -> any DebriefIndex {
         // `??` would lose the error's type.
         let copy: any DebriefIndex = if let store { try store.inMemoryCopy() } else { try IndexStore(path: ":memory:") }
-        let summary = try ingest(["-"], into: copy, parser: try parser(maxBytes: maxBytes), rebuild: false, report: report)
+        let indexer = try indexing()
+        let summary = try indexer.ingest(["-"], into: copy, parser: try indexer.parser(maxBytes: maxBytes), rebuild: false,
+                                         report: report)
         if !summary.failed.isEmpty { throw DiagnosticError([]) }
         return copy
+    }
+
+    /// The workspace as it indexes debriefs for a reading command: each scored by the process it
+    /// names. `--process` there only chooses which debriefs a report counts, so that the index
+    /// holds the same scores whichever process a report was asked for.
+    func indexing() throws(DiagnosticError) -> Workspace {
+        guard catalog.explicitProcess != nil else { return self }
+        return try Workspace(folder: folder, standardInputName: standardInputName)
     }
 }

@@ -57,7 +57,7 @@ extension Workspace {
         let thisRunOnly = standardInputName == nil && scope.sources.contains("-")
         let stored = scope.sources.filter { !thisRunOnly || $0 != "-" }
         if !stored.isEmpty {
-            let summary = try ingest(stored, index: scope.index ?? place(IndexStore.defaultPath), maxBytes: scope.maxBytes,
+            let summary = try indexing().ingest(stored, index: scope.index ?? place(IndexStore.defaultPath), maxBytes: scope.maxBytes,
                                      report: report)
             note(summary.description)
             // A path that cannot be read is an error (reported as it was found): no report from
