@@ -46,7 +46,6 @@ extension Workspace {
         return store
     }
 
-
     /// A copy in memory of `store` (or an empty index) with the debrief read from standard input
     /// added, as `<stdin>`: for this run only. A debrief with errors is an error of the run.
     func addingStandardInput(to store: (any DebriefIndex)?, maxBytes: Int, report: (Diagnostic) -> Void) throws(DiagnosticError)

@@ -89,21 +89,22 @@ extension Workspace {
             summary.unchanged += 1
             return false
         }
+        // What a debrief read from `-` is indexed under.
+        let standardInput = standardInputName ?? SourceFile.standardInputName
         // Read in chunks, so that a long run can say how far it is.
         var outcomes: [IngestOutcome] = []
         for start in stride(from: 0, to: toRead.count, by: 256) {
             let chunk = toRead[start..<min(start + 256, toRead.count)]
-            let named = standardInputName ?? SourceFile.standardInputName
             outcomes += concurrentMap(chunk.count) { offset in
-                let path = chunk[chunk.startIndex + offset]
-                return Self.read(path, as: path == "-" ? named : path, known: existing[path == "-" ? named : path], parser: parser)
+                let path = chunk[chunk.startIndex + offset], name = path == "-" ? standardInput : path
+                return Self.read(path, as: name, known: existing[name], parser: parser)
             }
             progress?(chunk.endIndex, toRead.count)
         }
         var parsed: [(path: String, file: IndexedFile, record: DebriefRecord)] = []
         var sameBytes: [(path: String, file: IndexedFile)] = []
         for (read, outcome) in zip(toRead, outcomes) {
-            let file = read == "-" ? standardInputName ?? SourceFile.standardInputName : read
+            let file = read == "-" ? standardInput : read
             switch outcome {
             case let .unreadable(refusal):
                 report(Diagnostic(file: file, FileProblem.cannotRead(reason: refusal.reason)))

@@ -53,12 +53,12 @@ extension Workspace {
     /// The index after ingesting what the scope names, as `currentIndex` finds it; and the filter.
     /// A debrief read from `-` without a name is added to a copy in memory, for this run only.
     func open(_ scope: ReportScope, report: (Diagnostic) -> Void,
-                      note: (String) -> Void) throws(DiagnosticError) -> (any DebriefIndex, ReportFilter) {
+              note: (String) -> Void) throws(DiagnosticError) -> (any DebriefIndex, ReportFilter) {
         let thisRunOnly = standardInputName == nil && scope.sources.contains("-")
         let stored = scope.sources.filter { !thisRunOnly || $0 != "-" }
         if !stored.isEmpty {
-            let summary = try indexing().ingest(stored, index: scope.index ?? place(IndexStore.defaultPath), maxBytes: scope.maxBytes,
-                                     report: report)
+            let summary = try indexing().ingest(stored, index: scope.index ?? place(IndexStore.defaultPath),
+                                                maxBytes: scope.maxBytes, report: report)
             note(summary.description)
             // A path that cannot be read is an error (reported as it was found): no report from
             // an index that may lack it.
