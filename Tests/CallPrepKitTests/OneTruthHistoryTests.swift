@@ -85,8 +85,18 @@ struct OneTruthHistoryTests {
         let average = after.score.reduce(0, +)
         #expect(after.report.contains("\"averageScore\" : \((average + 1) / 2)") || after.report.contains("\"averageScore\" : \(average / 2)"),
                 "\(after.score) against \(after.report.prefix(600))")
-        #expect(after.note.contains("every deal scored again, as the meeting files, briefs or processes changed"), "\(after.note)")
+        #expect(after.note.contains("; 1 deal scored again, as meeting files or briefs changed"), "\(after.note)")
         #expect(try CallPrepBinary.run(["ingest", "debriefs"], in: folder).stdout == "Nothing changed: 2 debriefs unchanged.\n")
+        // A meeting file for a call not yet debriefed changes no score; a new process file may change any.
+        let third = try TestSupport.read(folder.appendingPathComponent("meetings/second.yaml"))
+            .replacingOccurrences(of: "id: northwind-2026-12-08", with: "id: northwind-2026-12-15")
+        try third.write(to: folder.appendingPathComponent("meetings/third.yaml"), atomically: true, encoding: .utf8)
+        #expect(try CallPrepBinary.run(["ingest", "debriefs"], in: folder).stdout == "Nothing changed: 2 debriefs unchanged.\n")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("processes"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: TestSupport.root.appendingPathComponent("templates/processes/meddpicc.yaml"),
+                                         to: folder.appendingPathComponent("processes/meddpicc.yaml"))
+        #expect(try CallPrepBinary.run(["ingest", "debriefs"], in: folder).stdout
+            == "Indexed 0 new, 0 changed, 0 removed, 2 unchanged; every deal scored again, as the processes changed.\n")
     }
 
     /// `report --process` chooses which debriefs count; it never scores a debrief by another

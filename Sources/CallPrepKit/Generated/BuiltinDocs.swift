@@ -457,9 +457,11 @@ make again.
   on disk: an ingest whose paths all fail creates none, so no empty index ever hides the
   debriefs.
 - **A stored scorecard also depends on the meeting files** (attendees and notes), the briefs
-  written, the process files and callprep's version. The index keeps a fingerprint of them; an
-  ingest (or a reading command bringing the index up to date) that finds them changed scores
-  every deal again from the records it holds, without reading the debriefs.
+  written, the process files and callprep's version. The index keeps their fingerprints (one per
+  meeting, one for the processes and the version); an ingest, or a reading command bringing the
+  index up to date, that finds a meeting's changed scores its deals again, and one that finds the
+  processes changed scores every deal again, from the records it holds, without reading the
+  debriefs, and says so. A meeting file for a call not yet debriefed changes no score.
 - **`--process` on a reading command chooses which debriefs count**; the index is kept up to date
   with each debrief scored by the process it names, so `report --process meddpicc` gives the same
   with an index as without one.

@@ -60,9 +60,11 @@ public protocol DebriefIndexWriter {
     func records(of deal: DealKey, known: [String: DebriefRecord]) throws -> [DebriefRecord]
     /// Stores a debrief's scorecard, and how many milestones it met first in its deal.
     func setScorecard(_ card: Scorecard, of record: DebriefRecord, gained: Int) throws
-    /// The fingerprint of what the stored scorecards were made with (`ScoringContext.swift`).
-    func scoringContext() throws -> String?
-    func setScoringContext(_ fingerprint: String) throws
+    /// The fingerprints of what the stored scorecards were made with (`ScoringContext.swift`).
+    func scoringContexts() throws -> [String: String]
+    func replaceScoringContexts(_ fingerprints: [String: String]) throws
     /// Every deal the index holds.
     func allDeals() throws -> Set<DealKey>
+    /// The deals of the debriefs of these meetings.
+    func deals(ofMeetings meetings: Set<String>) throws -> Set<DealKey>
 }

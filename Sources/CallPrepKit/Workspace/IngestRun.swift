@@ -12,16 +12,21 @@ public struct IngestSummary: Sendable, Equatable {
     public var unreadable: [String] = []
     /// Unfilled forms: skipped, with a warning.
     public var unfilled = 0
-    /// Every deal was scored again: the meeting files, briefs or processes changed.
+    /// Every deal was scored again: the process files (or callprep) changed.
     public var rescoredAll = false
+    /// Deals scored again, their files unchanged, as their meeting files or briefs changed.
+    public var rescored = 0
 
-    public var changed: Bool { !(added.isEmpty && updated.isEmpty && removed.isEmpty) || rescoredAll }
+    public var changed: Bool { !(added.isEmpty && updated.isEmpty && removed.isEmpty) || rescoredAll || rescored > 0 }
 
     public var description: String {
         var remarks = failed.isEmpty ? "" : "; \(failed.count) with errors, not indexed"
         if !unreadable.isEmpty { remarks += "; \(unreadable.count) unreadable, kept as indexed" }
         if unfilled > 0 { remarks += "; \(unfilled) unfilled \(unfilled == 1 ? "form" : "forms") skipped" }
-        if rescoredAll { remarks += "; every deal scored again, as the meeting files, briefs or processes changed" }
+        if rescoredAll { remarks += "; every deal scored again, as the processes changed" }
+        if rescored > 0 {
+            remarks += "; \(rescored == 1 ? "1 deal" : "\(rescored) deals") scored again, as meeting files or briefs changed"
+        }
         guard changed else { return "Nothing changed: \(Self.debriefs(unchanged)) unchanged\(remarks)." }
         return "Indexed \(added.count) new, \(updated.count) changed, \(removed.count) removed, "
             + "\(unchanged) unchanged\(remarks)."
@@ -152,16 +157,21 @@ extension Workspace {
         }
         let calls = callFacts()
         let histories = dealHistories(calls: calls)
-        let context = scoringContext(calls)
+        let contexts = scoringContexts(calls)
         try store.write { writer in
             if rebuild { try writer.removeAll() }
             var affected = try writer.remove(paths: dropped)
-            // The meeting files, briefs or processes changed since the scorecards were stored: every
-            // deal is scored again, from the records the index holds.
-            let stored = try writer.scoringContext()
-            if stored != context {
+            // What the stored scorecards were made with changed: the processes (every deal is scored
+            // again, from the records the index holds), or a meeting file or brief (its deals).
+            let stored = try writer.scoringContexts()
+            if stored[""] != contexts[""] {
                 affected.formUnion(try writer.allDeals())
-                summary.rescoredAll = stored != nil
+                summary.rescoredAll = stored[""] != nil
+            } else {
+                let meetings = Set(stored.keys).union(contexts.keys).filter { stored[$0] != contexts[$0] }
+                let touched = try writer.deals(ofMeetings: meetings).subtracting(affected)
+                summary.rescored = touched.count
+                affected.formUnion(touched)
             }
             for entry in sameBytes { try writer.touch(entry.path, file: entry.file) }
             for entry in parsed { affected.formUnion(try writer.replace(entry.record, path: entry.path, file: entry.file)) }
@@ -179,7 +189,7 @@ extension Workspace {
                     if let result { try writer.setScorecard(result.card, of: record, gained: result.gained) }
                 }
             }
-            try writer.setScoringContext(context)
+            try writer.replaceScoringContexts(contexts)
         }
         return summary
     }

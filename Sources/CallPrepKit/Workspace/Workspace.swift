@@ -85,19 +85,21 @@ public final class Workspace {
     /// The deals' histories of this run, judged with the processes of the catalog and `calls`.
     func dealHistories(calls: [String: CallFacts]) -> DealHistories { DealHistories(process: catalog.lookup, calls: calls) }
 
-    /// The fingerprint of what a scorecard depends on beyond its debrief: the facts of each call
-    /// (`calls`), the workspace's process files and callprep's version. The index rescores every
-    /// deal when it changes.
-    func scoringContext(_ calls: [String: CallFacts]) -> String {
-        var text = CallPrepVersion.current + "\n" + (catalog.explicitProcess.map { "\($0.id) \($0.version)\n" } ?? "")
-        for (id, facts) in calls.sorted(by: { $0.key < $1.key }) {
-            text += "\(id)\n\(JSONWriter.write(facts.attendees))\n\(facts.notes)\n\(facts.briefWritten ?? "")\n"
-        }
+    /// The fingerprints of what a scorecard depends on beyond its debrief: under "", the workspace's
+    /// process files, `--process` and callprep's version; under each meeting id, the facts of the
+    /// call (`calls`: the meeting file's attendees and notes, the brief written).
+    func scoringContexts(_ calls: [String: CallFacts]) -> [String: String] {
+        var whole = CallPrepVersion.current + "\n" + (catalog.explicitProcess.map { "\($0.id) \($0.version)\n" } ?? "")
         // By their names in the workspace, so that the same files elsewhere give the same fingerprint.
         let names = ["process.yaml"] + ((try? FileManager.default.contentsOfDirectory(atPath: place("processes"))) ?? []).sorted()
             .map { "processes/" + $0 }
-        for name in names { text += name + "\n" + ((try? SourceFile.read(place(name)).text) ?? "") }
-        return Self.hash(Array(text.utf8))
+        for name in names { whole += name + "\n" + ((try? SourceFile.read(place(name)).text) ?? "") }
+        var fingerprints = ["": Self.hash(Array(whole.utf8))]
+        for (id, facts) in calls {
+            let text = "\(JSONWriter.write(facts.attendees))\n\(facts.notes)\n\(facts.briefWritten ?? "")"
+            fingerprints[id] = Self.hash(Array(text.utf8))
+        }
+        return fingerprints
     }
 
     /// A path in the workspace, as a person would write it: `meetings`, not `./meetings`.
