@@ -30,6 +30,8 @@ public protocol DebriefIndex: AnyObject {
     func reps() throws(DiagnosticError) -> [String]
     /// What the team report adds up.
     func reportRows(_ filter: ReportFilter) throws(DiagnosticError) -> ReportRows
+    /// The debriefs waiting for a manager's review, with their stored scores.
+    func reviewQueueRows() throws(DiagnosticError) -> [QueuedDebrief]
     /// The coaching notes that `filter` lets through.
     func coachingNoteRows(_ filter: ReportFilter) throws(DiagnosticError) -> [IndexedCoachingNote]
     /// The items in play that managers' reviews answered, in the debriefs `filter` lets through.
