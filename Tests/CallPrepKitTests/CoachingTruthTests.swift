@@ -23,7 +23,7 @@ struct Debrief {
     static let exemplaryItems: [String: String?] = [
         "meeting-reason-agreed": "Agreed why we met and that a no is fine if it is not a fit; Mara agreed.",
         "contact-role-known": "Mara Jensen owns dispatch and reports to Henrik Sorensen.",
-        "problems-identified": "Late deliveries to their top five accounts; dispatch is rebuilt by hand every week.",
+        "problems-identified": "Missed delivery slots at their biggest accounts; dispatch is rebuilt by hand every week.",
         "impact-quantified": "Mara: \"every delivery that misses its slot sets us back roughly EUR 1,200 in penalties\".",
         "frequency-quantified": "Close to 30 delayed deliveries a month, by their count.",
         "compelling-reason": "Their routing contract ends on 2027-03-31; after that they pay monthly rates.",
@@ -305,7 +305,7 @@ struct CoachingTruthTests {
     func identicalEvidenceGivesIdenticalVerdictsWhateverStageIsClaimed(_ first: String, _ second: String) throws {
         var debrief = Debrief()
         debrief.items["common-fit-agreed"] = "Both lists agreed out loud: their volume, our integration."
-        debrief.items["decision-maker-engaged"] = "Henrik Sorensen joined for the last 20 minutes."
+        debrief.items["decision-maker-engaged"] = "Henrik Sorensen sat in on the second half and asked about the pilot."
         let cards = try [first, second].map { stage -> Scorecard in
             var claimed = debrief
             claimed.stage = stage

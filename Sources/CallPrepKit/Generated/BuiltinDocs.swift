@@ -376,8 +376,8 @@ unwilling, not opposed, not against, not unlikely) negate nothing here and are h
 `ModalityReader`. A scope ends at the clause's end, at `,` `(` `)` a quote or a dash, or after 6
 tokens (`negationWindow`); inside a condition ("if", "unless") also at a new subject two words on
 ("if the figures don't add up we stop" negates "add up", not "we stop"). A pre-trigger with nothing
-after it looks back ("sign-off from Kim not yet"). "No" as an answer negates nothing ("happy to
-hear a no", "say no", "no is fine"); post-triggers include a thing kept shut ("the deck stayed
+after it looks back ("sign-off from Kim not yet"). "No" as an answer negates nothing ("a no
+would suit us", "say no", "no is fine"); post-triggers include a thing kept shut ("the deck stayed
 closed").
 
 **Modality** (`ModalityReader`). The strongest wins: conditional ("if", "unless", "provided
@@ -1211,7 +1211,7 @@ requirements that must all hold, each met by any one of the terms it names with 
 | `attendee` | a person who took part in a call: in the picture as met, or the evidence says they joined ("the COO sat in for the last quarter hour") | a name the champion mentioned |
 | `role` | someone on their side by name or by job: a person, the CFO, procurement, legal, the board | "they" |
 | `quote` | their own words: in quotes, or a clause whose speaker is theirs ("Mara said", "per Tom", "Mara's count", "from the report Mara showed") | a bare "says" with no one of theirs |
-| `outcomes` | the possible outcomes, one of them a no ("we sign or we part ways", "whichever way suits us both", "a plain no would be fine", "if not, she tells us") | "outcomes agreed"; only yeses |
+| `outcomes` | the possible outcomes, one of them a no ("we sign or we part ways", "whichever way suits us both", "a plain no would be fine", "should it not fit, she says so") | "outcomes agreed"; only yeses |
 | `deed` | something a person did for the deal (the `deeds` list: introduced, shared, forwarded...), done, not meant or asked for | "will introduce us"; "asked her to introduce us" |
 | `decision` | a decision taken on their side (the `decisions` list: decided, approved, signed off, funded, an owner named) | "wants pricing"; "top priority" |
 | `conditions` | both sides' conditions: a condition ("if", "must", "needs") with what they need of us and what we need of them | "Great fit!"; one side's wishes |
@@ -1236,8 +1236,8 @@ buyer who took part also silences the check that no decision-level person took p
 
 **`not:` what does not count, and why.** Each entry names a word list (`words:`) and the reason
 shown to the rep (`because:`); `unless:` lists terms that outweigh the words. A word of the list
-counts where no negation covers it; an intention in the customer's own reported words ("Graham:
-'I'll sign by the 20th'") is theirs, not our hope. The built-in processes use these:
+counts where no negation covers it; an intention in the customer's own reported words ("Priya: 'we
+commit once the audit closes'") is theirs, not our hope. The built-in processes use these:
 
 | item | words | unless | because |
 | --- | --- | --- | --- |

@@ -377,7 +377,7 @@ Objective: Understand how late deliveries affect Northwind's key accounts, and g
 
 - [x] The customer's problems identified `problems-identified`
 
-  Evidence (what the customer said or did, in their words): Late deliveries to their top 5 accounts; dispatch rebuilt by hand each week.
+  Evidence (what the customer said or did, in their words): Missed delivery slots at their five biggest accounts; dispatch rebuilt by hand each week.
 
 - [x] The impact of each problem quantified in the customer's own numbers `impact-quantified`
 

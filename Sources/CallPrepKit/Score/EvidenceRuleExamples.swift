@@ -30,7 +30,7 @@ public enum EvidenceRuleExamples {
     }
 
     public static let all: [EvidenceRuleExample] = [
-        kind(.text, passes: "Late deliveries to their top five accounts.", fails: "Agreed"),
+        kind(.text, passes: "Missed delivery slots at their biggest accounts.", fails: "Agreed"),
         kind(.number, passes: "Close to 30 delayed deliveries a month.", fails: "It happens often."),
         kind(.amount, passes: "EUR 1,200 per late delivery.", fails: "It costs them a lot of money."),
         kind(.date, passes: "Their routing contract renews in March.", fails: "They want it done soon."),
@@ -38,7 +38,7 @@ public enum EvidenceRuleExamples {
         kind(.quote, passes: "Mara said \"every delivery that misses its slot sets us back roughly EUR 1,200\".", fails: "EUR 1,200 per late delivery."),
         kind(.outcomes, passes: "Agreed the purpose, and that saying no is fine if it is not a fit.",
              fails: "Agreed the agenda and 45 minutes."),
-        kind(.attendee, passes: "Henrik Sorensen joined for the last 20 minutes.", fails: "Spoke about Jo Bloggs, their CEO."),
+        kind(.attendee, passes: "Henrik Sorensen sat in on the second half and asked about the pilot.", fails: "Spoke about Jo Bloggs, their CEO."),
         kind(.deed, passes: "Mara introduced us to the COO and shared the Q3 data.", fails: "Mara is our champion."),
         kind(.preparation, passes: "Brief written the day before.", fails: "Looked at their website five minutes before."),
         kind(.conditions, passes: "They need it live before peak; we need a named owner on their side.",
@@ -46,11 +46,11 @@ public enum EvidenceRuleExamples {
         kind(.list, passes: "IT security review first, then the ops board, then legal.", fails: "The usual process."),
         term("amount theirs", passes: "Their controller's count: EUR 72k in missed-slot charges over the summer.",
              fails: "By my rough maths it runs them about GBP 5k a month."),
-        term("text not-ours", passes: "Planners rebuild every route by hand when a driver calls in sick.",
+        term("text not-ours", passes: "Planners redo every route by hand whenever a van breaks down.",
              fails: "They need our routing module."),
         term("deed done", passes: "Mara forwarded our summary to Henrik with her own note.",
              fails: "Mara will introduce us to Henrik."),
-        term("attendee decision-maker", passes: "Henrik Sorensen joined for the last 20 minutes.",
+        term("attendee decision-maker", passes: "Henrik Sorensen sat in on the second half and asked about the pilot.",
              fails: "Mara joined and says their COO is on board."),
         term("text negated-ok", passes: "The slides stayed closed.", fails: "Yes"),
         not(.feelings, unless: [.date, .amount], passes: "Mara sounded fed up; their contract ends in March 2027.",
