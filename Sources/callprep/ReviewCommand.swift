@@ -86,8 +86,7 @@ struct ReviewCommand: ParsableCommand {
                 let color = TerminalColor.enabled(isTerminal: true, environment: ProcessInfo.processInfo.environment)
                 decisions = ReviewTerminal(subject: subject, all: all, color: color).run()
             }
-            let outcome = try workspace.review(subject, decisions: decisions, reviewer: name, report: printDiagnostic,
-                                               note: printNote)
+            let outcome = try workspace.review(subject, decisions: decisions, reviewer: name)
             guard outcome.text != subject.text else {
                 print("Nothing to write: \(subject.path) is as it was.")
                 return

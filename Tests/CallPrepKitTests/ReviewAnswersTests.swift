@@ -126,7 +126,7 @@ struct ReviewAnswersTests {
         let subject = try workspace.reviewSubject(path, report: { _ in }, note: { _ in })
         var decisions = ReviewDecisions()
         decisions.grade = 55
-        let outcome = try workspace.review(subject, decisions: decisions, reviewer: "Priya Nair", report: { _ in }, note: { _ in })
+        let outcome = try workspace.review(subject, decisions: decisions, reviewer: "Priya Nair")
         let edited = subject.text + "\nA line the rep added meanwhile.\n"
         try edited.write(toFile: path, atomically: true, encoding: .utf8)
         let found = TestSupport.diagnostics { () throws(DiagnosticError) in try workspace.save(outcome, of: subject) }

@@ -6,11 +6,9 @@ extension Workspace {
     public func reviewQueue(rep: String?, since: String?, until: String?, report: (Diagnostic) -> Void,
                             note: (String) -> Void) throws(DiagnosticError) -> ReviewQueue {
         guard let index = try currentIndex(nil, report: report, note: note) else { return ReviewQueue(entries: []) }
-        let entries = try index.reviewQueueRows().filter { row in
+        return ReviewQueue(entries: try index.reviewQueueRows().filter { row in
             rep.map { NextStepList.sameName(row.rep ?? "", $0) } ?? true
                 && since.map { row.date >= $0 } ?? true && until.map { row.date <= $0 } ?? true
-        }.map { ReviewQueue.Entry(source: $0.path, date: $0.date, rep: $0.rep, account: $0.account, score: $0.score,
-                                  findings: $0.findings) }
-        return ReviewQueue(entries: entries)
+        })
     }
 }

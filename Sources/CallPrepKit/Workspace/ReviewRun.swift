@@ -15,7 +15,7 @@ public struct ReviewSubject: Sendable {
         public let verdict: Scorecard.Status
         public let reason: String
         /// The answer the table holds, said as the manager's view of the judge's verdict.
-        public let answered: (judgeIsRight: Bool, comment: String)?
+        public internal(set) var answered: (judgeIsRight: Bool, comment: String)?
 
         /// The table's answer (whether the manager agrees with how the rep marked the item) for a
         /// manager who says the judge's verdict is right, or wrong. For an item the rep said is not
@@ -32,6 +32,15 @@ public struct ReviewSubject: Sendable {
     public let record: DebriefRecord
     public let card: Scorecard
     public let items: [Item]
+    /// How the review's scorecards are made: the deals' histories, and the history before this
+    /// debrief in the workspace, found once.
+    let deals: DealHistories
+    let history: OpportunityHistory
+
+    /// The scorecard `record` (this debrief, as read or as reviewed) gets.
+    func scorecard(_ record: DebriefRecord) -> Scorecard? {
+        deals.evaluate(record).flatMap { deals.score($0, history: history) }
+    }
 }
 
 /// A manager's decisions on a debrief, in the judge's terms: whether each verdict is right.
@@ -74,11 +83,16 @@ extension Workspace {
                                               WorkspaceProblem.noReviewTable)])
         }
         let deals = dealHistories(calls: callFacts())
+        let background = try workspaceHistory(for: [record], excluding: [path], deals: deals, parser: parser,
+                                              report: report, note: note)
+        let history = DealKey(record).flatMap { background[$0] }
+            .map { deals.history(before: record, known: $0, given: OpportunityHistory()) } ?? OpportunityHistory()
         var unanswered = record
         unanswered.review.items = record.review.items.map { var row = $0; row.agree = nil; return row }
-        guard let card = try scorecard(record, path: path, deals: deals, parser: parser, report: report, note: note),
-              let judged = try scorecard(unanswered, path: path, deals: deals, parser: parser, report: { _ in }, note: { _ in })
-        else { throw DiagnosticError([Diagnostic(file: path, WorkspaceProblem.noProcess(record.process.id))]) }
+        func score(_ record: DebriefRecord) -> Scorecard? { deals.evaluate(record).flatMap { deals.score($0, history: history) } }
+        guard let card = score(record), let judged = score(unanswered) else {
+            throw DiagnosticError([Diagnostic(file: path, WorkspaceProblem.noProcess(record.process.id))])
+        }
         let answers = Dictionary(record.review.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let items = rows.map { row -> ReviewSubject.Item in
             let judge = judged.items.first { $0.id == row.id }
@@ -89,20 +103,18 @@ extension Workspace {
                                           verdict: verdict, reason: judge?.reason ?? "not in the process", answered: nil)
             if let answer = answers[row.id], let agree = answer.agree {
                 // Said back in the judge's terms: the table says whether the manager agrees with the rep.
-                let right = item.agreesWithRep(judgeIsRight: true) == agree
-                item = ReviewSubject.Item(id: item.id, title: item.title, mark: item.mark, evidence: item.evidence,
-                                          line: item.line, verdict: verdict, reason: item.reason,
-                                          answered: (right, answer.comment ?? ""))
+                item.answered = (item.agreesWithRep(judgeIsRight: true) == agree, answer.comment ?? "")
             }
             return item
         }
-        return ReviewSubject(path: path, text: source.text, record: record, card: card, items: items)
+        return ReviewSubject(path: path, text: source.text, record: record, card: card, items: items, deals: deals,
+                             history: history)
     }
 
     /// `subject`'s text with `decisions` written in (signed by `reviewer`), and the scorecard it
     /// then gets. Nothing is written to disk.
-    public func review(_ subject: ReviewSubject, decisions: ReviewDecisions, reviewer: String?,
-                       report: (Diagnostic) -> Void, note: (String) -> Void) throws(DiagnosticError) -> ReviewOutcome {
+    public func review(_ subject: ReviewSubject, decisions: ReviewDecisions, reviewer: String?) throws(DiagnosticError)
+        -> ReviewOutcome {
         var answers = ReviewAnswers()
         for item in subject.items {
             guard let decision = decisions.verdicts[item.id] else { continue }
@@ -119,11 +131,8 @@ extension Workspace {
         } catch {
             throw DiagnosticError([Diagnostic(file: subject.path, error)])
         }
-        let parser = try parser()
-        let parsed = parser.parse(SourceFile(path: subject.path, text: text))
-        guard let record = parsed.record,
-              let after = try scorecard(record, path: subject.path, deals: dealHistories(calls: callFacts()), parser: parser,
-                                        report: { _ in }, note: { _ in }) else { throw DiagnosticError(parsed.diagnostics) }
+        let parsed = try parser().parse(SourceFile(path: subject.path, text: text))
+        guard let record = parsed.record, let after = subject.scorecard(record) else { throw DiagnosticError(parsed.diagnostics) }
         return ReviewOutcome(text: text, before: subject.card, after: after)
     }
 
@@ -142,15 +151,5 @@ extension Workspace {
             throw DiagnosticError([Diagnostic(file: subject.path, WorkspaceProblem.changedDuringReview)])
         }
         try OutputFile.write(outcome.text, to: subject.path, force: true)
-    }
-
-    /// The scorecard of `record`, read from `path`, with the deal's history in the workspace.
-    private func scorecard(_ record: DebriefRecord, path: String, deals: DealHistories, parser: DebriefParser,
-                           report: (Diagnostic) -> Void, note: (String) -> Void) throws(DiagnosticError) -> Scorecard? {
-        let background = try workspaceHistory(for: [record], excluding: [path], deals: deals, parser: parser,
-                                              report: report, note: note)
-        let history = DealKey(record).flatMap { background[$0] }
-            .map { deals.history(before: record, known: $0, given: OpportunityHistory()) } ?? OpportunityHistory()
-        return deals.evaluate(record).flatMap { deals.score($0, history: history) }
     }
 }
