@@ -22,13 +22,15 @@ enum JSONWriter {
 /// encoded. Raw memory rather than `[UInt8]`: members are copied within the buffer, which an
 /// array would copy whole (a slice of it holds it), and no bounds are checked twice.
 fileprivate final class JSONOutput {
-    private(set) var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    var count = 0
+    // Exclusivity unchecked: nothing here is accessed from two places at once, and the checks
+    // at run time (every access to a class's property) showed in profiles.
+    @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) var count = 0
     /// Encoders for values encoded one inside another, reused: a value's encoder is done with
     /// when its `encode(to:)` returns, and those of the values in it before that.
-    private var encoders: [JSONByteEncoder] = []
-    private var encodersInUse = 0
+    @exclusivity(unchecked) private var encoders: [JSONByteEncoder] = []
+    @exclusivity(unchecked) private var encodersInUse = 0
 
     init() {
         capacity = 4096
@@ -242,15 +244,15 @@ fileprivate final class JSONByteEncoder: Encoder {
     }
 
     let output: JSONOutput
-    var depth: Int
-    private var isObject = false
-    private var isArray = false
-    fileprivate var members: [Entry] = []
-    fileprivate var elements: [Entry] = []
-    fileprivate var single: (start: Int, end: Int)?
+    @exclusivity(unchecked) var depth: Int
+    @exclusivity(unchecked) private var isObject = false
+    @exclusivity(unchecked) private var isArray = false
+    @exclusivity(unchecked) fileprivate var members: [Entry] = []
+    @exclusivity(unchecked) fileprivate var elements: [Entry] = []
+    @exclusivity(unchecked) fileprivate var single: (start: Int, end: Int)?
     /// Encoders of nested containers and super encoders: written when this one is finished,
     /// as they may be written to in any order until then.
-    private var later: [JSONByteEncoder] = []
+    @exclusivity(unchecked) private var later: [JSONByteEncoder] = []
 
     init(output: JSONOutput, depth: Int) {
         self.output = output
@@ -370,6 +372,11 @@ fileprivate final class JSONByteEncoder: Encoder {
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) {
             let depth = encoder.depth + 1
             add(key) { $0.encode(value, depth: depth) }
+        }
+
+        // The protocol's own looks up the metadata of the optional type each time.
+        mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) {
+            if let value { encode(value, forKey: key) }
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
