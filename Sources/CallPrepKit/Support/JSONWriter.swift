@@ -1,3 +1,5 @@
+import Foundation
+
 /// Pretty JSON with sorted keys, byte for byte what Foundation's `JSONEncoder` writes with
 /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`, from the same `Codable`
 /// conformances, in a fraction of the time: encoding scorecards was a tenth of `score`'s time
@@ -10,11 +12,33 @@
 enum JSONWriter {
     /// `value` at `depth` levels of indentation (its first line unindented).
     static func write(_ value: some Encodable, depth: Int = 0) -> String {
-        let output = JSONOutput()
-        // The reused encoders hold the output: let go of them, or neither is ever freed.
-        defer { output.releaseEncoders() }
+        let output = spares.take() ?? JSONOutput()
+        defer { spares.give(output) }
         output.encode(value, depth: depth)
         return output.string
+    }
+
+    /// Outputs written before, kept with their buffer and encoders: `score` writes thousands of
+    /// scorecards, from several threads.
+    private static let spares = Spares()
+
+    private final class Spares: @unchecked Sendable {
+        private let lock = NSLock()
+        private var outputs: [JSONOutput] = []
+
+        func take() -> JSONOutput? {
+            lock.lock()
+            defer { lock.unlock() }
+            return outputs.popLast()
+        }
+
+        func give(_ output: JSONOutput) {
+            // A buffer grown large for one big value is not kept.
+            guard output.reset() else { return }
+            lock.lock()
+            defer { lock.unlock() }
+            if outputs.count < 8 { outputs.append(output) } else { output.releaseEncoders() }
+        }
     }
 }
 
@@ -41,7 +65,19 @@ fileprivate final class JSONOutput {
 
     var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
+    /// The reused encoders hold the output: let go of them, or neither is ever freed.
     func releaseEncoders() { encoders.removeAll() }
+
+    /// Empties the output for another value; false, and lets go of its encoders, when its
+    /// buffer grew too large to keep.
+    func reset() -> Bool {
+        count = 0
+        guard capacity <= 1 << 20 else {
+            releaseEncoders()
+            return false
+        }
+        return true
+    }
 
     /// Room for `extra` more bytes; `base` may move.
     @inline(__always) func reserve(_ extra: Int) {
