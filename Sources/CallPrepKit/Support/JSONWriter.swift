@@ -251,6 +251,9 @@ fileprivate final class JSONOutput {
         if T.self == Int.self { return appendInteger(Int64(unsafeBitCast(value, to: Int.self))) }
         if T.self == Double.self { return appendNumber(unsafeBitCast(value, to: Double.self)) }
         if T.self == Bool.self { return append(unsafeBitCast(value, to: Bool.self) ? "true" : "false") }
+        // Lists of text (the facts under a verdict have six), written in place: in order, so
+        // nothing to sort or copy.
+        if T.self == [String].self { return appendList(unsafeBitCast(value, to: [String].self), depth: depth) }
         let mark = count
         if encodersInUse == encoders.count { encoders.append(JSONByteEncoder(output: self, depth: depth)) }
         let encoder = encoders[encodersInUse]
@@ -264,6 +267,19 @@ fileprivate final class JSONOutput {
         encodersInUse -= 1
         if start != mark { (base + mark).update(from: base + start, count: end - start) }
         count = mark + end - start
+    }
+
+    /// As an unkeyed container writes it.
+    private func appendList(_ list: [String], depth: Int) {
+        append("[\n")
+        for (index, text) in list.enumerated() {
+            if index > 0 { append(",\n") }
+            indent(depth + 1)
+            appendString(text)
+        }
+        append(0x0A)
+        indent(depth)
+        append(UInt8(ascii: "]"))
     }
 
     /// Whether the key of `a` sorts before that of `b`, by UTF-8 bytes.
