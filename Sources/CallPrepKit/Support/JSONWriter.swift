@@ -3,7 +3,8 @@ import Foundation
 /// Pretty JSON with sorted keys, byte for byte what Foundation's `JSONEncoder` writes with
 /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`, from the same `Codable`
 /// conformances, in a fraction of the time: encoding scorecards was a tenth of `score`'s time
-/// (BENCHMARKS.md). A test holds it to Foundation's output.
+/// (BENCHMARKS.md), and about half that once written as below. Tests hold it to Foundation's
+/// output (JSONWriterTests, LongRunTests).
 ///
 /// No tree of values is built: each value is written as bytes, at its depth, into one buffer as
 /// its `encode(to:)` runs. An object's members are written in the order they come, each after
@@ -26,18 +27,17 @@ enum JSONWriter {
         private let lock = NSLock()
         private var outputs: [JSONOutput] = []
 
-        func take() -> JSONOutput? {
-            lock.lock()
-            defer { lock.unlock() }
-            return outputs.popLast()
-        }
+        func take() -> JSONOutput? { lock.withLock { outputs.popLast() } }
 
+        /// Up to eight, and none whose buffer grew past a megabyte for one big value.
         func give(_ output: JSONOutput) {
-            // A buffer grown large for one big value is not kept.
-            guard output.reset() else { return }
-            lock.lock()
-            defer { lock.unlock() }
-            if outputs.count < 8 { outputs.append(output) } else { output.releaseEncoders() }
+            output.count = 0
+            let kept = output.capacity <= 1 << 20 && lock.withLock {
+                guard outputs.count < 8 else { return false }
+                outputs.append(output)
+                return true
+            }
+            if !kept { output.releaseEncoders() }
         }
     }
 }
@@ -48,36 +48,19 @@ enum JSONWriter {
 fileprivate final class JSONOutput {
     // Exclusivity unchecked: nothing here is accessed from two places at once, and the checks
     // at run time (every access to a class's property) showed in profiles.
-    @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<UInt8>
-    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private(set) var base = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
+    @exclusivity(unchecked) private(set) var capacity = 4096
     @exclusivity(unchecked) var count = 0
     /// Encoders for values encoded one inside another, reused: a value's encoder is done with
     /// when its `encode(to:)` returns, and those of the values in it before that.
     @exclusivity(unchecked) private var encoders: [JSONByteEncoder] = []
     @exclusivity(unchecked) private var encodersInUse = 0
 
-    init() {
-        capacity = 4096
-        base = .allocate(capacity: capacity)
-    }
-
     deinit { base.deallocate() }
-
     var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
     /// The reused encoders hold the output: let go of them, or neither is ever freed.
     func releaseEncoders() { encoders.removeAll() }
-
-    /// Empties the output for another value; false, and lets go of its encoders, when its
-    /// buffer grew too large to keep.
-    func reset() -> Bool {
-        count = 0
-        guard capacity <= 1 << 20 else {
-            releaseEncoders()
-            return false
-        }
-        return true
-    }
 
     /// Room for `extra` more bytes; `base` may move.
     @inline(__always) func reserve(_ extra: Int) {
@@ -85,66 +68,40 @@ fileprivate final class JSONOutput {
     }
 
     private func grow(_ needed: Int) {
-        var newCapacity = capacity * 2
-        while newCapacity < needed { newCapacity *= 2 }
-        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        newBase.initialize(from: base, count: count)
+        while capacity < needed { capacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.initialize(from: base, count: count)
         base.deallocate()
-        base = newBase
-        capacity = newCapacity
+        base = grown
     }
-
     @inline(__always) func append(_ byte: UInt8) {
         reserve(1)
         base[count] = byte
         count += 1
     }
 
-    func append(_ text: StaticString) {
-        reserve(text.utf8CodeUnitCount)
-        (base + count).initialize(from: text.utf8Start, count: text.utf8CodeUnitCount)
-        count += text.utf8CodeUnitCount
+    func append(_ text: StaticString) { append(text.utf8Start, text.utf8CodeUnitCount) }
+    /// `length` bytes from `source`, which must not lie in the buffer (it may move).
+    func append(_ source: UnsafePointer<UInt8>, _ length: Int) {
+        reserve(length)
+        (base + count).initialize(from: source, count: length)
+        count += length
     }
-
-    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let start = bytes.baseAddress else { return }
-        reserve(bytes.count)
-        (base + count).initialize(from: start, count: bytes.count)
-        count += bytes.count
-    }
-
-    /// Bytes already in the buffer, copied to its end.
+    /// Bytes already in the buffer, copied to its end (room made first, so they stay put).
     func appendCopy(from start: Int, to end: Int) {
         reserve(end - start)
-        (base + count).initialize(from: base + start, count: end - start)
-        count += end - start
+        append(base + start, end - start)
     }
-
     /// Two spaces a level.
     func indent(_ level: Int) {
         reserve(2 * level)
         (base + count).initialize(repeating: 0x20, count: 2 * level)
         count += 2 * level
     }
-
-    func appendInteger(_ value: Int64) {
-        if value < 0 { append(UInt8(ascii: "-")) }
-        appendInteger(value.magnitude)
-    }
-
-    func appendInteger(_ value: UInt64) {
-        var digits = 1
-        var rest = value / 10
-        while rest > 0 { digits += 1; rest /= 10 }
-        reserve(digits)
-        var position = base + count + digits
-        rest = value
-        repeat {
-            position -= 1
-            position.pointee = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-            rest /= 10
-        } while rest > 0
-        count += digits
+    /// Text that needs no escape: numbers, and the keys' bytes.
+    func appendPlain(_ text: String) {
+        var text = text
+        text.withUTF8 { if let start = $0.baseAddress { append(start, $0.count) } }
     }
 
     /// As Foundation writes numbers: whole numbers below 2^53 without a fraction, others as Swift
@@ -152,34 +109,30 @@ fileprivate final class JSONOutput {
     func appendNumber(_ value: Double) {
         // JSON has no NaN or infinity; no input reaches them, and a bug must not write invalid JSON.
         guard value.isFinite else { return append("null") }
-        if value.rounded() == value, abs(value) < 9_007_199_254_740_992 { return appendInteger(Int64(value)) }
-        var text = value.description
-        text.withUTF8 { append($0) }
+        let whole = value.rounded() == value && abs(value) < 9_007_199_254_740_992
+        appendPlain(whole ? String(Int64(value)) : value.description)
     }
-
     func appendString(_ text: String) {
         var text = text
         // Native strings are contiguous UTF-8 already; others are made so.
         text.withUTF8 { bytes in
             reserve(6 * bytes.count + 2)
-            guard let start = bytes.baseAddress else { return append("\"\"") }
-            appendEscaped(start, bytes.count)
+            if let start = bytes.baseAddress { appendEscaped(start, bytes.count) } else { append("\"\"") }
         }
     }
-
     /// A key, from its bytes earlier in the buffer.
     func appendString(from start: Int, to end: Int) {
         reserve(6 * (end - start) + 2)
         appendEscaped(base + start, end - start)
     }
 
-    /// `count` bytes of UTF-8 as a JSON string; the caller has reserved room for the worst case
+    /// `length` bytes of UTF-8 as a JSON string; the caller has made room for the worst case
     /// (every byte six, and the quotes), so `source` may lie in the buffer.
     private func appendEscaped(_ source: UnsafePointer<UInt8>, _ length: Int) {
-        let hex: StaticString = "0123456789abcdef"
-        let digits = hex.utf8Start
+        let hex = ("0123456789abcdef" as StaticString).utf8Start
         var out = base + count
-        out.pointee = UInt8(ascii: "\""); out += 1
+        func put(_ bytes: UInt8...) { for byte in bytes { out.pointee = byte; out += 1 } }
+        put(UInt8(ascii: "\""))
         var index = 0
         while index < length {
             // Most text needs no escape: the run up to the next byte that might is copied whole,
@@ -198,38 +151,23 @@ fileprivate final class JSONOutput {
             guard index < length else { break }
             let byte = source[index]
             index += 1
-            func write(_ escape: StaticString) {
-                out.initialize(from: escape.utf8Start, count: escape.utf8CodeUnitCount)
-                out += escape.utf8CodeUnitCount
-            }
-            func writeUnicode(_ byte: UInt8) {
-                write("\\u00")
-                out[0] = digits[Int(byte >> 4)]
-                out[1] = digits[Int(byte & 0x0F)]
-                out += 2
-            }
             switch byte {
             // DEL and the C1 controls (U+0080 to U+009F, 0xC2 then 0x80 to 0x9F) are escaped as well,
             // beyond what JSON requires, so that no control reaches a terminal that shows the JSON.
-            case 0xC2:
-                if index < length, (0x80...0x9F).contains(source[index]) {
-                    writeUnicode(source[index])
-                    index += 1
-                } else {
-                    out.pointee = 0xC2; out += 1
-                }
-            case 0x7F: write("\\u007f")
-            case UInt8(ascii: "\""): write("\\\"")
-            case UInt8(ascii: "\\"): write("\\\\")
-            case 0x08: write("\\b")
-            case 0x0C: write("\\f")
-            case 0x0A: write("\\n")
-            case 0x0D: write("\\r")
-            case 0x09: write("\\t")
-            default: writeUnicode(byte)
+            case 0xC2 where index < length && (0x80...0x9F).contains(source[index]):
+                put(0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(source[index] >> 4)], hex[Int(source[index] & 0x0F)])
+                index += 1
+            case 0xC2: put(0xC2)
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): put(0x5C, byte)
+            case 0x08: put(0x5C, UInt8(ascii: "b"))
+            case 0x09: put(0x5C, UInt8(ascii: "t"))
+            case 0x0A: put(0x5C, UInt8(ascii: "n"))
+            case 0x0C: put(0x5C, UInt8(ascii: "f"))
+            case 0x0D: put(0x5C, UInt8(ascii: "r"))
+            default: put(0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)])
             }
         }
-        out.pointee = UInt8(ascii: "\""); out += 1
+        put(UInt8(ascii: "\""))
         count = out - base
     }
 
@@ -248,14 +186,11 @@ fileprivate final class JSONOutput {
     func encode<T: Encodable>(_ value: T, depth: Int) {
         // The common leaves, without an encoder (a comparison of types, not a dynamic cast).
         if T.self == String.self { return appendString(unsafeBitCast(value, to: String.self)) }
-        if T.self == Int.self { return appendInteger(Int64(unsafeBitCast(value, to: Int.self))) }
+        if T.self == Int.self { return appendPlain(String(unsafeBitCast(value, to: Int.self))) }
         if T.self == Double.self { return appendNumber(unsafeBitCast(value, to: Double.self)) }
         if T.self == Bool.self { return append(unsafeBitCast(value, to: Bool.self) ? "true" : "false") }
-        // Lists of text (the facts under a verdict have six), written in place: in order, so
-        // nothing to sort or copy.
-        if T.self == [String].self { return appendList(unsafeBitCast(value, to: [String].self), depth: depth) }
         let mark = count
-        if encodersInUse == encoders.count { encoders.append(JSONByteEncoder(output: self, depth: depth)) }
+        if encodersInUse == encoders.count { encoders.append(JSONByteEncoder(output: self)) }
         let encoder = encoders[encodersInUse]
         encodersInUse += 1
         encoder.depth = depth
@@ -268,26 +203,11 @@ fileprivate final class JSONOutput {
         if start != mark { (base + mark).update(from: base + start, count: end - start) }
         count = mark + end - start
     }
-
-    /// As an unkeyed container writes it.
-    private func appendList(_ list: [String], depth: Int) {
-        append("[\n")
-        for (index, text) in list.enumerated() {
-            if index > 0 { append(",\n") }
-            indent(depth + 1)
-            appendString(text)
-        }
-        append(0x0A)
-        indent(depth)
-        append(UInt8(ascii: "]"))
-    }
-
     /// Whether the key of `a` sorts before that of `b`, by UTF-8 bytes.
     func keyPrecedes(_ a: JSONByteEncoder.Entry, _ b: JSONByteEncoder.Entry) -> Bool {
         let lengthA = a.keyEnd - a.keyStart, lengthB = b.keyEnd - b.keyStart
-        for offset in 0..<min(lengthA, lengthB) {
-            let byteA = base[a.keyStart + offset], byteB = base[b.keyStart + offset]
-            if byteA != byteB { return byteA < byteB }
+        for offset in 0..<min(lengthA, lengthB) where base[a.keyStart + offset] != base[b.keyStart + offset] {
+            return base[a.keyStart + offset] < base[b.keyStart + offset]
         }
         return lengthA < lengthB
     }
@@ -302,41 +222,30 @@ fileprivate final class JSONByteEncoder: Encoder {
     /// A member's key (its bytes, unescaped) and value, or an element's value, in the output.
     /// A value not yet written, from a nested container or super encoder, has `start` below
     /// zero: it is `later[-1 - start]`.
-    struct Entry {
-        var keyStart = 0
-        var keyEnd = 0
-        var start: Int
-        var end = 0
-    }
+    struct Entry { var keyStart = 0, keyEnd = 0, start: Int, end = 0 }
 
     let output: JSONOutput
-    @exclusivity(unchecked) var depth: Int
-    @exclusivity(unchecked) private var isObject = false
-    @exclusivity(unchecked) private var isArray = false
-    @exclusivity(unchecked) fileprivate var members: [Entry] = []
-    @exclusivity(unchecked) fileprivate var elements: [Entry] = []
+    @exclusivity(unchecked) var depth = 0
+    @exclusivity(unchecked) private var isObject = false, isArray = false
+    @exclusivity(unchecked) fileprivate var members: [Entry] = [], elements: [Entry] = []
     @exclusivity(unchecked) fileprivate var single: (start: Int, end: Int)?
     /// Encoders of nested containers and super encoders: written when this one is finished,
     /// as they may be written to in any order until then.
     @exclusivity(unchecked) private var later: [JSONByteEncoder] = []
 
-    init(output: JSONOutput, depth: Int) {
-        self.output = output
-        self.depth = depth
-    }
+    init(output: JSONOutput) { self.output = output }
 
     func reset() {
-        isObject = false
-        isArray = false
+        (isObject, isArray, single) = (false, false, nil)
         members.removeAll(keepingCapacity: true)
         elements.removeAll(keepingCapacity: true)
-        single = nil
         later.removeAll(keepingCapacity: true)
     }
 
-    /// An encoder for a value written later, `depth` levels deep: the index to put in `start`.
-    func encodeLater(depth: Int) -> (encoder: JSONByteEncoder, start: Int) {
-        let encoder = JSONByteEncoder(output: output, depth: depth)
+    /// An encoder for a value written later, a level deeper: the value to put in `start`.
+    func encodeLater() -> (encoder: JSONByteEncoder, start: Int) {
+        let encoder = JSONByteEncoder(output: output)
+        encoder.depth = depth + 1
         later.append(encoder)
         return (encoder, -later.count)
     }
@@ -348,11 +257,7 @@ fileprivate final class JSONByteEncoder: Encoder {
         if isArray { return finish(&elements, open: "[\n", close: UInt8(ascii: "]"), keyed: false) }
         if let single { return single }
         // A value that opened no container encodes as an empty object, as in Foundation.
-        let start = output.count
-        output.append("{\n\n")
-        output.indent(depth)
-        output.append(UInt8(ascii: "}"))
-        return (start, output.count)
+        return finish(&members, open: "{\n", close: UInt8(ascii: "}"), keyed: true)
     }
 
     private func finish(_ entries: inout [Entry], open: StaticString, close: UInt8, keyed: Bool) -> (start: Int, end: Int) {
@@ -360,8 +265,8 @@ fileprivate final class JSONByteEncoder: Encoder {
             (entries[index].start, entries[index].end) = later[-1 - entries[index].start].finish()
         }
         let output = self.output
+        // Insertion sort: a dozen keys or so, often near their order; and stable, as before.
         if keyed {
-            // Insertion sort: a dozen keys or so, often near their order; and stable, as before.
             entries.withUnsafeMutableBufferPointer { entries in
                 for index in entries.indices.dropFirst() {
                     let entry = entries[index]
@@ -395,147 +300,98 @@ fileprivate final class JSONByteEncoder: Encoder {
         isObject = true
         return KeyedEncodingContainer(KeyedContainer<Key>(encoder: self))
     }
-
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         isArray = true
-        return UnkeyedContainer(encoder: self)
+        return ValueContainer(encoder: self, single: false)
     }
-
-    func singleValueContainer() -> any SingleValueEncodingContainer {
-        SingleContainer(encoder: self)
-    }
+    func singleValueContainer() -> any SingleValueEncodingContainer { ValueContainer(encoder: self, single: true) }
 
     private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let encoder: JSONByteEncoder
         var codingPath: [any CodingKey] { [] }
 
         /// The key's bytes, then what `write` writes.
-        @inline(__always) func add(_ key: Key, _ write: (JSONOutput) -> Void) {
+        @inline(__always) func add(_ name: String, _ write: (JSONOutput) -> Void) {
             let output = encoder.output
             let keyStart = output.count
-            var name = key.stringValue
-            name.withUTF8 { output.append($0) }
+            output.appendPlain(name)
             let keyEnd = output.count
             write(output)
             encoder.members.append(Entry(keyStart: keyStart, keyEnd: keyEnd, start: keyEnd, end: output.count))
         }
 
-        mutating func encodeNil(forKey key: Key) { add(key) { $0.append("null") } }
-        mutating func encode(_ value: Bool, forKey key: Key) { add(key) { $0.append(value ? "true" : "false") } }
-        mutating func encode(_ value: String, forKey key: Key) { add(key) { $0.appendString(value) } }
-        mutating func encode(_ value: Double, forKey key: Key) { add(key) { $0.appendNumber(value) } }
-        mutating func encode(_ value: Float, forKey key: Key) { add(key) { $0.appendNumber(Double(value)) } }
-        mutating func encode(_ value: Int, forKey key: Key) { add(key) { $0.appendInteger(Int64(value)) } }
-        mutating func encode(_ value: Int8, forKey key: Key) { add(key) { $0.appendInteger(Int64(value)) } }
-        mutating func encode(_ value: Int16, forKey key: Key) { add(key) { $0.appendInteger(Int64(value)) } }
-        mutating func encode(_ value: Int32, forKey key: Key) { add(key) { $0.appendInteger(Int64(value)) } }
-        mutating func encode(_ value: Int64, forKey key: Key) { add(key) { $0.appendInteger(value) } }
-        mutating func encode(_ value: UInt, forKey key: Key) { add(key) { $0.appendInteger(UInt64(value)) } }
-        mutating func encode(_ value: UInt8, forKey key: Key) { add(key) { $0.appendInteger(UInt64(value)) } }
-        mutating func encode(_ value: UInt16, forKey key: Key) { add(key) { $0.appendInteger(UInt64(value)) } }
-        mutating func encode(_ value: UInt32, forKey key: Key) { add(key) { $0.appendInteger(UInt64(value)) } }
-        mutating func encode(_ value: UInt64, forKey key: Key) { add(key) { $0.appendInteger(value) } }
-        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) {
-            let depth = encoder.depth + 1
-            add(key) { $0.encode(value, depth: depth) }
+        /// The key's bytes, and an encoder for its value, written later.
+        func addLater(_ name: String) -> JSONByteEncoder {
+            let keyStart = encoder.output.count
+            encoder.output.appendPlain(name)
+            let (nested, start) = encoder.encodeLater()
+            encoder.members.append(Entry(keyStart: keyStart, keyEnd: encoder.output.count, start: start))
+            return nested
         }
 
+        mutating func encodeNil(forKey key: Key) { add(key.stringValue) { $0.append("null") } }
+        mutating func encode(_ value: Bool, forKey key: Key) { add(key.stringValue) { $0.append(value ? "true" : "false") } }
+        mutating func encode(_ value: String, forKey key: Key) { add(key.stringValue) { $0.appendString(value) } }
+        mutating func encode(_ value: Double, forKey key: Key) { add(key.stringValue) { $0.appendNumber(value) } }
+        mutating func encode(_ value: Float, forKey key: Key) { add(key.stringValue) { $0.appendNumber(Double(value)) } }
+        /// Int, Int8 to Int64, UInt and UInt8 to UInt64.
+        mutating func encode(_ value: some FixedWidthInteger & Encodable, forKey key: Key) {
+            add(key.stringValue) { $0.appendPlain(String(value)) }
+        }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) {
+            let depth = encoder.depth + 1
+            add(key.stringValue) { $0.encode(value, depth: depth) }
+        }
         // The protocol's own looks up the metadata of the optional type each time.
         mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) {
             if let value { encode(value, forKey: key) }
         }
-
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
-                                                            forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-            superEncoder(forKey: key).container(keyedBy: keyType)
+        mutating func nestedContainer<K: CodingKey>(keyedBy type: K.Type, forKey key: Key) -> KeyedEncodingContainer<K> {
+            superEncoder(forKey: key).container(keyedBy: type)
         }
-
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
             superEncoder(forKey: key).unkeyedContainer()
         }
-
-        mutating func superEncoder() -> any Encoder { later(name: "super") }
-
-        mutating func superEncoder(forKey key: Key) -> any Encoder { later(name: key.stringValue) }
-
-        private func later(name: String) -> JSONByteEncoder {
-            let output = encoder.output
-            let keyStart = output.count
-            var name = name
-            name.withUTF8 { output.append($0) }
-            let (nested, start) = encoder.encodeLater(depth: encoder.depth + 1)
-            encoder.members.append(Entry(keyStart: keyStart, keyEnd: output.count, start: start))
-            return nested
-        }
+        mutating func superEncoder() -> any Encoder { addLater("super") }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { addLater(key.stringValue) }
     }
 
-    private struct UnkeyedContainer: UnkeyedEncodingContainer, ValueSink {
+    /// An unkeyed container, or a single-value one (`single`): they take the same values.
+    private struct ValueContainer: UnkeyedEncodingContainer, SingleValueEncodingContainer {
         let encoder: JSONByteEncoder
+        let single: Bool
         var codingPath: [any CodingKey] { [] }
         var count: Int { encoder.elements.count }
-        var depth: Int { encoder.depth + 1 }
 
+        /// What `write` writes at the end of the output: the next element, or the value (a value
+        /// encoded twice is the second: the first stays in the buffer, unused).
         @inline(__always) func put(_ write: (JSONOutput) -> Void) {
             let output = encoder.output
             let start = output.count
             write(output)
-            encoder.elements.append(Entry(start: start, end: output.count))
+            if single { encoder.single = (start, output.count) } else { encoder.elements.append(Entry(start: start, end: output.count)) }
         }
 
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
-            -> KeyedEncodingContainer<NestedKey> {
-            superEncoder().container(keyedBy: keyType)
+        mutating func encodeNil() { put { $0.append("null") } }
+        mutating func encode(_ value: Bool) { put { $0.append(value ? "true" : "false") } }
+        mutating func encode(_ value: String) { put { $0.appendString(value) } }
+        mutating func encode(_ value: Double) { put { $0.appendNumber(value) } }
+        mutating func encode(_ value: Float) { put { $0.appendNumber(Double(value)) } }
+        /// Int, Int8 to Int64, UInt and UInt8 to UInt64.
+        mutating func encode(_ value: some FixedWidthInteger & Encodable) { put { $0.appendPlain(String(value)) } }
+        mutating func encode<T: Encodable>(_ value: T) {
+            let depth = single ? encoder.depth : encoder.depth + 1
+            put { $0.encode(value, depth: depth) }
         }
 
+        mutating func nestedContainer<K: CodingKey>(keyedBy type: K.Type) -> KeyedEncodingContainer<K> {
+            superEncoder().container(keyedBy: type)
+        }
         mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { superEncoder().unkeyedContainer() }
-
         mutating func superEncoder() -> any Encoder {
-            let (nested, start) = encoder.encodeLater(depth: depth)
+            let (nested, start) = encoder.encodeLater()
             encoder.elements.append(Entry(start: start))
             return nested
         }
-    }
-
-    private struct SingleContainer: SingleValueEncodingContainer, ValueSink {
-        let encoder: JSONByteEncoder
-        var codingPath: [any CodingKey] { [] }
-        var depth: Int { encoder.depth }
-
-        /// A value encoded twice is the second: the first stays in the buffer, unused.
-        @inline(__always) func put(_ write: (JSONOutput) -> Void) {
-            let output = encoder.output
-            let start = output.count
-            write(output)
-            encoder.single = (start, output.count)
-        }
-    }
-}
-
-/// The `encode` methods that unkeyed and single-value containers share, for a container that
-/// takes one value after another, each `depth` levels deep.
-private protocol ValueSink {
-    var depth: Int { get }
-    func put(_ write: (JSONOutput) -> Void)
-}
-
-extension ValueSink {
-    mutating func encodeNil() { put { $0.append("null") } }
-    mutating func encode(_ value: Bool) { put { $0.append(value ? "true" : "false") } }
-    mutating func encode(_ value: String) { put { $0.appendString(value) } }
-    mutating func encode(_ value: Double) { put { $0.appendNumber(value) } }
-    mutating func encode(_ value: Float) { put { $0.appendNumber(Double(value)) } }
-    mutating func encode(_ value: Int) { put { $0.appendInteger(Int64(value)) } }
-    mutating func encode(_ value: Int8) { put { $0.appendInteger(Int64(value)) } }
-    mutating func encode(_ value: Int16) { put { $0.appendInteger(Int64(value)) } }
-    mutating func encode(_ value: Int32) { put { $0.appendInteger(Int64(value)) } }
-    mutating func encode(_ value: Int64) { put { $0.appendInteger(value) } }
-    mutating func encode(_ value: UInt) { put { $0.appendInteger(UInt64(value)) } }
-    mutating func encode(_ value: UInt8) { put { $0.appendInteger(UInt64(value)) } }
-    mutating func encode(_ value: UInt16) { put { $0.appendInteger(UInt64(value)) } }
-    mutating func encode(_ value: UInt32) { put { $0.appendInteger(UInt64(value)) } }
-    mutating func encode(_ value: UInt64) { put { $0.appendInteger(value) } }
-    mutating func encode<T: Encodable>(_ value: T) {
-        let depth = self.depth
-        put { $0.encode(value, depth: depth) }
     }
 }
