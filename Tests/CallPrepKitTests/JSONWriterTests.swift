@@ -2,10 +2,9 @@ import Foundation
 import Testing
 @testable import CallPrepKit
 
-/// `JSONWriter` sorts keys by their bytes, escapes what JSON and a terminal need, and may be
-/// called from many threads and from inside another write: its output must stay what Foundation's
-/// `JSONEncoder` writes (plus DEL and C1 escaped), whatever shortcuts a faster writer takes (a
-/// scan of several bytes at a time, reused buffers).
+/// `JSONWriter` writes bytes as values encode, sorts keys by their bytes, finds text that needs no
+/// escape eight bytes at a time, writes lists of text in place and reuses its buffers: each of
+/// these must leave the output what Foundation's `JSONEncoder` writes (plus DEL and C1 escaped).
 @Suite("JSON writer")
 struct JSONWriterTests {
     private static func foundation(_ value: some Encodable) throws -> String {
@@ -21,7 +20,7 @@ struct JSONWriterTests {
     }
 
     @Test func everyByteThatNeedsAnEscapeIsEscapedWhereverItFallsInAWord() throws {
-        // Each at every offset of 0 to 19 in ASCII text (a scan may read several bytes at a time),
+        // Each at every offset of 0 to 19 in ASCII text (the scan reads eight bytes at a time),
         // before and after non-ASCII text.
         let escaped: [(String, String)] = [("\"", "\\\""), ("\\", "\\\\"), ("\n", "\\n"), ("\t", "\\t"), ("\r", "\\r"),
                                            ("\u{8}", "\\b"), ("\u{c}", "\\f"), ("\u{0}", "\\u0000"), ("\u{1f}", "\\u001f"),
@@ -189,8 +188,8 @@ struct JSONWriterTests {
         #expect(JSONWriter.write([Late(), Late()]) == "[\n" + inList + ",\n" + inList + "\n]")
     }
 
-    /// A value whose encoding writes JSON itself (a writer that reuses its buffers must give a
-    /// write inside a write its own).
+    /// A value whose encoding writes JSON itself (the writer's buffers are reused, so a write
+    /// inside a write must get its own).
     private struct Inside: Encodable {
         var inner: [String: String]
         func encode(to encoder: Encoder) throws {
