@@ -3,8 +3,8 @@ import Testing
 @testable import CallPrepKit
 
 /// `JSONWriter` writes bytes as values encode, sorts keys by their bytes, finds text that needs no
-/// escape eight bytes at a time, writes lists of text in place and reuses its buffers: each of
-/// these must leave the output what Foundation's `JSONEncoder` writes (plus DEL and C1 escaped).
+/// escape eight bytes at a time and reuses its buffers: each of these must leave the output what
+/// Foundation's `JSONEncoder` writes (plus DEL and C1 escaped).
 @Suite("JSON writer")
 struct JSONWriterTests {
     private static func foundation(_ value: some Encodable) throws -> String {
