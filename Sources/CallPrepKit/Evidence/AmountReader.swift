@@ -171,7 +171,7 @@ package struct AmountReader: Sendable {
         if token.kind == .number { return Self.digits(token.word).map { ($0.0, $0.1, index + 1) } }
         // Most words are no number: a look-up, not a split, tells.
         guard token.kind == .word, Self.numberWords[token] != nil || Self.numberStarts.contains(token)
-                || token.word.utf8.contains(UInt8(ascii: "-")) else { return nil }
+                || token.word.hasByte(UInt8(ascii: "-")) else { return nil }
         var total = 0.0
         var current = 0.0
         var cursor = index
@@ -204,7 +204,7 @@ package struct AmountReader: Sendable {
     /// "85,000" → 85000, "2.5k" → 2500, "1.2m" → 1200000, "20-30" → 20 to 30; nil for "12/3", "10:30", "3rd", "9am".
     static func digits(_ written: String) -> (Double, Double?)? {
         var text = written.lowercased()
-        if text.contains("/") || text.contains(":") { return nil }
+        if text.hasByte(UInt8(ascii: "/")) || text.hasByte(UInt8(ascii: ":")) { return nil }
         var scale = 1.0
         for (suffix, factor) in [("bn", 1e9), ("mn", 1e6), ("k", 1e3), ("m", 1e6)] where text.hasSuffix(suffix) {
             scale = factor
@@ -212,7 +212,7 @@ package struct AmountReader: Sendable {
             break
         }
         if text.last?.isLetter == true { return text.hasSuffix("x") ? Double(text.dropLast()).map { ($0, nil) } : nil }
-        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "‐" }).map { $0.replacingOccurrences(of: ",", with: "") }
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "‐" }).map { String($0.unicodeScalars.filter { $0 != "," }) }
         guard let low = parts.first.flatMap(Double.init), parts.count <= 2 else { return nil }
         let high = parts.count == 2 ? Double(parts[1]) : nil
         return (low * scale, high.map { $0 * scale })

@@ -54,8 +54,8 @@ enum Contractions {
         for (index, token) in tokens.enumerated() {
             guard token.kind == .word else { out.append(token); continue }
             // A typographic apostrophe as the plain one; most words have none (a byte test first).
-            let word = token.word.utf8.contains(0xE2) ? token.word.replacingOccurrences(of: "’", with: "'") : token.word
-            if !word.utf8.contains(0x27), whole[word, key: token.wordKey] == nil { out.append(token); continue }
+            let word = token.word.hasByte(0xE2) ? token.word.replacingOccurrences(of: "’", with: "'") : token.word
+            if !word.hasByte(0x27), whole[word, key: token.wordKey] == nil { out.append(token); continue }
             func spell(_ words: [String]) {
                 for (place, part) in words.enumerated() {
                     var copy = token

@@ -29,8 +29,7 @@ package struct EvidencePeople: Sendable, Hashable, Codable {
     package init(_ people: [Person] = []) {
         self.people = people
         let names = people.map { person in
-            person.name.lowercased().split { !($0.isLetter || $0 == "-" || $0 == "'" || $0 == "’") }
-                .map(String.init).filter { !Self.honorifics.contains($0) }
+            Self.nameWords(person.name.lowercased()).filter { !Self.honorifics.contains($0) }
         }
         var single: [String: Int?] = [:]
         for (person, words) in names.enumerated() {
@@ -58,6 +57,16 @@ package struct EvidencePeople: Sendable, Hashable, Codable {
     }
 
     private static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "prof", "sir"]
+
+    /// A name's words: letters, hyphens and apostrophes. ASCII names (most) by their bytes; others
+    /// by characters, so that an accent written as a mark of its own stays in its word.
+    private static func nameWords(_ name: String) -> [String] {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return name.split { !($0.isLetter || $0 == "-" || $0 == "'" || $0 == "’") }.map(String.init)
+        }
+        return name.utf8.split { !((0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "'")) }
+            .map { String(decoding: $0, as: UTF8.self) }
+    }
 
     /// Every mention in `tokens`, by full name, or by a first or last name that only one person has.
     package func mentions(in tokens: [EvidenceToken]) -> [Mention] {

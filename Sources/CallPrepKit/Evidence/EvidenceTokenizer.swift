@@ -24,7 +24,7 @@ package struct EvidenceTokenizer: Sendable {
         scanner.run()
         var tokens = Contractions.resolve(scanner.tokens)
         for index in tokens.indices where tokens[index].kind == .word {
-            tokens[index].stem = stemmer.stem(tokens[index].word)
+            tokens[index].stem = stemmer.stem(lowercased: tokens[index].word)
         }
         let (sentences, clauses) = Self.structure(tokens)
         return EvidenceTokens(scalars: scalars, source: text, starts: starts, tokens: tokens, sentences: sentences,
@@ -88,6 +88,7 @@ private struct Scanner {
         self.scalars = scalars
         self.source = source
         self.starts = starts
+        tokens.reserveCapacity(scalars.count / 3 + 4)
     }
 
     /// The scalars from `start` to `end`, as a slice of the text.
@@ -132,8 +133,8 @@ private struct Scanner {
         return scalar.properties.isWhitespace
     }
 
-    mutating func add(_ kind: EvidenceToken.Kind, _ start: Int, _ end: Int, word: String? = nil) {
-        let text = slice(start, end)
+    mutating func add(_ kind: EvidenceToken.Kind, _ start: Int, _ end: Int, word: String? = nil, text: String? = nil) {
+        let text = text ?? slice(start, end)
         let lower = word ?? text.lowercased()
         tokens.append(EvidenceToken(text: text, word: lower, kind: kind, range: start..<end,
                                     capitalized: Self.isUppercase(scalars[start]), stem: lower, startsLine: lineBreak))
@@ -197,7 +198,8 @@ private struct Scanner {
             add(.word, start, position, word: slice(start, position).lowercased().replacingOccurrences(of: ".", with: ""))
             return
         }
-        let word = slice(start, position).lowercased()
+        let text = slice(start, position)
+        let word = text.lowercased()
         if at(position) == "/" {
             if word == "w", at(position + 1) == "o" || at(position + 1) == "O", !Self.isLetter(at(position + 2)) {
                 position += 2
@@ -210,13 +212,13 @@ private struct Scanner {
             }
         }
         // A plural's possessive: "the drivers' log".
-        if word.hasSuffix("s"), Self.isApostrophe(at(position)), !Self.isLetter(at(position + 1)) {
-            add(.word, start, position)
+        if word.utf8.last == UInt8(ascii: "s"), Self.isApostrophe(at(position)), !Self.isLetter(at(position + 1)) {
+            add(.word, start, position, word: word, text: text)
             position += 1
             add(.possessive, position - 1, position, word: "'s")
             return
         }
-        add(.word, start, position)
+        add(.word, start, position, word: word, text: text)
     }
 
     /// Digits with inner separators: "85,000", "2.5", "20-30", "12/3", "2026-12-10", "10:30",

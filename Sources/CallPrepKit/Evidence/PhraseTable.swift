@@ -53,14 +53,15 @@ package struct PhraseTable: Sendable {
     package func match(at index: Int, in tokens: [EvidenceToken], before end: Int? = nil) -> Match? {
         let end = min(end ?? tokens.count, tokens.count)
         guard index < end, tokens[index].kind == .word else { return nil }
-        let first = tokens[index]
-        guard let candidates = stems ? group(first.stemKey, first.stem) : group(first.wordKey, first.word) else { return nil }
+        // The token read in place: a copy of it costs more than the look-up.
+        guard let candidates = stems ? group(tokens[index].stemKey, tokens[index].stem) : group(tokens[index].wordKey, tokens[index].word)
+        else { return nil }
         for candidate in candidates where index + candidate.keys.count <= end {
             var matches = true
             for offset in candidate.keys.indices.dropFirst() {
-                let token = tokens[index + offset]
-                if token.kind != .word || (stems ? token.stemKey : token.wordKey) != candidate.keys[offset]
-                    || (stems ? token.stem : token.word) != candidate.words[offset] {
+                let token = index + offset
+                if tokens[token].kind != .word || (stems ? tokens[token].stemKey : tokens[token].wordKey) != candidate.keys[offset]
+                    || (stems ? tokens[token].stem : tokens[token].word) != candidate.words[offset] {
                     matches = false
                     break
                 }

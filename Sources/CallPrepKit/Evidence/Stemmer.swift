@@ -31,6 +31,11 @@ package struct Stemmer: Sendable {
         handle.stem(word.lowercased())
     }
 
+    /// The stem of a word already in lower case (a token's).
+    package func stem(lowercased word: String) -> String {
+        handle.stem(word)
+    }
+
     /// Owns one C stemmer. sb_stemmer is not thread-safe, so every call holds the lock; stems
     /// already made are remembered (a debrief repeats its words), which keeps the lock short.
     private final class Handle: @unchecked Sendable {

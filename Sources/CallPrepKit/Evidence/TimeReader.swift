@@ -124,7 +124,7 @@ package struct TimeReader: Sendable {
             let word = token.word
             if token.kind == .number, let date = Self.numeric(word, order: order) {
                 add(index, index + 1, .calendar, year: date.year, month: date.month, day: date.day, ambiguous: date.ambiguous)
-            } else if token.kind == .number, token.word.hasSuffix("am") || token.word.hasSuffix("pm") || token.word.contains(":") {
+            } else if token.kind == .number, token.word.hasSuffix("am") || token.word.hasSuffix("pm") || token.word.hasByte(UInt8(ascii: ":")) {
                 taken.insert(index)  // a time of day: no amount
             } else if let month = Self.months[token], word != "may" || token.capitalized || dayNumber(index + 1) != nil,
                       word.count > 3 || token.capitalized || dayNumber(index + 1) != nil {
@@ -169,7 +169,7 @@ package struct TimeReader: Sendable {
             return (iso[0], iso[1], iso[2], false)
         }
         let parts = written.split(whereSeparator: { $0 == "/" || $0 == "." }).map { Int($0) }
-        guard written.contains("/") || parts.count == 3, parts.count == 2 || parts.count == 3, let a = parts[0], let b = parts[1] else { return nil }
+        guard written.hasByte(UInt8(ascii: "/")) || parts.count == 3, parts.count == 2 || parts.count == 3, let a = parts[0], let b = parts[1] else { return nil }
         let year = parts.count == 3 ? parts[2].map { $0 < 100 ? 2000 + $0 : $0 } : nil
         if parts.count == 3, year == nil { return nil }
         switch (a, b) {

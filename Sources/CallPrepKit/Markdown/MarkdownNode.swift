@@ -69,12 +69,6 @@ public final class MarkdownNode: Sendable {
         self.end = end
         self.children = children
     }
-
-    /// The same node with other children.
-    func with(children: [MarkdownNode]) -> MarkdownNode {
-        MarkdownNode(kind: kind, literal: literal, headingLevel: headingLevel, isChecked: isChecked, info: info,
-                     start: start, end: end, children: children)
-    }
 }
 
 extension MarkdownNode {

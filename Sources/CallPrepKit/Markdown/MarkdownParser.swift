@@ -31,8 +31,8 @@ public enum MarkdownParser {
     /// leading UTF-8 byte-order mark is ignored.
     public static func parse(_ text: String, maxDepth: Int) throws(TooDeep) -> MarkdownNode {
         _ = registerExtensions
-        var source = Substring(text)
-        if source.first == "\u{FEFF}" { source = source.dropFirst() }
+        // The text's own UTF-8 is fed as it is (an Array of it was copied byte by byte).
+        var source = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
 
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
             preconditionFailure("cmark-gfm could not allocate a parser")
@@ -43,13 +43,11 @@ public enum MarkdownParser {
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }
         }
-        var bytes = Array(source.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
+        source.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        bytes = []
         guard let document = cmark_parser_finish(parser) else {
             preconditionFailure("cmark-gfm returned no document")
         }
@@ -74,16 +72,16 @@ public enum MarkdownParser {
         }
         // The blocks entered and not yet left, each with the children read so far: a node is made
         // once, when it is left, with all of them.
-        var open: [(node: MarkdownNode, children: [MarkdownNode])] = []
+        var open: [(node: Pending, children: [MarkdownNode])] = []
         var event = cmark_iter_next(iterator)
         while event != CMARK_EVENT_DONE {
             guard let pointer = cmark_iter_get_node(iterator) else { break }
             if event == CMARK_EVENT_ENTER {
                 // cmark-gfm gives breaks no position: they start where the previous sibling ended.
                 let unplaced = open.last.map { $0.children.last?.end ?? $0.node.start }
-                let node = makeNode(pointer, kind: kind(pointer), unplaced: unplaced)
+                let node = pending(pointer, kind: kind(pointer), unplaced: unplaced)
                 if node.kind.isLeaf {
-                    open[open.count - 1].children.append(node)
+                    open[open.count - 1].children.append(node.made())
                 } else if open.count >= maxDepth {
                     throw TooDeep(position: node.start, limit: maxDepth)
                 } else {
@@ -91,17 +89,33 @@ public enum MarkdownParser {
                 }
             } else if event == CMARK_EVENT_EXIT, open.count > 1 {
                 let finished = open.removeLast()
-                open[open.count - 1].children.append(finished.node.with(children: finished.children))
+                open[open.count - 1].children.append(finished.node.made(children: finished.children))
             }
             event = cmark_iter_next(iterator)
         }
-        return open.first.map { $0.node.with(children: $0.children) }
+        return open.first.map { $0.node.made(children: $0.children) }
             ?? MarkdownNode(kind: .document, start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 1))
+    }
+
+    /// A node read and not yet made: a container is made once, when its children are known.
+    private struct Pending {
+        var kind: MarkdownNode.Kind
+        var literal: String?
+        var headingLevel: Int?
+        var isChecked: Bool?
+        var info: String?
+        var start: SourceLocation
+        var end: SourceLocation
+
+        func made(children: [MarkdownNode] = []) -> MarkdownNode {
+            MarkdownNode(kind: kind, literal: literal, headingLevel: headingLevel, isChecked: isChecked, info: info,
+                         start: start, end: end, children: children)
+        }
     }
 
     /// A node as cmark-gfm describes it, without children; `unplaced` is where it starts when
     /// cmark-gfm gives it no position.
-    private static func makeNode(_ pointer: OpaquePointer, kind: MarkdownNode.Kind, unplaced: SourceLocation?) -> MarkdownNode {
+    private static func pending(_ pointer: OpaquePointer, kind: MarkdownNode.Kind, unplaced: SourceLocation?) -> Pending {
         var start = SourceLocation(line: Int(cmark_node_get_start_line(pointer)),
                                    column: Int(cmark_node_get_start_column(pointer)))
         var end = SourceLocation(line: Int(cmark_node_get_end_line(pointer)),
@@ -134,7 +148,7 @@ public enum MarkdownParser {
         default:
             break
         }
-        return MarkdownNode(kind: kind, literal: literal, headingLevel: headingLevel, isChecked: isChecked, info: info,
-                            start: start, end: end)
+        return Pending(kind: kind, literal: literal, headingLevel: headingLevel, isChecked: isChecked, info: info,
+                       start: start, end: end)
     }
 }

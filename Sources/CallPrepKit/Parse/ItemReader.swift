@@ -33,7 +33,8 @@ struct ItemReader {
         }
         var id = idIndex.flatMap { inlines[$0].literal }
         if id == nil {
-            id = index.idsByTitle[normalized(title.replacingOccurrences(of: "(optional)", with: ""))]
+            // Foundation's replacing costs more than the rest of the item: only when it is there.
+            id = index.idsByTitle[normalized(title.includes("(optional)") ? title.replacingOccurrences(of: "(optional)", with: "") : title)]
         }
         guard let id, let known = index.itemsByID[id] else {
             let lastCode = inlines[..<firstBreak].last { $0.kind == .code }
@@ -61,27 +62,38 @@ struct ItemReader {
     /// "Evidence (hint): what they said" as "what they said".
     static func stripEvidenceLabel(_ text: String) -> String {
         guard text.hasLowercasePrefix("evidence") else { return text }
-        let scalars = text.unicodeScalars
+        // By UTF-8 bytes: every mark looked for is ASCII, and a scalar is a byte that does not
+        // continue another (walking the scalars cost many times more).
+        let bytes = Array(text.utf8)
+        func rest(after colon: Int) -> String { String(decoding: bytes[(colon + 1)...], as: UTF8.self).trimmed }
+        var index = 8
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
         // "Evidence (hint, however long, colons and all): ...": the colon after the bracket that closes
         // the hint, within the first 600 scalars.
-        var index = scalars.index(scalars.startIndex, offsetBy: 8)
-        while index < scalars.endIndex, scalars[index] == " " { index = scalars.index(after: index) }
-        if index < scalars.endIndex, scalars[index] == "(" {
-            var depth = 0
-            for (offset, position) in zip(0..<600, scalars[index...].indices) {
-                _ = offset
-                if scalars[position] == "(" { depth += 1 }
-                if scalars[position] == ")" { depth -= 1 }
-                guard depth == 0 else { continue }
-                var after = scalars.index(after: position)
-                while after < scalars.endIndex, scalars[after] == " " { after = scalars.index(after: after) }
-                if after < scalars.endIndex, scalars[after] == ":" { return Substring(scalars[scalars.index(after: after)...]).trimmed }
-                break
+        if index < bytes.count, bytes[index] == UInt8(ascii: "(") {
+            var depth = 0, scalars = 0, position = index
+            while position < bytes.count, scalars < 600 {
+                let byte = bytes[position]
+                if byte & 0xC0 != 0x80 { scalars += 1 }
+                if byte == UInt8(ascii: "(") { depth += 1 }
+                if byte == UInt8(ascii: ")") { depth -= 1 }
+                if depth == 0 {
+                    var after = position + 1
+                    while after < bytes.count, bytes[after] == UInt8(ascii: " ") { after += 1 }
+                    if after < bytes.count, bytes[after] == UInt8(ascii: ":") { return rest(after: after) }
+                    break
+                }
+                position += 1
             }
         }
-        // A colon among the first 160 scalars; by scalars, as Characters cost many times more.
-        guard let colon = scalars.prefix(160).firstIndex(of: ":") else { return text }
-        return Substring(scalars[scalars.index(after: colon)...]).trimmed
+        // A colon among the first 160 scalars.
+        var scalars = 0
+        for (position, byte) in bytes.enumerated() {
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            if scalars > 160 { break }
+            if byte == UInt8(ascii: ":") { return rest(after: position) }
+        }
+        return text
     }
 
     /// The reason after `N/A` or `not applicable`; nil when the evidence does not start with one.

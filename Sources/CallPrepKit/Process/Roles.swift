@@ -19,13 +19,18 @@ public enum BuyingRole: String, Sendable, Codable, CaseIterable {
     /// Accepts "Decision maker", "decision_maker" and "decision-maker" alike.
     public init?(loose text: String) {
         let normalized = text.lowercased()
-            .replacingOccurrences(of: "_", with: "-")
-            .split(whereSeparator: { $0 == " " || $0 == "-" })
+            .split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" })
             .joined(separator: "-")
         self.init(rawValue: normalized)
     }
 
+    /// The role in words: "decision maker" (spelled out, not replaced: every check asks).
     public var title: String {
-        rawValue.replacingOccurrences(of: "-", with: " ")
+        switch self {
+        case .decisionMaker: "decision maker"
+        case .economicBuyer: "economic buyer"
+        case .technicalBuyer: "technical buyer"
+        default: rawValue
+        }
     }
 }

@@ -271,8 +271,17 @@ final class EvidenceJudge {
 
     /// A clause cut to a line's length.
     static func shortened(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " ;:,-–—"))
-        return trimmed.count <= 60 ? trimmed : String(trimmed.prefix(57)).trimmingCharacters(in: .whitespaces) + "..."
+        // Natively, over the scalars: Foundation's trimming was a tenth of the judge's own time.
+        func trimming(_ text: Substring, _ edge: (Unicode.Scalar) -> Bool) -> String {
+            let scalars = text.unicodeScalars
+            guard let first = scalars.firstIndex(where: { !edge($0) }), let last = scalars.lastIndex(where: { !edge($0) }) else { return "" }
+            return String(Substring(scalars[first...last]))
+        }
+        let trimmed = trimming(Substring(text)) { " ;:,-–—".unicodeScalars.contains($0) }
+        // No more scalars than that, no more characters.
+        if trimmed.unicodeScalars.count <= 60 || trimmed.count <= 60 { return trimmed }
+        // Spaces and tabs, as Foundation's `whitespaces`.
+        return trimming(trimmed.prefix(57)) { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator } + "..."
     }
 
     /// Whether the evidence says `person` took part: a joining word in a clause that tells it done.

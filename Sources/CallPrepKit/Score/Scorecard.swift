@@ -59,19 +59,27 @@ public struct Scorecard: Sendable, Hashable, Codable {
         /// Outcome alternatives laid out, when at least two are.
         public var outcomes: [String]?
 
-        init(_ facts: EvidenceFacts, rule: EvidenceRule) {
-            self.rule = rule.description
+        init(_ facts: EvidenceFacts, rule: String) {
+            self.rule = rule
             summary = facts.summary
             let clauses = facts.clauses
-            whose = clauses.first { $0.attribution.source != .unstated }?.attribution.source.rawValue ?? "unstated"
+            // One pass, each clause read in place (closures over the clauses copied every one).
             let order: [ModalityKind] = [.conditional, .hedged, .intended, .done, .stated]
-            modality = order.first { kind in clauses.contains { $0.modality.kind == kind } }?.rawValue ?? "stated"
-            negations = clauses.flatMap(\.negations)
-            amounts = clauses.flatMap { $0.facts.amounts.map(\.text) }
-            frequencies = clauses.flatMap { $0.facts.frequencies.map(\.text) }
-            dates = clauses.flatMap { $0.facts.dates.map(\.text) }
-            events = clauses.flatMap { $0.facts.events.map(\.text) }
-            persons = clauses.flatMap { $0.facts.persons.map { Person(name: $0.name, side: $0.side, role: $0.role, tookPart: $0.tookPart) } }
+            var firstSource: EvidenceAttribution.Source?
+            var strongest = order.count
+            (negations, amounts, frequencies, dates, events, persons) = ([], [], [], [], [], [])
+            for index in clauses.indices {
+                if firstSource == nil, clauses[index].attribution.source != .unstated { firstSource = clauses[index].attribution.source }
+                if let rank = order.firstIndex(of: clauses[index].modality.kind), rank < strongest { strongest = rank }
+                negations += clauses[index].negations
+                amounts += clauses[index].facts.amounts.map(\.text)
+                frequencies += clauses[index].facts.frequencies.map(\.text)
+                dates += clauses[index].facts.dates.map(\.text)
+                events += clauses[index].facts.events.map(\.text)
+                persons += clauses[index].facts.persons.map { Person(name: $0.name, side: $0.side, role: $0.role, tookPart: $0.tookPart) }
+            }
+            whose = firstSource?.rawValue ?? "unstated"
+            modality = strongest < order.count ? order[strongest].rawValue : "stated"
             outcomes = facts.outcomes?.outcomes
         }
     }

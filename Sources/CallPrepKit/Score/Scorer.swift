@@ -17,6 +17,8 @@ public struct Scorer: Sendable {
     private let words: CompiledWordLists
     /// Why a met item is met when its evidence shows no fact, per item: "checked, with evidence of text".
     private let metReasons: [String: String]
+    /// Each item's rule as the process file writes it, spelled once: every judged item shows it.
+    private let ruleTexts: [String: String]
     private let facts: ProcessFacts
     /// Reads evidence into facts, with the process's stemmer and date order.
     private let reader: EvidenceReader
@@ -35,6 +37,7 @@ public struct Scorer: Sendable {
         facts = ProcessFacts(process)
         metReasons = Dictionary(allItems.map { ($0.id, "checked, with evidence of \($0.rule.description)") },
                                 uniquingKeysWith: { first, _ in first })
+        ruleTexts = Dictionary(allItems.map { ($0.id, $0.rule.description) }, uniquingKeysWith: { first, _ in first })
         let settings = Dictionary(process.checks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let enabled = CheckRegistry.all.filter { settings[$0.description.id]?.enabled ?? true }
         // Checks a process weighs more come first.
@@ -237,14 +240,15 @@ public struct Scorer: Sendable {
             item.reason = "not checked"
         case .checked:
             let verdict = judge.judge(recorded.evidence, rule: milestone.rule)
-            item.facts = verdict.facts.map { Scorecard.ItemFacts($0, rule: milestone.rule) }
+            let rule = ruleTexts[milestone.id] ?? milestone.rule.description
+            item.facts = verdict.facts.map { Scorecard.ItemFacts($0, rule: rule) }
             if let problem = verdict.problem {
                 item.status = .unsupported
                 item.reason = problem
             } else {
                 item.status = .met
                 item.reason = verdict.decided.isEmpty
-                    ? metReasons[milestone.id] ?? "" : verdict.decided.joined(separator: "; ") + " (rule: \(milestone.rule.description))"
+                    ? metReasons[milestone.id] ?? "" : verdict.decided.joined(separator: "; ") + " (rule: \(rule))"
             }
         }
         guard let review, let agree = review.agree else { return item }

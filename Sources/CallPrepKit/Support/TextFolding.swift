@@ -52,6 +52,13 @@ private struct Folder {
 }
 
 extension String {
+    /// Whether the text's UTF-8 holds `byte`: over its bytes in place (iterating `utf8` one byte at a
+    /// time costs many times more).
+    func hasByte(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { $0.contains(byte) }
+    }
+
     /// Whether `part` occurs in this text, byte for byte: for text already `normalized`, where
     /// Foundation's `contains`, which goes through NSString and the locale, costs many times more.
     func includes(_ part: String) -> Bool {
@@ -83,7 +90,8 @@ extension StringProtocol {
         let scalars = Substring(self).unicodeScalars
         guard let first = scalars.firstIndex(where: { !isWhitespace($0) }),
               let last = scalars.lastIndex(where: { !isWhitespace($0) }) else { return "" }
-        return String(scalars[first...last])
+        // A slice of the text, copied whole (a string built from the scalars goes one by one).
+        return String(Substring(scalars[first...last]))
     }
 }
 

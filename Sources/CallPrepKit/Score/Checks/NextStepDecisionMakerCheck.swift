@@ -47,11 +47,13 @@ struct NextStepDecisionMakerCheck: ScoringCheck {
             return [finding("No decision maker is named among the people met, so no next step involves one.",
                             line: steps.first?.line)]
         }
-        // The people picture every rule uses, read as evidence is: "Kim's review" names Kim.
+        // The people picture every rule uses, found in the words as evidence is read: "Kim's review"
+        // names Kim. Only the people are asked for, so only the words are read.
         let people = context.people.evidencePeople
         let involved = steps.contains { step in
-            context.reader.reading(step.action + ". " + (step.owner ?? ""), people: people).facts.clauses.contains { clause in
-                clause.facts.persons.contains { $0.role == .decisionMaker || $0.role == .economicBuyer }
+            people.mentions(in: context.reader.tokens(step.action + ". " + (step.owner ?? "")).tokens).contains { mention in
+                let role = people.people[mention.person].role
+                return role == .decisionMaker || role == .economicBuyer
             }
         }
         return involved ? [] : [finding("No next step involves the decision maker (\(deciders.joined(separator: ", "))).",
