@@ -23,8 +23,15 @@ package struct EvidencePeople: Sendable, Hashable, Codable {
     /// worked out once: a debrief's picture reads every item's evidence.
     private let names: [[String]]
     private let single: [String: Int?]
+    /// Every word a mention can start with: most words of a text are none, and a key tells.
+    private let starts: WordSet
 
     private enum CodingKeys: String, CodingKey { case people }
+
+    /// The same people: the rest is worked out from them.
+    package static func == (lhs: EvidencePeople, rhs: EvidencePeople) -> Bool { lhs.people == rhs.people }
+
+    package func hash(into hasher: inout Hasher) { hasher.combine(people) }
 
     package init(_ people: [Person] = []) {
         self.people = people
@@ -39,6 +46,7 @@ package struct EvidencePeople: Sendable, Hashable, Codable {
         }
         self.names = names
         self.single = single
+        starts = WordSet(names.compactMap(\.first) + single.keys)
     }
 
     package init(from decoder: any Decoder) throws {
@@ -74,7 +82,7 @@ package struct EvidencePeople: Sendable, Hashable, Codable {
         var found: [Mention] = []
         var index = 0
         while index < tokens.count {
-            guard tokens[index].kind == .word else { index += 1; continue }
+            guard tokens[index].kind == .word, starts.contains(tokens[index].word, key: tokens[index].wordKey) else { index += 1; continue }
             var matched: Mention?
             for (person, words) in names.enumerated() where words.count > 1 && index + words.count <= tokens.count {
                 if words.enumerated().allSatisfy({ tokens[index + $0.offset].kind == .word && tokens[index + $0.offset].word == $0.element }) {

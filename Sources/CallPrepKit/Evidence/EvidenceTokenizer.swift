@@ -24,7 +24,7 @@ package struct EvidenceTokenizer: Sendable {
         scanner.run()
         var tokens = Contractions.resolve(scanner.tokens)
         for index in tokens.indices where tokens[index].kind == .word {
-            tokens[index].stem = stemmer.stem(lowercased: tokens[index].word)
+            tokens[index].stem = stemmer.stem(lowercased: tokens[index].word, key: tokens[index].wordKey)
         }
         let (sentences, clauses) = Self.structure(tokens)
         return EvidenceTokens(scalars: scalars, source: text, starts: starts, tokens: tokens, sentences: sentences,

@@ -28,20 +28,30 @@ package struct Stemmer: Sendable {
 
     /// The stem of `word`, lower-cased first. A word the stemmer cannot take comes back lower-cased.
     package func stem(_ word: String) -> String {
-        handle.stem(word.lowercased())
+        let word = word.lowercased()
+        return handle.stem(word, key: WordKey(word))
     }
 
-    /// The stem of a word already in lower case (a token's).
-    package func stem(lowercased word: String) -> String {
-        handle.stem(word)
+    /// The stem of a word already in lower case (a token's), with its key.
+    package func stem(lowercased word: String, key: WordKey) -> String {
+        handle.stem(word, key: key)
     }
 
     /// Owns one C stemmer. sb_stemmer is not thread-safe, so every call holds the lock; stems
-    /// already made are remembered (a debrief repeats its words), which keeps the lock short.
+    /// already made are remembered (texts repeat their words), which keeps the lock short: in a
+    /// fixed table of slots by the word's key, a later word taking an earlier one's slot (a
+    /// hostile text has no end of distinct words; a dictionary hashed every word again).
     private final class Handle: @unchecked Sendable {
+        private struct Known {
+            var key: WordKey
+            var word: String
+            var stem: String
+        }
+
         private let stemmer: OpaquePointer
         private let lock = NSLock()
-        private var known: [String: String] = [:]
+        private static let slots = 8192
+        private var known = [Known?](repeating: nil, count: Handle.slots)
 
         init?(language: String) {
             guard let stemmer = sb_stemmer_new(language, "UTF_8") else { return nil }
@@ -50,10 +60,11 @@ package struct Stemmer: Sendable {
 
         deinit { sb_stemmer_delete(stemmer) }
 
-        func stem(_ word: String) -> String {
+        func stem(_ word: String, key: WordKey) -> String {
+            let slot = Int(truncatingIfNeeded: key.value ^ (key.value >> 31)) & (Handle.slots - 1)
             lock.lock()
             defer { lock.unlock() }
-            if let stem = known[word] { return stem }
+            if let entry = known[slot], entry.key == key, entry.word == word { return entry.stem }
             let bytes = Array(word.utf8)
             let stem: String = bytes.withUnsafeBufferPointer { buffer in
                 guard let base = buffer.baseAddress, buffer.count < Int(Int32.max),
@@ -61,9 +72,7 @@ package struct Stemmer: Sendable {
                 let length = Int(sb_stemmer_length(stemmer))
                 return String(decoding: UnsafeBufferPointer(start: result, count: length), as: UTF8.self)
             }
-            // A bound on the memory: a hostile text has no end of distinct words.
-            if known.count > 50_000 { known.removeAll(keepingCapacity: true) }
-            known[word] = stem
+            known[slot] = Known(key: key, word: word, stem: stem)
             return stem
         }
     }

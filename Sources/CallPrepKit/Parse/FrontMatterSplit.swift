@@ -15,9 +15,14 @@ extension FrontMatter {
             }
             return (index, min(index + 1, bytes.count))
         }
+        // Three dashes and blanks, counted in place (a filtered copy of every line cost more).
         func isFence(_ from: Int, _ to: Int) -> Bool {
-            let line = bytes[from..<to].filter { $0 != 32 && $0 != 9 }
-            return line.elementsEqual("---".utf8)
+            var dashes = 0
+            for byte in bytes[from..<to] where byte != 32 && byte != 9 {
+                guard byte == UInt8(ascii: "-"), dashes < 3 else { return false }
+                dashes += 1
+            }
+            return dashes == 3
         }
         let first = lineEnd(start)
         guard isFence(start, first.end) else { return (nil, text) }
@@ -27,11 +32,14 @@ extension FrontMatter {
             let line = lineEnd(lineStart)
             lines += 1
             if isFence(lineStart, line.end) {
-                let yaml = String(decoding: bytes[first.next..<lineStart], as: UTF8.self)
-                let rest = String(decoding: bytes[line.next...], as: UTF8.self)
+                // Without the line break before the fence, unless it is a \r\n (one character).
+                let lone = lineStart - 1 > first.next && bytes[lineStart - 1] == 10 && bytes[lineStart - 2] != 13
+                    || lineStart - 1 == first.next && bytes[lineStart - 1] == 10
+                let yaml = String(decoding: bytes[first.next..<(lone ? lineStart - 1 : lineStart)], as: UTF8.self)
+                // The rest starts after a line break, so on a character: a slice of the text.
+                let rest = text[text.utf8.index(text.utf8.startIndex, offsetBy: line.next)...]
                 // The fence lines and the YAML become blank lines.
-                let blanks = String(repeating: "\n", count: lines)
-                return (yaml.hasSuffix("\n") ? String(yaml.dropLast()) : yaml, blanks + rest)
+                return (yaml, String(repeating: "\n", count: lines) + rest)
             }
             lineStart = line.next
         }

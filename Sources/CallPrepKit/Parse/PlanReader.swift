@@ -35,6 +35,12 @@ enum PlanReader {
 
     /// A text the meeting file gave as one line, however a reformatter wrapped it.
     private static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        // By bytes for ASCII text with no \r (most): elsewhere a \r\n, or a space and a combining
+        // mark, is one character, which the split below keeps whole.
+        guard !text.hasByte(13), text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        }
+        return text.utf8.split(whereSeparator: { $0 == 32 || $0 == 10 || $0 == 9 }).map { String(decoding: $0, as: UTF8.self) }
+            .joined(separator: " ")
     }
 }
