@@ -39,8 +39,9 @@ package struct EvidenceReading: Sendable {
 }
 
 /// The façade of the evidence readers: tokens, negation, modality, attribution and typed facts,
-/// read once per text. Pure and deterministic; build one per process (it stems its tables).
-package struct EvidenceReader: Sendable {
+/// read once per text. Pure and deterministic; build one per process (it stems its tables). A
+/// class, immutable: the judges of every debrief share it rather than copy its tables.
+package final class EvidenceReader: Sendable {
     package let people: EvidencePeople
     package let dateOrder: DateOrder?
     private let tokenizer: EvidenceTokenizer

@@ -162,7 +162,7 @@ struct PhraseSet: Sendable {
 
 /// A process's word lists, each made ready for matching once: as phrases of folded words for the
 /// checks, and by stem for the evidence judge ("benchmark" finds "benchmarks").
-struct CompiledWordLists: Sendable {
+final class CompiledWordLists: Sendable {
     private let sets: [WordList: PhraseSet]
     private let stems: [WordList: PhraseTable]
     /// What makes presenting words not presenting done when just before them: requests,

@@ -25,11 +25,14 @@ struct RequiredWithoutEvidenceCheck: ScoringCheck {
                 """),
         ])
 
+    /// "pains-quantified:" and the like: how a reason another check gave starts, spelled once.
+    private static let checkPrefixes = CheckID.allCases.map { $0.rawValue + ":" }
+
     func findings(_ context: CheckContext) -> [Scorecard.Finding] {
         // An item another check made unsupported has that check's finding already.
         context.items.filter { item in
             item.required && item.kind == .milestone && item.status == .unsupported && item.overriddenBy == nil
-                && !CheckID.allCases.contains { item.reason.hasPrefix($0.rawValue + ":") }
+                && !Self.checkPrefixes.contains { item.reason.hasPrefix($0) }
         }
             .map { finding("'\($0.title)' is claimed without evidence: \($0.reason).", line: $0.line) }
     }
