@@ -68,7 +68,7 @@ package struct AmountReader: Sendable {
         teamCurrencies = team
     }
 
-    package func read(_ text: EvidenceTokens, in range: Range<Int>, taken: inout Set<Int>) -> [AmountFact] {
+    package func read(_ text: EvidenceTokens, in range: Range<Int>, taken: inout TakenTokens) -> [AmountFact] {
         let tokens = text.tokens
         var found: [AmountFact] = []
         var index = range.lowerBound

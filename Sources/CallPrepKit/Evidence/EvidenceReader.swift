@@ -110,7 +110,7 @@ package final class EvidenceReader: Sendable {
         let mentions = people.mentions(in: tokens.tokens)
         let clauseOfToken = Self.clauseOfToken(tokens)
         let attributions = attribution.read(tokens, people: people, mentions: mentions, clauseOfToken: clauseOfToken)
-        var taken: Set<Int> = []
+        var taken = TakenTokens(count: tokens.tokens.count)
         for mention in mentions { taken.formUnion(mention.tokens) }
         // Mentions and triggers by clause, in one pass: filtering per clause would be quadratic.
         var mentionsByClause = Array(repeating: [EvidencePeople.Mention](), count: tokens.clauses.count)

@@ -73,29 +73,31 @@ package struct ModalityReader: Sendable {
     }
 
     package func read(_ tokens: [EvidenceToken], in range: Range<Int>) -> EvidenceModality {
-        var found: [ModalityKind: [PhraseTable.Match]] = [:]
+        // The cues of each kind, strongest first: conditional, hedged, intended, done.
+        let kinds: [ModalityKind] = [.conditional, .hedged, .intended, .done]
+        var found: [[PhraseTable.Match]] = [[], [], [], []]
         var index = range.lowerBound
         while index < range.upperBound {
             if let match = conditionTable.match(at: index, in: tokens, before: range.upperBound),
                !isAskedAbout(at: index, tokens, from: range.lowerBound) {
-                found[.conditional, default: []].append(match)
+                found[0].append(match)
                 index = match.tokens.upperBound
             } else if let match = hedgeTable.match(at: index, in: tokens, before: range.upperBound), !isMonth(at: index, tokens),
                       !isReported(at: index, tokens, from: range.lowerBound) {
-                found[.hedged, default: []].append(match)
+                found[1].append(match)
                 index = match.tokens.upperBound
             } else if let match = intentionTable.match(at: index, in: tokens, before: range.upperBound) {
-                found[.intended, default: []].append(match)
+                found[2].append(match)
                 index = match.tokens.upperBound
             } else {
                 if isDeed(at: index, tokens) {
-                    found[.done, default: []].append(PhraseTable.Match(phrase: tokens[index].word, tokens: index..<(index + 1)))
+                    found[3].append(PhraseTable.Match(phrase: tokens[index].word, tokens: index..<(index + 1)))
                 }
                 index += 1
             }
         }
-        for kind in [ModalityKind.conditional, .hedged, .intended, .done] {
-            if let matches = found[kind] { return EvidenceModality(kind: kind, cues: Self.joined(matches, tokens)) }
+        if let strongest = found.firstIndex(where: { !$0.isEmpty }) {
+            return EvidenceModality(kind: kinds[strongest], cues: Self.joined(found[strongest], tokens))
         }
         return EvidenceModality(kind: .stated, cues: [])
     }
@@ -125,12 +127,13 @@ package struct ModalityReader: Sendable {
 
     /// A past tense: an irregular one, or a word in "-ed" that is not an adjective of the table.
     private func isDeed(at index: Int, _ tokens: [EvidenceToken]) -> Bool {
-        let token = tokens[index]
-        guard token.kind == .word else { return false }
-        let word = token.word
+        // The token read in place (a copy of it cost more than the tests).
+        guard tokens[index].kind == .word else { return false }
+        let word = tokens[index].word
         if word == "did", index + 1 < tokens.count, tokens[index + 1].word == "not" { return false }
-        if Self.irregularPasts.contains(token) { return true }
-        guard word.utf8.count > 4, word.hasSuffix("ed"), !Self.notDeeds.contains(word) else { return false }
+        if Self.irregularPasts.contains(word, key: tokens[index].wordKey) { return true }
+        guard word.utf8.count > 4, word.utf8.last == UInt8(ascii: "d"), word.utf8.dropLast().last == UInt8(ascii: "e"),
+              !Self.notDeeds.contains(word) else { return false }
         // "to be signed", "will be approved", "being reviewed": not done.
         let before = index > 0 ? tokens[index - 1].word : ""
         return !["be", "being", "get", "to"].contains(before)

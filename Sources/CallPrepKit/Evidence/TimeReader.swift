@@ -45,7 +45,7 @@ package struct TimeReader: Sendable {
     /// "once", "twice", "thrice" as counts.
     static let multiples: WordMap<Int> = ["once": 1, "twice": 2, "thrice": 3]
 
-    package func frequencies(_ text: EvidenceTokens, in range: Range<Int>, taken: inout Set<Int>) -> [FrequencyFact] {
+    package func frequencies(_ text: EvidenceTokens, in range: Range<Int>, taken: inout TakenTokens) -> [FrequencyFact] {
         let tokens = text.tokens
         var found: [FrequencyFact] = []
         func add(_ first: Int, _ end: Int, _ count: Int?, _ period: String) {
@@ -99,7 +99,7 @@ package struct TimeReader: Sendable {
         return found
     }
 
-    package func dates(_ text: EvidenceTokens, in range: Range<Int>, order: DateOrder?, taken: inout Set<Int>) -> [DateFact] {
+    package func dates(_ text: EvidenceTokens, in range: Range<Int>, order: DateOrder?, taken: inout TakenTokens) -> [DateFact] {
         let tokens = text.tokens
         var found: [DateFact] = []
         func add(_ first: Int, _ end: Int, _ kind: DateFact.Kind, year: Int? = nil, month: Int? = nil, day: Int? = nil, ambiguous: Bool = false) {
