@@ -14,9 +14,10 @@ package struct PhraseTable: Sendable {
         var phrase: String
     }
 
-    /// The phrases by their first word, longest first; `slots` finds a first word's group.
+    /// The phrases by their first word, longest first; `slots` finds a first word's group, and
+    /// `firstWords` tells it from another word with the same key.
     private let groups: [[Candidate]]
-    private let firstKeys: [WordKey]
+    private let firstWords: [String]
     private let slots: KeySlots
     private let stems: Bool
 
@@ -24,28 +25,28 @@ package struct PhraseTable: Sendable {
     /// by its stem, so "benchmark" also finds "benchmarks" and "benchmarking".
     package init(_ phrases: [String], stemmer: Stemmer? = nil) {
         var groups: [[Candidate]] = []
-        var firstKeys: [WordKey] = []
+        var firstWords: [String] = []
         var groupOfFirst: [String: Int] = [:]
         for phrase in phrases {
             let words = phrase.split(separator: " ").map { word in stemmer.map { $0.stem(String(word)) } ?? String(word) }
             guard let first = words.first else { continue }
             let group = groupOfFirst[first] ?? {
                 groups.append([])
-                firstKeys.append(WordKey(first))
+                firstWords.append(first)
                 groupOfFirst[first] = groups.count - 1
                 return groups.count - 1
             }()
             groups[group].append(Candidate(keys: words.map(WordKey.init), words: words, phrase: phrase))
         }
         self.groups = groups.map { $0.sorted { $0.keys.count > $1.keys.count } }
-        self.firstKeys = firstKeys
-        slots = KeySlots(firstKeys)
+        self.firstWords = firstWords
+        slots = KeySlots(firstWords.map(WordKey.init))
         stems = stemmer != nil
     }
 
     /// The group of phrases whose first word is `word`, with key `key`.
     private func group(_ key: WordKey, _ word: String) -> [Candidate]? {
-        guard let index = slots.find(key, in: firstKeys), groups[index][0].words[0] == word else { return nil }
+        guard let index = slots.find(key), firstWords[index] == word else { return nil }
         return groups[index]
     }
 
@@ -99,19 +100,26 @@ package struct PhraseTable: Sendable {
 }
 
 /// An open-addressed index of distinct keys: `find` gives a key's position in the array it was
-/// built from, with a probe or two and no hashing.
+/// built from, with a probe or two and no hashing. Each slot holds its key beside the position,
+/// so that a probe reads one place in memory (a miss, the common case, reads nothing else).
 struct KeySlots: Sendable {
-    private let slots: [Int32]
+    private struct Slot: Sendable {
+        var key: UInt64
+        /// -1: empty.
+        var position: Int32
+    }
+
+    private let slots: [Slot]
     private let mask: Int
 
     init(_ keys: [WordKey]) {
         var size = 8
         while size < keys.count * 2 { size *= 2 }
-        var slots = [Int32](repeating: -1, count: size)
+        var slots = [Slot](repeating: Slot(key: 0, position: -1), count: size)
         for (position, key) in keys.enumerated() {
             var slot = Self.start(key, size - 1)
-            while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
-            slots[slot] = Int32(position)
+            while slots[slot].position >= 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Slot(key: key.value, position: Int32(position))
         }
         self.slots = slots
         mask = size - 1
@@ -121,12 +129,12 @@ struct KeySlots: Sendable {
         Int(truncatingIfNeeded: (key.value ^ (key.value >> 29)) & UInt64(mask))
     }
 
-    func find(_ key: WordKey, in keys: [WordKey]) -> Int? {
+    func find(_ key: WordKey) -> Int? {
         var slot = Self.start(key, mask)
         while true {
-            let position = slots[slot]
-            if position < 0 { return nil }
-            if keys[Int(position)] == key { return Int(position) }
+            let entry = slots[slot]
+            if entry.position < 0 { return nil }
+            if entry.key == key.value { return Int(entry.position) }
             slot = (slot + 1) & mask
         }
     }
@@ -136,21 +144,19 @@ struct KeySlots: Sendable {
 /// the word on every look-up).
 package struct WordSet: Sendable, ExpressibleByArrayLiteral {
     private let words: [String]
-    private let keys: [WordKey]
     private let slots: KeySlots
 
     package init(_ words: some Sequence<String>) {
         let words = Array(Set(words)).sorted()
         self.words = words
-        keys = words.map(WordKey.init)
-        slots = KeySlots(keys)
+        slots = KeySlots(words.map(WordKey.init))
     }
 
     package init(arrayLiteral words: String...) { self.init(words) }
 
     /// Whether `word`, with key `key` (a token's `wordKey`), is in the set.
     package func contains(_ word: String, key: WordKey) -> Bool {
-        guard let index = slots.find(key, in: keys) else { return false }
+        guard let index = slots.find(key) else { return false }
         return words[index] == word
     }
 
@@ -164,7 +170,6 @@ package struct WordSet: Sendable, ExpressibleByArrayLiteral {
 package struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     private let words: [String]
     private let values: [Value]
-    private let keys: [WordKey]
     private let slots: KeySlots
 
     package init(_ pairs: [(String, Value)]) {
@@ -172,14 +177,13 @@ package struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLitera
         let pairs = pairs.filter { seen.insert($0.0).inserted }
         words = pairs.map(\.0)
         values = pairs.map(\.1)
-        keys = words.map(WordKey.init)
-        slots = KeySlots(keys)
+        slots = KeySlots(words.map(WordKey.init))
     }
 
     package init(dictionaryLiteral pairs: (String, Value)...) { self.init(pairs) }
 
     package subscript(_ word: String, key key: WordKey) -> Value? {
-        guard let index = slots.find(key, in: keys), words[index] == word else { return nil }
+        guard let index = slots.find(key), words[index] == word else { return nil }
         return values[index]
     }
 
