@@ -101,7 +101,9 @@ package struct PhraseTable: Sendable {
 
 /// An open-addressed index of distinct keys: `find` gives a key's position in the array it was
 /// built from, with a probe or two and no hashing. Each slot holds its key beside the position,
-/// so that a probe reads one place in memory (a miss, the common case, reads nothing else).
+/// so that a probe reads one place in memory; before it, 256 bits kept in the value itself (one
+/// per key's bit pattern) turn away most keys that are not there, the common case, without
+/// reading memory at all.
 struct KeySlots: Sendable {
     private struct Slot: Sendable {
         var key: UInt64
@@ -111,6 +113,13 @@ struct KeySlots: Sendable {
 
     private let slots: [Slot]
     private let mask: Int
+    private let seen: (UInt64, UInt64, UInt64, UInt64)
+
+    /// Which of the 256 bits `key` sets: its word of four, and the bit in it.
+    private static func bit(_ key: WordKey) -> (word: Int, bit: UInt64) {
+        let bit = Int(truncatingIfNeeded: (key.value >> 40) & 255)
+        return (bit >> 6, 1 << UInt64(bit & 63))
+    }
 
     init(_ keys: [WordKey]) {
         var size = 8
@@ -123,6 +132,12 @@ struct KeySlots: Sendable {
         }
         self.slots = slots
         mask = size - 1
+        var seen: [UInt64] = [0, 0, 0, 0]
+        for key in keys {
+            let (word, bit) = Self.bit(key)
+            seen[word] |= bit
+        }
+        self.seen = (seen[0], seen[1], seen[2], seen[3])
     }
 
     private static func start(_ key: WordKey, _ mask: Int) -> Int {
@@ -130,6 +145,9 @@ struct KeySlots: Sendable {
     }
 
     func find(_ key: WordKey) -> Int? {
+        let (word, bit) = Self.bit(key)
+        let bits = word == 0 ? seen.0 : word == 1 ? seen.1 : word == 2 ? seen.2 : seen.3
+        guard bits & bit != 0 else { return nil }
         var slot = Self.start(key, mask)
         while true {
             let entry = slots[slot]
