@@ -353,14 +353,14 @@ theirs), a `BuyingRole` and whether they took part in a call. `EvidenceFacts` ho
 
 | file | finds |
 | --- | --- |
-| `Stemmer.swift` | the Snowball stem of a word, through the system libstemmer (Debian `libstemmer-dev`, the only import of `CStemmer`). One C stemmer per `Stemmer` value, behind a lock (sb_stemmer is not thread-safe), freed with it; stems are remembered per stemmer. `Stemmer.languages` lists the algorithms. |
+| `Stemmer.swift` | the Snowball stem of a word, through the system libstemmer (Debian `libstemmer-dev`, the only import of `CStemmer`). One C stemmer per `Stemmer` value, behind a lock (sb_stemmer is not thread-safe), freed with it; stems are remembered per stemmer, in a fixed table of 8,192 slots by the word's key (a later word may take an earlier one's slot, so memory stays bounded whatever the text). `Stemmer.languages` lists the algorithms. |
 | `EvidenceTokenizer.swift`, `Contractions.swift` | tokens with ranges in Unicode scalars (a letter and its combining marks, or an emoji with its skin tone or joined parts, stay one token); sentences (at `.` `!` `?` `…` and line breaks, not inside `2.5` or `e.g.`); clauses (at "but", "however", "although", "though", "whereas", "except", `;`, `:` and a dash between spaces). Contractions spelled out: "didn't" → did not, "won't" → will not, "can't"/"cannot" → can not, "'re", "'ll", "'ve", "'m"; "'d" is "had" before a past participle ("she'd already signed") and "would" otherwise; "'s" is "is" after a pronoun or before a state word ("Kim's on board"), "has" before a participle, and a possessive mark otherwise ("Kim's count", "the drivers' log"). Shorthand: "w/" with, "w/o" without, "b/c" because, "gonna", "wanna". Numbers stay whole: "85,000", "2.5k", "20-30", "12/3", "2026-12-10", "10:30". |
 | `Negation.swift` | NegEx-style scopes: which tokens each trigger negates. |
 | `Modality.swift` | per clause: `conditional`, `hedged`, `intended`, `done` or `stated`, with the cue words. |
 | `Attribution.swift`, `EvidencePeople.swift` | per clause: `theirs`, `ours` or `unstated`, the person and the cue; persons matched by full name, or by a first or last name that only one person has, case-folded, possessives included. |
 | `AmountReader.swift`, `TimeReader.swift`, `OutcomeReader.swift`, `TypedFacts.swift` | amounts, frequencies, dates, events, outcome alternatives. |
-| `PhraseTable.swift` | the tables' matcher: phrases of words, by word or by stem, longest first; `WordSet` and `WordMap` for single words. Every token carries its word's and stem's 64-bit key, worked out once; a table finds a key in an open-addressed slot array and then compares the words, so no string is hashed per look-up. |
-| `EvidenceReader.swift` | the façade and the summary line. |
+| `PhraseTable.swift` | the tables' matcher: phrases of words, by word or by stem, longest first; `WordSet` and `WordMap` for single words. Every token carries its word's and stem's 64-bit key, worked out once; a table finds a key in an open-addressed slot array (each slot holds its key; 256 bits kept in the table turn most absent keys away first) and then compares the words, so no string is hashed per look-up. |
+| `EvidenceReader.swift`, `TakenTokens.swift` | the façade and the summary line; the tokens already read as a fact (a name, a date, a frequency), which the readers after leave alone. |
 
 ## The tables
 
