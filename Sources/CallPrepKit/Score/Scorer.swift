@@ -15,8 +15,6 @@ public struct Scorer: Sendable {
     private let checks: [(check: any ScoringCheck, threshold: Double?)]
     /// The process's word lists, made ready for matching once.
     private let words: CompiledWordLists
-    /// Why a met item is met when its evidence shows no fact, per item: "checked, with evidence of text".
-    private let metReasons: [String: String]
     /// Each item's rule as the process file writes it, spelled once: every judged item shows it.
     private let ruleTexts: [String: String]
     private let facts: ProcessFacts
@@ -35,8 +33,6 @@ public struct Scorer: Sendable {
         reader = EvidenceReader.of(process)
         words = CompiledWordLists(process.words, reader: reader)
         facts = ProcessFacts(process)
-        metReasons = Dictionary(allItems.map { ($0.id, "checked, with evidence of \($0.rule.description)") },
-                                uniquingKeysWith: { first, _ in first })
         ruleTexts = Dictionary(allItems.map { ($0.id, $0.rule.description) }, uniquingKeysWith: { first, _ in first })
         let settings = Dictionary(process.checks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let enabled = CheckRegistry.all.filter { settings[$0.description.id]?.enabled ?? true }
@@ -247,8 +243,9 @@ public struct Scorer: Sendable {
                 item.reason = problem
             } else {
                 item.status = .met
+                // Why it is met: what met each requirement, or (no fact to show) the rule it meets.
                 item.reason = verdict.decided.isEmpty
-                    ? metReasons[milestone.id] ?? "" : verdict.decided.joined(separator: "; ") + " (rule: \(rule))"
+                    ? "checked, with evidence of \(rule)" : verdict.decided.joined(separator: "; ") + " (rule: \(rule))"
             }
         }
         guard let review, let agree = review.agree else { return item }
