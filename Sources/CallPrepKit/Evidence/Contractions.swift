@@ -48,7 +48,14 @@ enum Contractions {
         participles.contains(word) || (word.count > 4 && word.hasSuffix("ed") && !["need", "indeed", "proceed", "exceed", "embed", "speed"].contains(word))
     }
 
+    /// Whether a word token may stand for several words: an apostrophe in it, or a whole word of
+    /// the table. Most texts have none, and keep their tokens as they are.
+    private static func mayExpand(_ token: EvidenceToken) -> Bool {
+        token.kind == .word && (token.word.hasByte(0x27) || token.word.hasByte(0xE2) || whole[token.word, key: token.wordKey] != nil)
+    }
+
     static func resolve(_ tokens: [EvidenceToken]) -> [EvidenceToken] {
+        guard tokens.indices.contains(where: { mayExpand(tokens[$0]) }) else { return tokens }
         var out: [EvidenceToken] = []
         out.reserveCapacity(tokens.count + tokens.count / 8)
         for (index, token) in tokens.enumerated() {

@@ -56,16 +56,17 @@ package struct EvidenceTokenizer: Sendable {
             if end > sentenceStart { sentences.append(sentenceStart..<end) }
             sentenceStart = end
         }
-        for (index, token) in tokens.enumerated() {
-            if token.startsLine, index > sentenceStart { closeSentence(at: index) }
-            if token.kind == .word, clauseOpeners.contains(token), index > clauseStart {
+        // Each token read in place: a copy of every one cost more than the tests.
+        for index in tokens.indices {
+            if tokens[index].startsLine, index > sentenceStart { closeSentence(at: index) }
+            if tokens[index].kind == .word, clauseOpeners.contains(tokens[index]), index > clauseStart {
                 closeClause(at: index)
-                opener = token.word
+                opener = tokens[index].word
             }
-            if token.kind == .punctuation, clauseMarks.contains(token) {
+            if tokens[index].kind == .punctuation, clauseMarks.contains(tokens[index]) {
                 closeClause(at: index + 1)
-                opener = token.word
-            } else if token.kind == .punctuation, sentenceEnds.contains(token) {
+                opener = tokens[index].word
+            } else if tokens[index].kind == .punctuation, sentenceEnds.contains(tokens[index]) {
                 closeSentence(at: index + 1)
             }
         }
