@@ -357,7 +357,9 @@ reads it back into a record. This page is the contract between the two.
   The date is worked out once, against the call's date in the front matter, and kept in the record
   (`dueDate`), so a later read never moves it; every output shows that date, with the rep's words
   beside it where they differ (`2026-12-04 (Friday)`). What names no single day (`soon`, `next
-  month`, `after the board`) is kept as written, with a warning.
+  month`, `after the board`) is kept as written, with a warning. An index made by an earlier
+  callprep keeps the records it read then until their files change: `callprep ingest --rebuild`
+  reads every debrief again, with these words and the State column.
 - The next-steps table has a State column: `open` (or blank), `done` or `dropped` (a Done column
   with `x` or `yes` reads as done). Forms written before it had one are read as before, every step
   open. See [Next steps across calls](#next-steps-across-calls).

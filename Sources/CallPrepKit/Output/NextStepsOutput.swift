@@ -11,7 +11,8 @@ public enum NextStepsFormat: String, CaseIterable, Sendable {
             return list.steps.map { step in
                 let deal = [step.account, step.opportunity].compactMap { $0 }.joined(separator: ", ")
                 // One line per step, whatever its values hold (VisibleControls.inline).
-                return VisibleControls.inline("\(step.stateText.padding(toLength: 8, withPad: " ", startingAt: 0)) \(step.action)"
+                let state = step.state == .open ? (step.timing.map { $0 == .due ? "open" : $0.rawValue } ?? "open") : step.state.rawValue
+                return VisibleControls.inline("\(state.padding(toLength: 8, withPad: " ", startingAt: 0)) \(step.action)"
                     + " · \(Self.owner(step))\(step.dueText.map { " · due \($0)" } ?? "") · \(Self.life(step))"
                     + " · \(deal) · rep \(step.rep ?? "-") · \(step.source)") + "\n"
             }.joined() + Self.allOursText(list)
@@ -39,9 +40,11 @@ public enum NextStepsFormat: String, CaseIterable, Sendable {
         step.owner.map { "\($0) (\(step.ownerSide.rawValue))" } ?? "no owner"
     }
 
-    /// "made 2026-11-26, 9 days, open 2 calls, last call: unchanged, stalled".
+    /// "made 2026-11-26, 9 days, open through 2 later calls, last call: unchanged, stalled: ...".
     static func life(_ step: NextStepList.Step) -> String {
-        "made \(step.madeOn), \(step.ageDays) days" + (step.callsOpen > 0 ? ", open \(step.callsOpen) calls" : "")
+        let calls = step.callsOpen == 1 ? "1 later call" : "\(step.callsOpen) later calls"
+        return "made \(step.madeOn), \(step.ageDays) days" + (step.callsOpen > 0 ? ", open through \(calls)" : "")
+            + (step.closedOn.map { ", \(step.state.rawValue) \($0)" } ?? "")
             + ", last call: \(step.lastCall.rawValue)" + (step.stalled ? ", stalled: no owner on the customer's side" : "")
     }
 
