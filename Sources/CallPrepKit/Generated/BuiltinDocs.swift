@@ -1740,7 +1740,8 @@ changed.
 - `csv`: one row per item with the meeting's columns and the figures repeated:
   `source, meeting, date, account, opportunity, rep, stage, process, process_version, score,
   claimed_score, self_score, manager_score, evidenced_stage, ready_to_advance, item, kind, status,
-  weight, required, overridden_by, reason, line`.
+  weight, required, overridden_by, reason, line`. `--bom` starts it with a byte-order mark, for
+  Excel on Windows.
 
 A new field may be added without changing `format`; removing or changing one bumps it to
 `callprep.scorecard/2`.
