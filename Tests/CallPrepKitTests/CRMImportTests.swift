@@ -5,7 +5,7 @@ import Testing
 /// `callprep meeting import --crm-export`: the opportunity filled from a Salesforce report or a
 /// HubSpot deals export, in their own column shapes (Fixtures/crm), matched to the invite's customer
 /// (docs/crm.md).
-@Suite("meeting import from a CRM export")
+@Suite("meeting import from a CRM export", .serialized)
 struct CRMImportTests {
     static func export(_ name: String) -> String { TestSupport.fixture("crm/\(name)").path }
 

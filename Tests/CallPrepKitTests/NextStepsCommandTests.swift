@@ -4,7 +4,7 @@ import Testing
 
 /// `callprep next-steps`: commitments followed across each deal's debriefs until one marks them done
 /// or dropped (docs/debrief-record.md, "Next steps across calls").
-@Suite("callprep next-steps")
+@Suite("callprep next-steps", .serialized)
 struct NextStepsCommandTests {
     /// The example deal with a later call whose steps are new, and another deal.
     static func workspace() throws -> URL {
@@ -321,7 +321,7 @@ struct NextStepsCommandTests {
 }
 
 /// The State column as people fill it in, and forms that have none.
-@Suite("next steps' State column")
+@Suite("next steps' State column", .serialized)
 struct StepStateColumnTests {
     struct Cell: CustomTestStringConvertible, Sendable {
         let written: String
