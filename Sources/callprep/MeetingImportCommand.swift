@@ -15,7 +15,11 @@ struct MeetingImportCommand: ParsableCommand {
             outcomes and our people's tasks are left as '# key:' lines for you to write. The file goes to \
             meetings/<meeting-id>.yaml; importing the same invite again (its UID) updates that file with \
             --force, keeping what you wrote. With several events, --date picks the customer meetings of a \
-            day (repeats expanded), --uid one event. See `callprep docs calendar`.
+            day (repeats expanded), --uid one event. --crm-export fills the opportunity (CRM id, name, stage \
+            and value) from a Salesforce opportunity report or a HubSpot deals export, matched by the \
+            customer's email domain, else the account's name; stages map through callprep.yaml's crm: stages: \
+            table; a missing or ambiguous match is said and leaves the opportunity as it was. See \
+            `callprep docs calendar` and `callprep docs crm`.
             """
     )
 
@@ -38,6 +42,10 @@ struct MeetingImportCommand: ParsableCommand {
         "Write to this file, or '-' for standard output (default: meetings/<meeting-id>.yaml).", valueName: "path"))
     var output: String?
 
+    @Option(help: ArgumentHelp("Fill the opportunity from this CRM export (Salesforce report or HubSpot deals CSV).",
+                               valueName: "file"), completion: .file(extensions: ["csv"]))
+    var crmExport: String?
+
     @Flag(help: "Replace an existing file; an invite imported before is updated, keeping what you wrote.")
     var force = false
 
@@ -54,7 +62,8 @@ struct MeetingImportCommand: ParsableCommand {
         try reportingDiagnostics { () throws(DiagnosticError) in
             try Workspace(process: processOptions.resolved)
                 .importMeeting(invite: WorkingFolder.path(invite), request: MeetingImportRequest(
-                    ours: ours, day: date, uid: uid, output: WorkingFolder.path(output), force: force, zone: timezone), note: printNote)
+                    ours: ours, day: date, uid: uid, output: WorkingFolder.path(output), force: force, zone: timezone,
+                    crmExport: WorkingFolder.path(crmExport)), note: printNote)
         }
     }
 }

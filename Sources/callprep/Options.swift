@@ -14,6 +14,12 @@ struct OutputOptions: ParsableArguments {
     var target: OutputTarget { OutputTarget(path: WorkingFolder.path(output), force: force) }
 }
 
+/// How a command's CSV starts.
+struct CSVOptions: ParsableArguments {
+    @Flag(help: "Start a CSV with a byte-order mark, for Excel on Windows.")
+    var bom = false
+}
+
 /// Which sales process a command uses.
 struct ProcessOptions: ParsableArguments {
     @Option(help: ArgumentHelp(

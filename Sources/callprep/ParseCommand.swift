@@ -20,6 +20,7 @@ struct ParseCommand: ParsableCommand {
     @Option(help: "Output format: json or csv.")
     var format: RecordFormat = .json
 
+    @OptionGroup var csvOptions: CSVOptions
     @OptionGroup var processOptions: ProcessOptions
     @OptionGroup var limitOptions: LimitOptions
     @OptionGroup var outputOptions: OutputOptions
@@ -32,7 +33,8 @@ struct ParseCommand: ParsableCommand {
         let paths = try pathList.paths(debriefs)
         let failed = try reportingDiagnostics { () throws(DiagnosticError) in
             try Workspace(process: processOptions.resolved, progress: ProgressLine.shared.callback)
-                .parse(paths, format: format, maxBytes: limitOptions.maxBytes, to: outputOptions.target,
+                .parse(paths, format: format, maxBytes: limitOptions.maxBytes, byteOrderMark: csvOptions.bom,
+                       to: outputOptions.target,
                        report: printDiagnostic)
         }
         if failed { throw ExitCode(1) }

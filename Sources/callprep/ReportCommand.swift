@@ -24,8 +24,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Only one part: rep, milestone or stage (csv shows one part, rep by default).")
     var by: ReportSection?
 
-    @Flag(help: "Start the CSV with a byte-order mark, for Excel on Windows.")
-    var bom = false
+    @OptionGroup var csvOptions: CSVOptions
 
     @Flag(help: "Where managers' reviews disagree with the judge, per item and evidence rule (md, json or csv).")
     var disagreements = false
@@ -42,11 +41,11 @@ struct ReportCommand: ParsableCommand {
         try reportingDiagnostics { () throws(DiagnosticError) in
             let workspace = try Workspace(process: inputs.processOptions.resolved, standardInputName: inputs.standardInput.path)
             if disagreements, let format = DisagreementFormat(format) {
-                return try workspace.disagreements(inputs.scope, format: format, byteOrderMark: bom, to: outputOptions.target,
-                                                   report: printDiagnostic, note: printNote)
+                return try workspace.disagreements(inputs.scope, format: format, byteOrderMark: csvOptions.bom,
+                                                   to: outputOptions.target, report: printDiagnostic, note: printNote)
             }
             try workspace
-                .report(inputs.scope, format: format, section: by, byteOrderMark: bom, to: outputOptions.target,
+                .report(inputs.scope, format: format, section: by, byteOrderMark: csvOptions.bom, to: outputOptions.target,
                         report: printDiagnostic,
                         note: printNote)
         }

@@ -24,6 +24,8 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Output format: text, md, json or csv.")
     var format: ScorecardFormat = .text
 
+    @OptionGroup var csvOptions: CSVOptions
+
     @Option(parsing: .unconditional, help: ArgumentHelp("Exit 1 when any evidence score is below this (0 to 100).", valueName: "n"))
     var minScore: Int?
 
@@ -46,7 +48,7 @@ struct ScoreCommand: ParsableCommand {
         let outcome = try reportingDiagnostics { () throws(DiagnosticError) in
             try Workspace(process: processOptions.resolved, standardInputName: standardInput.path, progress: ProgressLine.shared.callback)
                 .score(paths, format: format, minScore: minScore, maxBytes: limitOptions.maxBytes, color: useColor,
-                       history: !noHistory, to: outputOptions.target, report: printDiagnostic, note: printNote)
+                       history: !noHistory, byteOrderMark: csvOptions.bom, to: outputOptions.target, report: printDiagnostic, note: printNote)
         }
         outcome.belowMinimum.forEach(printNote)
         if outcome.failed || !outcome.belowMinimum.isEmpty { throw ExitCode(1) }

@@ -457,7 +457,7 @@ struct AgendaTests {
         #expect(first.debrief == nil)
         // The example debrief's steps: both due before 7 December.
         #expect(first.nextSteps.map(\.action) == ["Send delay numbers for last quarter", "Book a call with the COO"])
-        #expect(first.nextSteps.allSatisfy { $0.state == .overdue })
+        #expect(first.nextSteps.allSatisfy { $0.timing == .overdue })
         #expect(second.meeting == nil && second.brief == nil)
         #expect(second.importCommand == "callprep meeting import \(calendar) --uid 1a3s5d7f9g1h3j5k7l9z@google.com")
         #expect(second.attendees.map(\.name) == ["Dana Whitfield", "Ana Silva"])

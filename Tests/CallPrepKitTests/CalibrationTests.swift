@@ -211,7 +211,7 @@ struct CalibrationTests {
                 lines[label] += " " + answer.evidence
             }
             var text = lines.joined(separator: "\n")
-            text = try Self.rows(of: "| Action | Owner | Due (YYYY-MM-DD) |", in: text, nextSteps)
+            text = try Self.rows(of: "| Action | Owner | Due (YYYY-MM-DD) | State (open, done, dropped) | Since |", in: text, nextSteps)
             text = try Self.rows(of: "| Problem | Impact | Frequency |", in: text, pains)
             text = try Self.rows(of: "| Name | Title | Buying role | New or known |", in: text, [
                 ["Gwen Abernathy", "Director of Estates and Facilities", "champion", "known"],

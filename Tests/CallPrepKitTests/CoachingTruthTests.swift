@@ -208,7 +208,7 @@ struct CoachingTruthTests {
         }, statuses: ["no-premature-presenting": .met]),
         // Next steps
         .init("a next step without a date: the practice is not met", {
-            $0.nextSteps = [["Review the savings case with Henrik Sorensen", "Mara Jensen", "next week"]]
+            $0.nextSteps = [["Review the savings case with Henrik Sorensen", "Mara Jensen", "after the board meets"]]
         }, statuses: ["next-step-agreed": .unsupported], reasons: ["next-step-agreed": "next-step-dated"],
               findings: ["next-step-dated"]),
         .init("a next step with the decision maker's first name involves them", {

@@ -3,7 +3,7 @@
 /// The blocks of text the built-in debrief form template writes by itself, normalized.
 enum BuiltinBoilerplate {
     static let texts: [String] = [
-        "action owner due yyyy mm dd",
+        "action owner due yyyy mm dd state open done dropped since",
         "call practices callprep practices",
         "coaching notes callprep coaching",
         "comments",
@@ -29,6 +29,7 @@ enum BuiltinBoilerplate {
         "self assessment callprep self assessment",
         "the customer s problems as they described them with the impact and frequency in their own numbers",
         "the customer s problems identified problems identified evidence what the customer said or did in their words the impact of each problem quantified in the customer s own numbers impact quantified evidence an amount in the customer s own numbers e g eur 40k a quarter how often each problem occurs in the customer s own numbers frequency quantified evidence a number the customer gave e g 30 a month a compelling reason to act now and the cost of doing nothing compelling reason evidence a date e g 2026 12 03 or an amount in the customer s own numbers e g eur 40k a quarter the customer s commitment to solve the problem commitment to solve evidence what they decided approved or funded or a date e g 2026 12 03 or an amount in the customer s own numbers e g eur 40k a quarter",
+        "the deal s steps still open come filled in mark each done or dropped in state or leave it open a step stays open until a debrief marks it add id after an action to keep it the same step when you reword it",
         "up front agreement made at the start of the call upfront agreement evidence the possible outcomes agreed including that no is fine prepared beforehand prepared evidence your written plan or how long you prepared each colleague s role in the call planned optional roles planned evidence each part in turn whether steps roles or criteria a next step agreed with an owner and a date next step agreed evidence a date e g 2026 12 03 the decision maker involved in the next step decision maker in next step evidence who by name a date e g 2026 12 03 no presenting before discovery was done no premature presenting evidence what the customer said or did in their words",
         "what i would do differently",
         "what went well",

@@ -197,8 +197,127 @@ The JSON (`--format json`, format `callprep.agenda/1`):
 | `calls[].attendees[]` | `name`, `side` (`ours` or `theirs`), `title` |
 | `calls[].brief` | the day its brief in `briefs/` was written (see `BriefStamp`); null when none |
 | `calls[].debrief` | null when `debriefs/` has none for the meeting; else `source`, `state` (`errors`: fix it before it is scored, with `errors` the count; `scored`: waiting for a manager's review; `reviewed`: a reviewer and a grade), `score` (the evidence score, 0–100, with the deal's history), `grade` (the manager's) |
-| `calls[].nextSteps[]` | the deal's open next steps due on the day or overdue, from its latest debrief: `action`, `owner`, `due`, `dueDate`, `state` (`due`, `overdue`), `opportunity`, `account`, `rep`, `source` (`file:line`) |
+| `calls[].nextSteps[]` | the deal's open next steps due on the day or overdue, followed across its debriefs: each a step of `next-steps --format json` (`action`, `owner`, `ownerSide`, `due`, `dueDate`, `state`, `timing` (`due`, `overdue`), `madeOn`, `ageDays`, `opportunity`, `account`, `rep`, `source` (`file:line`), ...) |
 | `calls[].importCommand` | for an invite not imported: the command that imports it |
+
+"""#,
+        "crm": #"""
+# Next steps into the CRM, and opportunities out of it
+
+`callprep next-steps --format csv --crm salesforce|hubspot|generic` writes each next step as a task
+for a CRM's import; `callprep meeting import INVITE.ics --crm-export FILE` fills a meeting file's
+opportunity from a CRM's export. Both read the workspace's `callprep.yaml`.
+
+## `callprep.yaml`
+
+Optional, at the workspace's top. Every key is optional; an unknown key, or a stage the process
+does not have, is an error with its line and column.
+
+```yaml
+people:                      # our people: the email (or CRM user id) a task is assigned by
+  Dana Whitfield: dana.whitfield@brightline.example
+  Luis Ortega: luis.ortega@brightline.example
+crm:
+  stages:                    # the CRM's opportunity stage: a stage id (or title) of the process
+    Needs Analysis: discover
+    Proposal/Price Quote: propose
+    Decision maker bought-in: commit
+```
+
+Our people are also the reps of the debriefs and the `side: ours` attendees of the meeting files
+(with their `email`); `callprep.yaml` wins where both give an email. A CRM stage missing from the
+table is matched to a process stage of the same id or title, else `meeting import` says so and
+keeps the stage the meeting had.
+
+## Tasks: `next-steps --format csv --crm ...`
+
+One row per step that `--state` lets through (open by default; `--state all` also writes the done
+and dropped ones, so the CRM's copies can be closed). Rows end in CRLF, cells are quoted as RFC
+4180 says, and a cell a spreadsheet would run as a formula gets a leading `'`. `--bom` starts the
+file with a byte-order mark for Excel (as it does for `parse`, `score` and `report`).
+
+Rules common to every flavour:
+
+| rule | why |
+| --- | --- |
+| The assignee is always one of ours: the step's owner when the owner is ours, else the deal's rep. | Both CRMs assign a task to one of their users; a customer contact is not a user. |
+| The assignee is written as the email `callprep.yaml` or a meeting file gives, else as the name. | Salesforce's Data Loader and HubSpot's import both find the user from the value in the owner column. |
+| A step the customer owns is `waiting` in the status and says `Waiting on customer: NAME.` in the description. | The task stays ours to chase; the customer's name is kept where a person reads it. |
+| A step with no owner says `No owner named.`; a stalled step says how many calls it stayed open. | What `next-steps` flags reaches the CRM too. |
+| The due date is the ISO date `YYYY-MM-DD`, resolved from the rep's words against the call's date; the words are kept in the description (`Due as written: Friday.`); a step with no date has an empty due date. | Both imports read ISO dates without depending on the importing user's locale. |
+| The opportunity's CRM id is the meeting file's `opportunity.crm_id` (the latest meeting of that opportunity that has one); empty when none does. | The id is what relates a task to its record in both CRMs. |
+| Overdue steps get the high priority. | Both CRMs sort and filter by priority. |
+
+### Salesforce (`--crm salesforce`)
+
+For Data Loader (or dataloader.io) inserting into the Task object; the columns are the Task
+fields' API names, so Data Loader's auto-match maps them. Source: the Task object in Salesforce's
+Object Reference (fields `Subject`, `ActivityDate`, `Status`, `Priority`, `OwnerId` labelled
+"Assigned To", `WhatId` labelled "Related To", `Description` labelled "Comments") and the default
+values of the Task Status and Task Priority picklists.
+
+| column | value |
+| --- | --- |
+| `Subject` | the step's action |
+| `ActivityDate` | the due date, `YYYY-MM-DD` (a date field: no time, no zone) |
+| `Status` | open: `Not Started`; open and owned by the customer: `Waiting on someone else`; done: `Completed`; dropped: `Deferred` |
+| `Priority` | `High` when overdue, else `Normal` |
+| `OwnerId` | the assignee's email or name; Data Loader needs the user's id here, so a Salesforce team puts each person's user id (`005...`) as their value in `callprep.yaml`'s `people` |
+| `WhatId` | the opportunity's Salesforce id (`006...`), which relates the task to the opportunity |
+| `Description` | waiting on, due as written, opportunity, rep, and the debrief and line that made the step |
+
+### HubSpot (`--crm hubspot`)
+
+For HubSpot's import of tasks (Import → one object → Tasks), which maps columns to task
+properties by their labels. Source: HubSpot's knowledge base on import files (a header row, one
+property per column, UTF-8) and its tasks API reference for the properties and their values
+(`hs_task_subject`, `hs_timestamp` the due date, `hs_task_status` with `NOT_STARTED`, `WAITING`,
+`COMPLETED`, `DEFERRED`, `hs_task_priority` with `LOW`, `MEDIUM`, `HIGH`, `hs_task_type` with
+`TODO`, `hubspot_owner_id` the assigned user, `hs_task_body` the notes).
+
+| column | property | value |
+| --- | --- | --- |
+| `Task Title` | `hs_task_subject` | the step's action |
+| `Due Date` | `hs_timestamp` | the due date, `YYYY-MM-DD` |
+| `Task Status` | `hs_task_status` | open: `NOT_STARTED`; open and owned by the customer: `WAITING`; done: `COMPLETED`; dropped: `DEFERRED` |
+| `Priority` | `hs_task_priority` | `HIGH` when overdue, else `MEDIUM` |
+| `Task Type` | `hs_task_type` | `TODO` |
+| `Assigned To` | `hubspot_owner_id` | the assignee's email (HubSpot matches an owner by the user's email) or name |
+| `Deal Record ID` | the deal association | the deal's Record ID, to associate the task with the deal in the import's mapping step |
+| `Notes` | `hs_task_body` | as Salesforce's `Description` |
+
+### Generic (`--crm generic`, the default)
+
+For any other CRM or a spreadsheet: `Subject`, `Due Date` (ISO),
+`Status` (`Open`, `Waiting on customer`, `Completed`, `Dropped`), `Assignee` (name), `Assignee Email`, `Waiting On` (the
+customer's owner), `Account`, `Opportunity` (callprep's id), `Opportunity CRM ID`, `Description`.
+
+## Opportunities: `meeting import --crm-export FILE`
+
+The file is known by its header:
+
+- **Salesforce**: an opportunity report exported as CSV ("Details Only"), with at least
+  `Opportunity ID`, `Opportunity Name`, `Account Name` and `Stage` (add the Opportunity ID column to
+  the report); `Amount`, `Amount Currency` (multi-currency orgs) and the account's `Website` are
+  read when present. The footer Salesforce writes after a blank line (copyright, "Generated By")
+  is left out.
+- **HubSpot**: the deals export, with `Record ID`, `Deal Name`, `Deal Stage` and `Associated
+  Company`; `Amount`, `Currency` and `Company Domain Name` are read when present.
+
+Any other file is an error that names the columns it has. Matching the invite's customer:
+
+1. Won and lost opportunities (a stage starting with "Closed", or "won"/"lost") are passed over.
+2. The open opportunities whose website or domain is the domain of a customer's address on the
+   invite (mail providers aside);
+3. else those whose account is the meeting's account (case, accents, punctuation and a company
+   suffix such as Inc., Ltd or GmbH aside).
+
+One match fills the meeting file's `opportunity`: `crm_id`, `name`, `stage` (through
+`callprep.yaml`'s table), `value` and `currency`; for a customer no meeting file knew, also the
+account's name and an `id` made from the opportunity's name. No match, or several, is said on
+standard error ("2 open opportunities ... match by the account name ...: write the one this call is
+about as crm_id by hand"), and the opportunity is left as it was; the meeting file is written all
+the same. Amounts are read with `.` as the decimal point and `,` between thousands.
 
 """#,
         "debrief-record": #"""
@@ -231,8 +350,19 @@ reads it back into a record. This page is the contract between the two.
   (`2026-12-03`, `2026/12/03`, `3 December 2026`, `Dec 3, 2026`), counting from the day of the
   call for what leaves the year or the week open (`Dec 10` and `10 December`: the first such day
   on or after the call; `Friday`, `next Friday`, `by Friday`: the first after it; `25/12` or
-  `12/25` only when one number cannot be a month, so `12/10` is not a date); otherwise it is kept
-  as written, with a warning.
+  `12/25` only when one number cannot be a month, so `12/10` is not a date), and the words reps
+  write for a day counted from the call: `today`, `tomorrow`, `in 3 days`, `in two weeks`,
+  `in a month`, `next week` (its Monday), `end of week` (its Friday), `end of month`, `end of next
+  month`, `end of quarter`, `end of year` (also `eow`, `eom`, `eoq`, `eoy`, and with `by` in front).
+  The date is worked out once, against the call's date in the front matter, and kept in the record
+  (`dueDate`), so a later read never moves it; every output shows that date, with the rep's words
+  beside it where they differ (`2026-12-04 (Friday)`). What names no single day (`soon`, `next
+  month`, `after the board`) is kept as written, with a warning. An index made by an earlier
+  callprep keeps the records it read then until their files change: `callprep ingest --rebuild`
+  reads every debrief again, with these words and the State column.
+- The next-steps table has a State column: `open` (or blank), `done` or `dropped` (a Done column
+  with `x` or `yes` reads as done). Forms written before it had one are read as before, every step
+  open. See [Next steps across calls](#next-steps-across-calls).
 - Self-assessment and manager review answers go after their labels (`Score (0 to 100): 70`); an
   answer may also be the paragraphs below an empty label.
 - Coaching notes: one per bullet (or paragraph). A note names an item by its id in backticks and
@@ -261,8 +391,8 @@ absent values are left out. Lines are 1-based lines of the file.
   "items": [{"id": "impact-quantified", "kind": "milestone", "stage": "discover", "state": "checked",
              "evidence": "EUR 1,200 per late delivery, their figure.", "line": 30}],
   "metEarlier": [{"id": "problems-identified", "line": 26}],
-  "nextSteps": [{"action": "Send Q3 figures", "owner": "Mara Jensen", "due": "2026-11-30",
-                 "dueDate": "2026-11-30", "line": 101}],
+  "nextSteps": [{"action": "Send the Q3 numbers", "owner": "Mara Jensen", "due": "Friday",
+                 "dueDate": "2026-11-27", "state": "done", "id": "q3-numbers", "since": "2026-11-19", "line": 101}],
   "pains": [{"problem": "Manual planning", "impact": "16 hours a week", "frequency": "weekly", "line": 111}],
   "people": [{"name": "Henrik Sorensen", "title": "COO", "role": "decision maker", "status": "new", "line": 122}],
   "selfAssessment": {"score": 75, "wentWell": "...", "doDifferently": "...", "line": 130},
@@ -279,7 +409,11 @@ absent values are left out. Lines are 1-based lines of the file.
 | --- | --- |
 | `items` | every milestone and practice found, in the process's order; `state` is `checked`, `unchecked` or `not-applicable`; `evidence` is what the person wrote ("" when nothing; the reason for a not-applicable item); `stage` is absent for practices |
 | `metEarlier` | the milestones the form showed met by an earlier debrief of the deal (a list item with `<!-- callprep:met-earlier -->` and the milestone's id), each with its line; absent when it showed none. They are not the person's claim: the deal's history decides them |
-| `nextSteps[].dueDate` | `due` as `YYYY-MM-DD`, absent when `due` is not a date |
+| `nextSteps[].due` | the due date as written |
+| `nextSteps[].dueDate` | `due` as `YYYY-MM-DD`, resolved against the call's date; absent when `due` names no day |
+| `nextSteps[].state` | `open`, `done` or `dropped` as the State (or Done) column says; absent when the form has no such column or the cell is blank (open) |
+| `nextSteps[].id` | the `#id` written at the end of the action (left out of `action`), lower case |
+| `nextSteps[].since` | the Since column: the step was carried from an earlier debrief, made on that date |
 | `review.items[].agree` | `true` for yes/agree, `false` for no/disagree, absent when neither |
 | `plan` | the call's plan and its result, absent for a form without the plan section: `objective`; `outcomes[]` with `kind` (`best`, `minimum`), `text`, `reached`, `evidence`, `line`; `tasks[]` with `person`, `task` (absent when none was planned), `attended`, `done`, `evidence`, `line` |
 | `unmapped` | text the person wrote that maps to no field, with its line and the heading of its section: nothing a person writes is dropped |
@@ -291,13 +425,55 @@ out; so are the form's title and subtitle, marked `<!-- callprep:header -->`.
 A new field may be added to the record without changing `format`; removing or changing one bumps
 it to `callprep.debrief/2`.
 
+## Next steps across calls
+
+A next step is a commitment that lives until a debrief says it is done or dropped, not only until
+the next debrief forgets to repeat it. `next-steps`, `brief`, `form`, `status`, `agenda` and the
+HTML report follow each deal's steps across its debriefs (oldest first, by date, then path):
+
+- A step is known by its deal and its key: the `#id` written after the action (`Send the figures
+  #figures`), else the action folded (case, accents, punctuation and spacing aside). A row with the
+  key of an open step is that step again; its owner or due date, when given, replace the old ones.
+- It is open from the debrief that made it until a later debrief's row marks it `done` or
+  `dropped`. A debrief that does not list it leaves it open. A closed step written again as open
+  is a new step.
+- The form for the deal's next call lists its open steps filled in, with `open` in State and the
+  date of the debrief that made them in Since; the rep marks them. A form whose only next steps
+  are those carried rows, still open, is an unfilled form (nothing of the call written yet).
+- Each step is ours when its owner is the rep, a colleague the meeting files list as ours, a
+  person in `callprep.yaml` ([crm.md](crm.md)), the first name of one of them, or `we`; the customer's when anyone else is named;
+  no one's when the owner is blank. A step still open after two later calls with no owner on the
+  customer's side is stalled: deals whose next steps are all ours are not moving.
+
+`callprep next-steps --format json` writes `{"format": "callprep.next-steps/2", "date", "steps",
+"allOurs"}` (format 1 listed only the latest debrief's steps, and its `state` was the due state):
+
+| field | meaning |
+| --- | --- |
+| `steps[].key` | `#id`, or the action folded |
+| `steps[].action`, `owner` | as the latest row that changed them wrote them |
+| `steps[].ownerSide` | `ours`, `theirs` or `none` |
+| `steps[].due`, `dueDate` | the due date in the rep's words, and as `YYYY-MM-DD` (absent when it names no day) |
+| `steps[].state` | `open`, `done` or `dropped` |
+| `steps[].timing` | for open steps: `due`, `overdue` (due before `date`) or `undated` |
+| `steps[].madeOn`, `source` | the date of the debrief that made the step, and `file:line` of its row |
+| `steps[].ageDays` | days from `madeOn` to `date` (to `closedOn` for a closed step) |
+| `steps[].callsOpen` | the deal's later debriefs it stayed open through |
+| `steps[].lastCall` | what the deal's latest debrief did to it: `new`, `changed` (a new date or owner), `done`, `dropped`, `unchanged`, `not mentioned` |
+| `steps[].stalled` | open through two later calls, with no owner on the customer's side |
+| `steps[].closedOn`, `closedIn` | for a closed step: the date and `file:line` of the row that closed it |
+| `steps[].lastSource` | `file:line` of the latest row that lists it |
+| `steps[].opportunity`, `account`, `rep` | of the deal's latest debrief |
+| `allOurs[]` | deals with open steps, none of them the customer's: `opportunity`, `account`, `rep`, `openSteps` |
+
 ## CSV (`--format csv`)
 
 One row per item, with the meeting's columns repeated, so it pastes into a spreadsheet:
 `source, meeting, date, account, opportunity, rep, stage, process, process_version, item, kind,
 item_stage, state, evidence, line`. Rows end in CRLF; cells are quoted as RFC 4180 says, and a
 cell that starts with `=`, `+`, `-`, `@` or a tab, and is not a plain number, gets a leading `'` so
-that no spreadsheet runs it as a formula.
+that no spreadsheet runs it as a formula. `--bom` starts the CSV with a byte-order mark, by which
+Excel on Windows knows it is UTF-8 (as for `score`, `report` and `next-steps`).
 
 ## Diagnostics
 
@@ -542,7 +718,9 @@ Formats: `md` (default, all parts unless `--by`), `json` (all parts, `format:
 charts, no scripts and nothing fetched, that opens in any browser. It says the dates it covers
 and the day it was made, gives every milestone its full title, and shows each rep's score month
 by month as a small line, with the months behind it and the rep's open next steps a click away
-(`<details>`, no script). It comes from the
+(`<details>`, no script), then the team's open next steps oldest first with their owner's side
+(ours, the customer's, no one's), the stalled ones marked, and the deals whose open steps are all
+ours ([debrief-record.md](debrief-record.md#next-steps-across-calls)). It comes from the
 template `report.html.mustache`: a workspace's own `templates/report.html.mustache` replaces the
 built-in one ([templates.md](templates.md)).
 `scripts/report-screenshot` renders the page of a generated corpus in headless Chromium.
@@ -615,8 +793,10 @@ newest first, each with its date, author and `file:line`. Filters as for `report
 not exist is an error) or `--debriefs FOLDER`; with neither, from the workspace's default index when it exists, else its `debriefs/`
 folder. Earlier means dated before the meeting, for the same opportunity and process. The brief then
 shows the earlier debriefs, the milestones already met with their evidence and the debrief that
-showed them, the milestones still open (met ones leave the call's work), the next steps of the last
-call with those due before the meeting marked overdue, and the rep's five most recent coaching notes.
+showed them, the milestones still open (met ones leave the call's work), the deal's next steps still
+open, followed across its debriefs (each with its due date, its age and the debrief that made it;
+overdue and stalled ones marked), and the rep's five most recent coaching notes. `callprep form`
+pre-fills the next-steps table with those open steps.
 
 """#,
         "limits": #"""
@@ -1096,7 +1276,7 @@ process; the opportunity's stage must be one of the process's stages. The worksp
 | `duration` | no | minutes |
 | `type` | no | free text: discovery call, demo, negotiation... |
 | `account` | yes | the customer |
-| `opportunity` | yes | `id` (required), `name`, `stage` (required: a stage id of the process, or its title), `value` (a number), `currency` |
+| `opportunity` | yes | `id` (required), `name`, `stage` (required: a stage id of the process, or its title), `value` (a number), `currency`, `crm_id` (the opportunity's id in the CRM, for the tasks `next-steps --crm` writes; `meeting import --crm-export` fills it: [crm.md](crm.md)) |
 | `rep` | yes | the rep running the call |
 | `objective` | yes | what the call is for |
 | `best_outcome` | no | the best realistic result |
@@ -1560,7 +1740,8 @@ changed.
 - `csv`: one row per item with the meeting's columns and the figures repeated:
   `source, meeting, date, account, opportunity, rep, stage, process, process_version, score,
   claimed_score, self_score, manager_score, evidenced_stage, ready_to_advance, item, kind, status,
-  weight, required, overridden_by, reason, line`.
+  weight, required, overridden_by, reason, line`. `--bom` starts it with a byte-order mark, for
+  Excel on Windows.
 
 A new field may be added without changing `format`; removing or changing one bumps it to
 `callprep.scorecard/2`.
@@ -1723,6 +1904,7 @@ section gives no `plan`.
 | `frontMatter` | the YAML front matter, `---` lines included, every value quoted; use `{{{frontMatter}}}` |
 | `formatVersion` | `callprep.debrief-form/1` |
 | `reviewItems` | every item in play (the stage's and earlier stages' milestones no earlier debrief met, and the practices), for the manager's review table |
+| `openSteps` | the deal's next steps still open before this call, to pre-fill the next-steps table: each with `action` (and its `#id`), `owner`, `due` (the date, else the rep's words) and `since` (the date of the debrief that made it) |
 
 ### The deal's history (`history`, brief only)
 
@@ -1730,8 +1912,8 @@ section gives no `plan`.
 | --- | --- |
 | `debriefs` | paths of the earlier debriefs of this opportunity, oldest first |
 | `met` | milestones already met, each with `id`, `title`, `evidence`, and the `source` debrief that first showed it and its `date` |
-| `lastDebrief` | the latest earlier debrief, where `nextSteps` come from |
-| `nextSteps` | its next steps, each with `action`, `owner`, `due`, and `overdue` (due before this meeting) |
+| `lastDebrief` | the latest earlier debrief of the deal |
+| `nextSteps` | the deal's next steps still open, followed across its debriefs, oldest first: each with `action` (and its `#id`), `owner`, `due` (the date, with the rep's words beside it where they differ), `formDue`, `overdue` (due before this meeting), `madeOn`, `age` (days open before this meeting), `stalled` (open through two later calls with no owner on the customer's side), `source` (`path:line` of the row that made it) |
 | `coaching` | the five most recent coaching notes for the rep, each with `text`, `item` (the id of the item it names, if any), `author`, `date`, `source` (`path:line`) |
 | `rep` | the rep |
 
@@ -1801,10 +1983,11 @@ charts are worked out before rendering, so the template only places them.
 | `chartHeight`, `axisY` (in `reps`) | the bar chart's height, and where its axis labels stand |
 | `bars` (in `reps`) | per rep: `name`, `score`, `y`, `textY`, `barY`, `width` (score × 5), `color`, `ownScoreX` (where the rep's own view of their calls falls; missing without self-assessments), `tickEndY` |
 | `rows` (in `reps`) | per rep: `name`, `calls`, `average`, `up` or `down` (the trend, when it is not flat), `selfGap`, `managerGap` (signed, `–` when unknown), `priorities` (each `id`, `title`, `missed`, `of`) |
-| `details` (in `reps`) | per rep, for its line over time and the months behind it: `name`, `calls`, `points` (an SVG polyline's points, 200 × 40, month by month), `single` (one month only: no line), `lastX`, `lastY` (the latest month's point), `months` (each `month`, `calls`, `score`), `priorities`, `steps` (the rep's open next steps, from the latest debrief of each deal: each `action`, `owner`, `due`, `state`) |
+| `details` (in `reps`) | per rep, for its line over time and the months behind it: `name`, `calls`, `points` (an SVG polyline's points, 200 × 40, month by month), `single` (one month only: no line), `lastX`, `lastY` (the latest month's point), `months` (each `month`, `calls`, `score`), `priorities`, `steps` (the rep's open next steps, followed across each deal's debriefs: each `action`, `owner`, `side` (`ours`, `theirs`, `none`), `due` (the date, with the rep's words beside it where they differ), `state`, `age` (days), `lastCall`, `stalled`, `deal`, `rep`) |
 | `milestones` | the milestones section; `rows`, each a `heading` (a process's name, when there are several) or an `item`: `title` (in full), `id`, `rate` (per cent), `met`, `inPlay`, `color` |
 | `stages` | the stages section; `rows`, each with `title`, `process`, `opportunities`, `aheadOfEvidence`, `stalled` |
 | `review` | the managers' reviews, shown with the reps' section: `waiting` (debriefs with no review row answered and no grade), `agreement` (the share of answers that left the judge's verdict as it was, "82%", or `–`), `managers` (each `name`, `reviewed`, `waiting` (the debriefs naming that reviewer), `answers`, `agreement`), `repsWaiting` (each `name`, `waiting`, `reviewed`) |
+| `steps` | the open next steps, shown with the reps' section; missing when none is open: `rows` (each step as in `details`, oldest first), `ours`, `theirs`, `nobody` (how many each side owns), `allOurs` (the deals whose open steps are all ours: each `name`, `rep`, `open`) |
 | `debriefs` | how many debriefs the report covers |
 
 A comment tag opened at the end of a line and closed at the start of the next (`{{!` … `}}`) joins

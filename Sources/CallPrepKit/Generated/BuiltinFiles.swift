@@ -113,11 +113,11 @@ Milestones already met:
 {{/met}}
 {{#first(nextSteps)}}
 
-Next steps from the last call ({{lastDebrief}}):
+Open next steps of the deal (until a debrief marks them done or dropped):
 
 {{/first(nextSteps)}}
 {{#nextSteps}}
-- {{action}}{{#owner}}, {{.}}{{/owner}}{{#due}}, due {{.}}{{/due}}{{#overdue}} (**overdue**){{/overdue}}
+- {{action}}{{#owner}}, {{.}}{{/owner}}{{#due}}, due {{.}}{{/due}}{{#overdue}} (**overdue**){{/overdue}}, open {{age}} days since {{madeOn}} ({{source}}){{#stalled}} (**stalled**: open through two calls, no owner on the customer's side){{/stalled}}
 {{/nextSteps}}
 {{#first(coaching)}}
 
@@ -272,9 +272,14 @@ Confirm what the deal already has; leave open what it still lacks.
 
 One row per step. A good next step has an owner and a date, and involves the decision maker.
 
-| Action | Owner | Due (YYYY-MM-DD) |
-| --- | --- | --- |
-| | | |
+The deal's steps still open come filled in: mark each done or dropped in State, or leave it open; a step stays open until a debrief marks it. Add `#id` after an action to keep it the same step when you reword it.
+
+| Action | Owner | Due (YYYY-MM-DD) | State (open, done, dropped) | Since |
+| --- | --- | --- | --- | --- |
+{{#openSteps}}
+| {{action}} | {{owner}} | {{due}} | open | {{since}} |
+{{/openSteps}}
+| | | | | |
 
 ## Pains <!-- callprep:pains -->
 
@@ -1124,9 +1129,22 @@ details table{width:auto;margin:6px 0 6px 18px;}</style>
 }}{{#first(priorities)}}<p class="note">Coaching priorities: {{/first(priorities)}}{{#priorities}}{{title}} ({{missed}} of {{of}} missed){{!
 }}{{^last()}}; {{/last()}}{{/priorities}}{{#first(priorities)}}</p>{{/first(priorities)}}{{!
 }}{{#first(steps)}}<table><tr><th>Open next step</th><th>Owner</th><th>Due</th><th>State</th></tr>{{/first(steps)}}{{!
-}}{{#steps}}<tr><td>{{action}}</td><td>{{owner}}</td><td>{{due}}</td><td>{{state}}</td></tr>{{/steps}}{{!
+}}{{#steps}}<tr><td>{{action}}</td><td>{{owner}} ({{side}})</td><td>{{due}}</td><td>{{state}}</td></tr>{{/steps}}{{!
 }}{{#first(steps)}}</table>{{/first(steps)}}</details>{{/details}}</section>
 {{/reps}}
+{{#steps}}
+<section><h2>Open next steps</h2><p class="note">Oldest first, followed across each deal's debriefs until one marks {{!
+}}them done or dropped. Owned by us: {{ours}}; by the customer: {{theirs}}; by no one: {{nobody}}. Stalled: open {{!
+}}through two later calls with no owner on the customer's side.</p>{{!
+}}<table><tr><th>Next step</th><th>Owner</th><th>Side</th><th>Due</th><th class="n">Age (days)</th><th>Last call</th>{{!
+}}<th>Deal</th><th>Rep</th></tr>{{!
+}}{{#rows}}<tr><td>{{action}}{{#stalled}} <b>stalled</b>{{/stalled}}</td><td>{{owner}}</td><td>{{side}}</td><td>{{due}}</td>{{!
+}}<td class="n">{{age}}</td><td>{{lastCall}}</td><td>{{deal}}</td><td>{{rep}}</td></tr>{{/rows}}</table>{{!
+}}{{#first(allOurs)}}<h3>Deals whose open steps are all ours</h3><p class="note">Nothing on the customer's side is {{!
+}}moving these deals.</p><table><tr><th>Deal</th><th>Rep</th><th class="n">Open steps</th></tr>{{/first(allOurs)}}{{!
+}}{{#allOurs}}<tr><td>{{name}}</td><td>{{rep}}</td><td class="n">{{open}}</td></tr>{{/allOurs}}{{!
+}}{{#first(allOurs)}}</table>{{/first(allOurs)}}</section>
+{{/steps}}
 {{#review}}
 <section><h2>Manager review</h2><p class="note">Waiting: debriefs with no review row answered and no grade, {{!
 }}under the reviewer they name. Agree with the judge: the answers that left the judge's verdict as it was.</p>{{!

@@ -40,13 +40,18 @@ public struct Opportunity: Sendable, Hashable, Codable {
     public var stage: String
     public var value: Double?
     public var currency: String?
+    /// The opportunity's id in the team's CRM (a Salesforce Opportunity ID, a HubSpot deal's
+    /// Record ID), for the tasks `next-steps --crm` writes.
+    public var crmID: String?
 
-    public init(id: String, name: String? = nil, stage: String, value: Double? = nil, currency: String? = nil) {
+    public init(id: String, name: String? = nil, stage: String, value: Double? = nil, currency: String? = nil,
+                crmID: String? = nil) {
         self.id = id
         self.name = name
         self.stage = stage
         self.value = value
         self.currency = currency
+        self.crmID = crmID
     }
 }
 

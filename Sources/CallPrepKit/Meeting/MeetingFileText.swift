@@ -32,6 +32,7 @@ public enum MeetingFileText {
             lines.append("  value: \(value.rounded() == value ? String(Int(value)) : String(value))")
         }
         add("currency", meeting.opportunity.currency, indent: "  ")
+        add("crm_id", meeting.opportunity.crmID, indent: "  ")
         addOrPlaceholder("rep", meeting.rep)
         addOrPlaceholder("objective", meeting.objective)
         addOrPlaceholder("best_outcome", meeting.bestOutcome)

@@ -5,7 +5,7 @@ import Yams
 public enum MeetingLoader {
     static let meetingKeys = ["id", "date", "time", "timezone", "duration", "type", "account", "opportunity", "rep",
                               "objective", "best_outcome", "minimum_outcome", "attendees", "pains", "notes", "uid", "process"]
-    static let opportunityKeys = ["id", "name", "stage", "value", "currency"]
+    static let opportunityKeys = ["id", "name", "stage", "value", "currency", "crm_id"]
     static let attendeeKeys = ["name", "title", "email", "side", "buying_role", "task", "notes"]
     static let painKeys = ["problem", "impact", "frequency"]
 
@@ -152,7 +152,7 @@ private struct MeetingDecoder {
             return nil
         }
         return Opportunity(id: id, name: reader.text(fields, "name"), stage: stage.id, value: value,
-                           currency: reader.text(fields, "currency"))
+                           currency: reader.text(fields, "currency"), crmID: reader.text(fields, "crm_id"))
     }
 
     private func attendee(_ node: Node) -> Attendee? {

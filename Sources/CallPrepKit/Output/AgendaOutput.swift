@@ -30,7 +30,7 @@ public enum AgendaFormat: String, CaseIterable, Sendable {
                 lines.append("debrief: " + Self.debrief(call.debrief))
             }
             for step in call.nextSteps {
-                lines.append("\(step.state == .overdue ? "overdue" : "due") \(step.dueDate ?? ""): \(step.action)"
+                lines.append("\(step.timing == .overdue ? "overdue" : "due") \(step.dueDate ?? ""): \(step.action)"
                              + (step.owner.map { " (\($0))" } ?? "") + " · \(step.source)")
             }
             lines.append(call.source)

@@ -5,7 +5,7 @@ struct ReportHTMLReporter: Reporter {
     let sections: [ReportSection]
     let templates: TemplateSet
     let generated: String
-    let openSteps: [NextStepList.Step]
+    let openSteps: NextStepList?
     let backlog: ReviewBacklog?
 
     func render(_ report: TeamReport) -> String {
@@ -60,8 +60,8 @@ struct ReportHTMLView {
         let lastY: Int
         let months: [MonthPoint]
         let priorities: [Priority]
-        /// The rep's open next steps: `action`, `owner`, `due`, `state`.
-        let steps: [NextStepList.Step]
+        /// The rep's open next steps (`StepRow`).
+        let steps: [StepRow]
     }
 
     struct RepRow {
@@ -120,7 +120,11 @@ struct ReportHTMLView {
     let review: ReviewBacklogHTMLView?
     let debriefs: Int
 
-    init(_ report: TeamReport, sections: [ReportSection], generated: String, openSteps: [NextStepList.Step] = [],
+    /// The open next steps, oldest first, with how many each side owns, and the deals whose open
+    /// steps are all ours; nil without the reps' section.
+    let steps: OpenSteps?
+
+    init(_ report: TeamReport, sections: [ReportSection], generated: String, openSteps: NextStepList? = nil,
          backlog: ReviewBacklog? = nil) {
         scope = ReportText.scope(report)
         period = report.firstDate.map { "Debriefs from \($0) to \(report.lastDate ?? $0)" } ?? "No debriefs"
@@ -136,7 +140,8 @@ struct ReportHTMLView {
             [Tile(value: "\(backlog.waiting)", label: "waiting for review"),
              Tile(value: ReviewBacklogHTMLView.rate(backlog.agreementRate), label: "managers agree with the judge")]
         } ?? [])
-        reps = sections.contains(.rep) ? Self.reps(report, openSteps: openSteps) : nil
+        reps = sections.contains(.rep) ? Self.reps(report, openSteps: openSteps?.steps ?? []) : nil
+        steps = sections.contains(.rep) ? openSteps.flatMap(OpenSteps.init) : nil
         milestones = sections.contains(.milestone) ? Self.milestones(report) : nil
         stages = sections.contains(.stage) ? Stages(rows: report.stages) : nil
         review = sections.contains(.rep) ? backlog.map(ReviewBacklogHTMLView.init) : nil
@@ -170,7 +175,7 @@ struct ReportHTMLView {
                              lastX: points.last?.x ?? 5, lastY: points.last?.y ?? 36,
                              months: rep.months.map { MonthPoint(month: $0.month, calls: $0.calls, score: $0.averageScore) },
                              priorities: rep.priorities.map { Priority(id: $0.id, title: $0.title, missed: $0.missed, of: $0.of) },
-                             steps: openSteps.filter { ($0.rep ?? "") == rep.rep })
+                             steps: openSteps.filter { ($0.rep ?? "") == rep.rep }.map(StepRow.init))
         }
         return Reps(chartHeight: height, axisY: height - 8, bars: bars, rows: rows, details: details)
     }
@@ -194,4 +199,59 @@ struct ReportHTMLView {
         value >= 70 ? "#3ebd93" : value >= 40 ? "#f0b429" : "#ef4e4e"
     }
 
+}
+
+/// One open next step in the HTML report.
+struct StepRow {
+    let action: String
+    let owner: String
+    /// ours, theirs or none.
+    let side: String
+    /// The date, with the rep's words beside it where they differ.
+    let due: String
+    let state: String
+    let age: Int
+    let lastCall: String
+    let stalled: Bool
+    let deal: String
+    let rep: String
+
+    init(_ step: NextStepList.Step) {
+        action = step.action
+        owner = step.owner ?? "no owner"
+        side = step.ownerSide.rawValue
+        due = step.dueText ?? ""
+        state = step.stateText
+        age = step.ageDays
+        lastCall = step.lastCall.rawValue
+        stalled = step.stalled
+        deal = [step.account, step.opportunity].compactMap { $0 }.joined(separator: ", ")
+        rep = step.rep ?? ""
+    }
+}
+
+/// The team's open next steps by age and by the side that owns them, and the deals whose open
+/// steps are all ours; nil when no step is open.
+struct OpenSteps {
+    let rows: [StepRow]
+    let ours: Int
+    let theirs: Int
+    let nobody: Int
+    let allOurs: [Deal]
+
+    struct Deal {
+        let name: String
+        let rep: String
+        let open: Int
+    }
+
+    init?(_ list: NextStepList) {
+        let open = list.steps.filter { $0.state == .open }
+        guard !open.isEmpty else { return nil }
+        rows = open.sorted { ($0.ageDays, $1.source) > ($1.ageDays, $0.source) }.map(StepRow.init)
+        ours = open.filter { $0.ownerSide == .ours }.count
+        theirs = open.filter { $0.ownerSide == .theirs }.count
+        nobody = open.filter { $0.ownerSide == .nobody }.count
+        allOurs = list.allOurs.map { Deal(name: NextStepsFormat.dealName($0), rep: $0.rep ?? "", open: $0.openSteps) }
+    }
 }

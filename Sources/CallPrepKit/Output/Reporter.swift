@@ -74,7 +74,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     /// by formats made from a template (HTML), which say the day they were `generated`.
     /// `openSteps` are listed under each rep in the HTML page, with the review `backlog`.
     public func reporter(sections: ReportSection?, templates: () throws(DiagnosticError) -> TemplateSet,
-                         generated: String = "", openSteps: [NextStepList.Step] = [], backlog: ReviewBacklog? = nil)
+                         generated: String = "", openSteps: NextStepList? = nil, backlog: ReviewBacklog? = nil)
         throws(DiagnosticError) -> any Reporter<TeamReport> {
         let shown = sections.map { [$0] } ?? ReportSection.allCases
         return switch self {

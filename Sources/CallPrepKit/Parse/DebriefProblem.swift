@@ -24,6 +24,7 @@ public enum DebriefProblem: LocalizedError, Equatable, Sendable {
     case missingItem(String)
     case missingSection(String)
     case dueNotADate(String)
+    case stepStateUnknown(String)
     case scoreOutOfRange(label: String, value: String)
     case agreeNotYesOrNo(String)
     case unknownReviewItem(String)
@@ -96,6 +97,8 @@ public enum DebriefProblem: LocalizedError, Equatable, Sendable {
             "the section '\(name)' is missing"
         case let .dueNotADate(text):
             "due date '\(text)' is not a date (write it as YYYY-MM-DD)"
+        case let .stepStateUnknown(text):
+            "state '\(text)' is none of open, done or dropped (read as open)"
         case let .scoreOutOfRange(label, value):
             "\(label) must be a whole number from 0 to 100, not '\(value)'"
         case let .agreeNotYesOrNo(text):

@@ -22,13 +22,14 @@ public struct DebriefRecord: Sendable, Hashable, Codable {
     public var unmapped: [Unmapped] = []
     public var diagnostics: [RecordDiagnostic] = []
 
-    /// A form as `callprep form` wrote it, untouched: nothing ticked, no evidence, next step,
+    /// A form as `callprep form` wrote it, untouched: nothing ticked, no evidence, new next step
+    /// (the deal's open steps it carried, still open, are no answer),
     /// self-assessment, review, coaching note or text of the rep's own. (The pains and people
     /// tables, the plan's objective and outcomes come filled in from the meeting file.) Such a
     /// file is no call: `score`, `ingest` and `report` skip it, with a warning.
     public var isUnfilledForm: Bool {
         items.allSatisfy { $0.state == .unchecked && $0.evidence.isEmpty }
-            && nextSteps.isEmpty && coachingNotes.isEmpty && unmapped.isEmpty
+            && nextSteps.allSatisfy { $0.since != nil && $0.stated == .open } && coachingNotes.isEmpty && unmapped.isEmpty
             && selfAssessment.score == nil && (selfAssessment.wentWell ?? "").isEmpty && (selfAssessment.doDifferently ?? "").isEmpty
             && review.grade == nil && (review.reviewer ?? "").isEmpty && (review.comments ?? "").isEmpty
             && review.items.allSatisfy { $0.agree == nil && ($0.comment ?? "").isEmpty }
@@ -78,13 +79,42 @@ public struct DebriefRecord: Sendable, Hashable, Codable {
     }
 
     public struct NextStep: Sendable, Hashable, Codable {
+        /// The action as written, without the `#id` at its end.
         public var action: String
         public var owner: String?
         /// The due date as written.
         public var due: String?
-        /// `due` as `YYYY-MM-DD` when it is a date.
+        /// `due` as `YYYY-MM-DD` when it is a date: resolved once, against the call's date, so that
+        /// "Friday" stays the Friday after this call whenever it is read.
         public var dueDate: String?
+        /// What the State (or Done) column says; nil when the form has none or the cell is blank:
+        /// open.
+        public var state: StepState?
+        /// The `#id` the rep gave the step ("Send the figures #figures"), lower case.
+        public var id: String?
+        /// The Since column: the step was carried from an earlier debrief of the deal (`form` fills
+        /// it in with that debrief's date).
+        public var since: String?
         public var line: Int
+
+        public init(action: String, owner: String? = nil, due: String? = nil, dueDate: String? = nil,
+                    state: StepState? = nil, id: String? = nil, since: String? = nil, line: Int) {
+            self.action = action
+            self.owner = owner
+            self.due = due
+            self.dueDate = dueDate
+            self.state = state
+            self.id = id
+            self.since = since
+            self.line = line
+        }
+
+        /// What makes rows of different debriefs of one deal the same step: its `#id` when it has
+        /// one, else its action, compared loosely (case, punctuation and spacing aside).
+        public var key: String { id.map { "#" + $0 } ?? normalized(action) }
+
+        /// The state the row gives the step: blank is open.
+        public var stated: StepState { state ?? .open }
     }
 
     public struct PainAnswer: Sendable, Hashable, Codable {

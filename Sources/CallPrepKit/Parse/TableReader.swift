@@ -31,7 +31,7 @@ struct TableReader {
         }
         // Asked for every row: each answer is worked out once per table, kept by its first name.
         var columns: [String: Int?] = [:]
-        func column(_ names: String...) -> Int? {
+        func column(names: [String]) -> Int? {
             if let known = columns[names[0]] { return known }
             let found = headers.firstIndex { header in
                 names.contains { header.hasPrefix($0) && [nil, 0x20].contains(header.utf8.dropFirst($0.utf8.count).first) }
@@ -39,8 +39,9 @@ struct TableReader {
             columns[names[0]] = found
             return found
         }
+        func column(_ names: String...) -> Int? { column(names: names) }
         let kind: FormSection?
-        if column("action") != nil {
+        if column(StepTable.actionNames[0]) != nil {
             kind = .nextSteps
         } else if column("problem") != nil {
             kind = .pains
@@ -63,14 +64,21 @@ struct TableReader {
             let line = row.start.line
             switch kind {
             case .nextSteps:
-                let due = cell(row, column("due", "when", "date"))
+                let dueColumn = column(names: StepTable.dueNames), stateColumn = column(names: StepTable.stateNames)
+                let due = cell(row, dueColumn)
                 let dueDate = due.flatMap { CalendarDate.resolve($0, relativeTo: date) }
-                if let due, dueDate == nil, let index = column("due", "when", "date") {
-                    reading.report(.dueNotADate(due), in: file, at: Self.textStart(row.children[index]))
+                if let due, dueDate == nil, let dueColumn {
+                    reading.report(.dueNotADate(due), in: file, at: Self.textStart(row.children[dueColumn]))
                 }
-                reading.nextSteps.append(.init(action: cell(row, column("action")) ?? "",
-                                               owner: cell(row, column("owner", "who")), due: due, dueDate: dueDate,
-                                               line: line))
+                var state: StepState?
+                if let written = cell(row, stateColumn), let stateColumn {
+                    state = StepTable.state(written)
+                    if state == nil { reading.report(.stepStateUnknown(written), in: file, at: Self.textStart(row.children[stateColumn])) }
+                }
+                let (action, id) = StepTable.explicitID(in: cell(row, column(names: StepTable.actionNames)) ?? "")
+                reading.nextSteps.append(.init(action: action, owner: cell(row, column(names: StepTable.ownerNames)), due: due,
+                                               dueDate: dueDate, state: state, id: id,
+                                               since: cell(row, column(names: StepTable.sinceNames)), line: line))
             case .pains:
                 reading.pains.append(.init(problem: cell(row, column("problem")) ?? "", impact: cell(row, column("impact")),
                                            frequency: cell(row, column("frequency", "how often")), line: line))

@@ -10,12 +10,24 @@ struct DealHistory {
         let date: String
     }
 
+    /// A step of the deal still open before this call, followed across its debriefs.
     struct NextStep {
+        /// The action, with its `#id` when the rep gave it one, so that the form carries it.
         let action: String
         let owner: String?
+        /// The due date shown: the date, with the rep's words beside it where they differ.
         let due: String?
+        /// The due date the form carries: the date, else the rep's words.
+        let formDue: String?
         /// Due before the meeting's date.
         let overdue: Bool
+        /// The date of the debrief that made it, and its days open before this meeting.
+        let madeOn: String
+        let age: Int
+        /// Open through two later calls with no owner on the customer's side.
+        let stalled: Bool
+        /// `file:line` of the row that made it.
+        let source: String
     }
 
     struct Note {
@@ -30,8 +42,9 @@ struct DealHistory {
     /// Earlier debriefs of this opportunity, oldest first.
     let debriefs: [String]
     let met: [MetItem]
-    /// The debrief the next steps come from: the latest.
+    /// The latest earlier debrief of the deal.
     let lastDebrief: String?
+    /// The deal's steps still open, oldest first.
     let nextSteps: [NextStep]
     let coaching: [Note]
     let rep: String

@@ -22,10 +22,12 @@ public enum DocumentRenderer {
 
     /// The debrief form a person fills in after the call. The milestones `history` shows met are
     /// not asked again: the form shows each met, with the date and file of the debrief that met it.
+    /// The deal's open next steps come pre-filled in the next-steps table, for the rep to mark.
     static func form(meeting: Meeting, process: SalesProcess, templates: TemplateSet, history: DealHistory?) -> String {
         let plan = plan(meeting, process, met: history?.metIDs ?? [])
         return templates.render(TemplateSet.formName, FormView(meeting: meeting, process: process, plan: plan,
-                                                               metEarlier: history?.metEarlier ?? [:]))
+                                                               metEarlier: history?.metEarlier ?? [:],
+                                                               openSteps: history?.nextSteps ?? []))
     }
 
     private static func plan(_ meeting: Meeting, _ process: SalesProcess, met: Set<String> = []) -> ItemsInPlay {

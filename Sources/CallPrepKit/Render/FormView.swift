@@ -14,9 +14,21 @@ struct FormView {
     /// Every item in play (the ones still open, and the practices), for the manager's per-item
     /// review table.
     let reviewItems: [ItemView]
+    /// The deal's next steps still open before this call, for the next-steps table: `action`
+    /// (with its `#id`), `owner`, `due` (a date, else the rep's words) and `since` (the date of
+    /// the debrief that made it).
+    let openSteps: [OpenStepRow]
+
+    struct OpenStepRow {
+        let action: String
+        let owner: String
+        let due: String
+        let since: String
+    }
 
     /// `metEarlier` are the milestones the deal's history met, and where; `plan` leaves them out.
-    init(meeting: Meeting, process: SalesProcess, plan: ItemsInPlay, metEarlier: [String: MetEarlierView] = [:]) {
+    init(meeting: Meeting, process: SalesProcess, plan: ItemsInPlay, metEarlier: [String: MetEarlierView] = [:],
+         openSteps: [DealHistory.NextStep] = []) {
         // Every key of the contract, in its order: a key added there and not here fails to build.
         frontMatter = FrontMatter.render(FormContract.Key.allCases.map { key in
             switch key {
@@ -45,5 +57,6 @@ struct FormView {
             .map { view($0.element, number: $0.offset + 1) }
         practices = plan.practices.map(ItemView.init)
         reviewItems = plan.all.map(ItemView.init)
+        self.openSteps = openSteps.map { OpenStepRow(action: $0.action, owner: $0.owner ?? "", due: $0.formDue ?? "", since: $0.madeOn) }
     }
 }

@@ -71,13 +71,14 @@ public struct Agenda: Sendable, Codable, Equatable {
 
     /// `meetings` are the day's meeting files; `invites` the day's invite events not imported;
     /// `briefs` the day each meeting's brief was written; `debriefs` every debrief with its
-    /// record and errors, `scores` their scorecards by source; `records` feed the next steps.
+    /// record and errors, `scores` their scorecards by source; `records` feed the next steps,
+    /// whose owners `ours` tells apart.
     public init(date: String, meetings: [(path: String, meeting: Meeting)], invites: [Entry],
                 briefs: [String: String], debriefs: [(path: String, record: DebriefRecord?, errors: [Diagnostic])],
-                scores: [String: Scorecard]) {
+                scores: [String: Scorecard], ours: OurPeople = OurPeople()) {
         self.date = date
         let records = debriefs.compactMap(\.record)
-        let steps = NextStepList(records: records, date: date, filter: NextStepList.Filter()).steps
+        let steps = NextStepList(records: records, date: date, ours: ours).steps
             .filter { $0.dueDate.map { $0 <= date } ?? false }
         var entries = invites
         for (path, meeting) in meetings where meeting.date == date {

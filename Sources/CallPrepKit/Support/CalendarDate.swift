@@ -26,11 +26,17 @@ public enum CalendarDate {
     /// leaves the year or the week open: what `iso` reads; `Dec 10` or `10 December` (the first
     /// such day on or after `reference`); a weekday, `Friday`, `next Friday`, `by Friday` (the first
     /// such day after `reference`); `25/12` or `12/25` only when one number cannot be a month.
-    static func resolve(_ text: String, relativeTo reference: String) -> String? {
+    ///
+    /// Also the words reps write for a day counted from the call: `today`, `tomorrow`, `in 3 days`,
+    /// `in two weeks`, `in a month`, `next week` (its Monday), `end of week` (its Friday),
+    /// `end of month`, `end of next month`, `end of quarter`, `end of year` (`eow`, `eom`, `eoq`,
+    /// `eoy`). What names no one day ("soon", "next month", "after the board") stays nil.
+    public static func resolve(_ text: String, relativeTo reference: String) -> String? {
         if let date = iso(text) { return date }
         guard isValid(reference), let year = Int(reference.prefix(4)) else { return nil }
-        let words = text.lowercased().replacingOccurrences(of: ",", with: " ").split(separator: " ")
-            .filter { !weekdayLeads.contains(String($0)) }
+        let allWords = text.lowercased().replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
+        if let date = relative(allWords.filter { !["by", "on", "until", "before"].contains($0) }, to: reference) { return date }
+        let words = allWords.filter { !weekdayLeads.contains($0) }
         // A weekday: the next one after the reference day.
         if words.count == 1, isWeekday(words[0]), let weekday = weekdays.firstIndex(where: { words[0].hasPrefix($0) }) {
             guard let start = dayNumber(reference) else { return nil }
@@ -64,6 +70,53 @@ public enum CalendarDate {
 
     private static let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
+    /// Counts written as words, for `in two weeks`.
+    private static let counts = ["a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12]
+
+    /// The day `words` (lower case, without the leads `by`, `on`...) name, counted from `reference`.
+    private static func relative(_ words: [String], to reference: String) -> String? {
+        guard let start = dayNumber(reference) else { return nil }
+        let weekday = (start + 3) % 7  // 0 is Monday
+        let parts = reference.split(separator: "-").compactMap { Int($0) }
+        let (year, month) = (parts[0], parts[1])
+        var words = words.filter { $0 != "the" }
+        if words.first == "end", words.count >= 3, words[1] == "of" { words = ["end"] + words.dropFirst(2) }
+        switch words {
+        case ["today"], ["tonight"], ["eod"], ["end", "day"]: return reference
+        case ["tomorrow"], ["tmrw"], ["tmr"]: return date(fromDayNumber: start + 1)
+        case ["next", "week"]: return date(fromDayNumber: start + 7 - weekday)
+        case ["eow"], ["end", "week"], ["end", "this", "week"]:
+            return date(fromDayNumber: start + (weekday <= 4 ? 4 - weekday : 11 - weekday))
+        case ["end", "next", "week"]: return date(fromDayNumber: start + (weekday <= 4 ? 4 - weekday : 11 - weekday) + 7)
+        case ["eom"], ["end", "month"], ["end", "this", "month"]: return lastDay(year, month)
+        case ["end", "next", "month"]: return month == 12 ? lastDay(year + 1, 1) : lastDay(year, month + 1)
+        case ["eoq"], ["end", "quarter"], ["end", "this", "quarter"]: return lastDay(year, (month - 1) / 3 * 3 + 3)
+        case ["eoy"], ["end", "year"], ["end", "this", "year"]: return lastDay(year, 12)
+        default: break
+        }
+        // `in 3 days`, `in two weeks`, `in a month`.
+        guard words.count == 3, words[0] == "in", let count = Int(words[1]) ?? counts[words[1]], (1...366).contains(count)
+        else { return nil }
+        switch words[2] {
+        case "day", "days": return date(fromDayNumber: start + count)
+        case "week", "weeks": return date(fromDayNumber: start + 7 * count)
+        case "month", "months":
+            let months = year * 12 + (month - 1) + count
+            let (toYear, toMonth) = (months / 12, months % 12 + 1)
+            // The same day of that month, or its last when it has fewer days (31 January + 1 month).
+            let last = lastDay(toYear, toMonth)
+            return min(String(format: "%04d-%02d-%02d", toYear, toMonth, parts[2]), last)
+        default: return nil
+        }
+    }
+
+    /// The last day of a month, `YYYY-MM-DD`.
+    private static func lastDay(_ year: Int, _ month: Int) -> String {
+        let next = month == 12 ? String(format: "%04d-01-01", year + 1) : String(format: "%04d-%02d-01", year, month + 1)
+        return date(fromDayNumber: (dayNumber(next) ?? 1) - 1)
+    }
+
     /// Whether a lower-case word names a day of the week ("fri", "friday"): for evidence read as
     /// `resolve` reads due dates.
     static func isWeekday(_ lower: some StringProtocol) -> Bool {
@@ -73,6 +126,13 @@ public enum CalendarDate {
 
     /// The words before a weekday that make it a day to meet: "by Friday", "next Monday".
     static let weekdayLeads: Set<String> = ["by", "on", "next", "this", "until", "before"]
+
+    /// Whole days from one `YYYY-MM-DD` to another (negative when `to` is earlier); nil when either
+    /// is no date.
+    public static func days(from: String, to: String) -> Int? {
+        guard isValid(from), isValid(to), let start = dayNumber(from), let end = dayNumber(to) else { return nil }
+        return end - start
+    }
 
     /// Days since 1970-01-01 of a valid `YYYY-MM-DD`, and back (proleptic Gregorian, no time zone).
     private static func dayNumber(_ date: String) -> Int? {

@@ -19,7 +19,7 @@ extension Workspace {
         let cards = dealHistories(calls: callFacts(meetings: files, briefs: briefs)).scorecards(records)
         let scores = Dictionary(cards.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
         let agenda = Agenda(date: date, meetings: ofTheDay, invites: invites, briefs: briefs, debriefs: debriefs,
-                            scores: scores)
+                            scores: scores, ours: ourPeople(try teamSettings(), meetings: files))
         try target.emit(format.render(agenda))
         if !problems.isEmpty { throw DiagnosticError(problems) }
     }

@@ -2,7 +2,9 @@ extension DealHistory {
     /// What `records` (any debriefs: the index's, or a folder's) say of the meeting's deal and its
     /// rep; nil when none of them concerns either. The deal's milestones come from
     /// `deals` (`DealHistories`), as for `score` and `ingest`.
-    init?(meeting: Meeting, process: SalesProcess, records: [DebriefRecord], deals: DealHistories) {
+    /// The deal's open next steps are followed across its debriefs (`NextStepList`), their age
+    /// counted to the meeting's date; `ours` tells whose each is.
+    init?(meeting: Meeting, process: SalesProcess, records: [DebriefRecord], deals: DealHistories, ours: OurPeople) {
         let earlier = records.filter { $0.meeting.date < meeting.date && !$0.isUnfilledForm }
             .sorted(by: OpportunityHistory.precedes)
         let deal = earlier.filter { DealKey($0) == DealKey(process: process.id, opportunity: meeting.opportunity.id) }
@@ -19,10 +21,12 @@ extension DealHistory {
             met: history.firstMet.map { MetItem(id: $0.id, title: titles[$0.id] ?? $0.id, evidence: $0.evidence,
                                                 source: $0.source, date: $0.debrief.date) },
             lastDebrief: last?.source,
-            nextSteps: (last?.nextSteps ?? []).map { step in
-                NextStep(action: step.action, owner: step.owner, due: step.due,
-                         overdue: step.dueDate.map { $0 < meeting.date } ?? false)
-            },
+            nextSteps: NextStepList(records: deal, date: meeting.date, ours: ours).steps
+                .sorted { ($0.madeOn, $0.source) < ($1.madeOn, $1.source) }.map { step in
+                    NextStep(action: step.key.hasPrefix("#") ? "\(step.action) \(step.key)" : step.action, owner: step.owner,
+                             due: step.dueText, formDue: step.dueDate ?? step.due, overdue: step.timing == .overdue,
+                             madeOn: step.madeOn, age: step.ageDays, stalled: step.stalled, source: step.source)
+                },
             coaching: Array(coaching.prefix(5)), rep: meeting.rep)
     }
 }

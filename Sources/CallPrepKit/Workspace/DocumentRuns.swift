@@ -36,8 +36,11 @@ extension Workspace {
         PlanPlaceholders.warnings(in: source).forEach(report)
         let earlier = try earlierDebriefs(for: meeting, process: process, index: index, folder: debriefs, note: note)
         earlier.diagnostics.forEach(report)
-        let deals = DealHistories(process: { $0 == process.id ? process : nil }, calls: callFacts())
-        return (process, meeting, DealHistory(meeting: meeting, process: process, records: earlier.records, deals: deals))
+        let meetings = (try? meetingFolder())?.files ?? []
+        let deals = DealHistories(process: { $0 == process.id ? process : nil }, calls: callFacts(meetings: meetings))
+        let ours = ourPeople(try teamSettings(), meetings: meetings)
+        return (process, meeting, DealHistory(meeting: meeting, process: process, records: earlier.records, deals: deals,
+                                              ours: ours))
     }
 
     /// `callprep process show`: the process as a Markdown summary.

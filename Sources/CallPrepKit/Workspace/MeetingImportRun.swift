@@ -12,9 +12,13 @@ public struct MeetingImportRequest: Sendable {
     public var force: Bool
     /// Write times in this IANA zone.
     public var zone: String?
+    /// A CRM's export of opportunities (Salesforce report, HubSpot deals export) to fill the
+    /// opportunity from.
+    public var crmExport: String?
 
     public init(ours: [String] = [], day: String? = nil, uid: String? = nil, output: String? = nil, force: Bool = false,
-                zone: String? = nil) {
+                zone: String? = nil, crmExport: String? = nil) {
+        self.crmExport = crmExport
         self.ours = ours
         self.day = day
         self.uid = uid
@@ -82,6 +86,8 @@ extension Workspace {
             throw fail(.severalMeetingsOneFile(output))
         }
         let process = try meetingProcess()
+        let export = try request.crmExport.map { path throws(DiagnosticError) in try CRMExport.read(SourceFile.read(path)) }
+        let settings = export == nil ? TeamSettings() : try teamSettings()
         let context = InviteMeeting.Context(ourDomains: ourDomains, deals: knownDeals(files),
                                             firstStage: process.stages.first?.id ?? "")
         // Every file is decided before any is written, so that a refusal leaves nothing half done.
@@ -93,6 +99,7 @@ extension Workspace {
                 file.meeting.uid != nil && file.meeting.uid == event.uid && (!event.recurs || file.meeting.date == event.start.date)
             }
             if let earlier { draft.keep(earlier.meeting) }
+            if let export { fillOpportunity(&draft, from: export, settings: settings, process: process, note: note) }
             let header = ["Imported from \((source.path as NSString).lastPathComponent) by callprep meeting import on \(today)."]
                 + (draft.meeting.objective.isEmpty || draft.meeting.rep.isEmpty
                     ? ["The plan is yours to write: uncomment each '# key:' line and fill it in before the call."] : [])
@@ -121,6 +128,44 @@ extension Workspace {
             try OutputFile.write(write.text, to: write.target, force: write.replace, createFolders: true)
             note("wrote \(write.target): \(Self.label(write.event))"
                  + (write.isNew ? " (a new customer: account and opportunity are placeholders)" : ""))
+        }
+    }
+
+    /// The opportunity's CRM id, name, stage (through `callprep.yaml`'s table) and value, from the
+    /// export's open opportunity of the invite's customer; a missing or ambiguous match, or a
+    /// stage the table does not map, is said on `note` and leaves the opportunity as it was.
+    private func fillOpportunity(_ draft: inout InviteMeeting, from export: CRMExport, settings: TeamSettings,
+                                 process: SalesProcess, note: (String) -> Void) {
+        let domains = Set(draft.meeting.attendees.filter { $0.side == .theirs }
+            .compactMap { $0.email.flatMap(CalendarPerson.domain(of:)) })
+        let what = "\(draft.meeting.account) (\(draft.meeting.date))"
+        switch export.match(domains: domains, account: draft.meeting.account) {
+        case let .none(reason):
+            note("\(what): no CRM opportunity: \(reason); the opportunity is left as it was")
+        case let .several(found, by):
+            note("\(what): \(found.count) open opportunities in \(export.path) match by \(by): "
+                 + found.map { "\($0.crmID) \($0.name) (\($0.stage), line \($0.line))" }.joined(separator: "; ")
+                 + "; none was filled in: write the one this call is about as crm_id by hand")
+        case let .one(found, by):
+            var opportunity = draft.meeting.opportunity
+            if draft.isNewCustomer {
+                opportunity.id = MeetingLoader.slug(found.name)
+                draft.meeting.account = found.account.isEmpty ? draft.meeting.account : found.account
+            }
+            opportunity.crmID = found.crmID
+            opportunity.name = found.name
+            if let amount = found.amount { opportunity.value = amount }
+            if let currency = found.currency { opportunity.currency = currency }
+            if let stage = settings.stage(forCRMStage: found.stage, process: process) {
+                opportunity.stage = stage
+            } else {
+                note("\(what): the CRM stage '\(found.stage)' maps to no stage of process '\(process.id)': add it under "
+                     + "crm: stages: in \(TeamSettings.fileName) (stage kept: \(opportunity.stage))")
+            }
+            draft.meeting.opportunity = opportunity
+            draft.isNewCustomer = false
+            note("\(what): opportunity \(found.crmID) '\(found.name)' from \(export.shape.rawValue) \(export.path) "
+                 + "line \(found.line), matched by \(by)")
         }
     }
 
@@ -153,7 +198,8 @@ extension Workspace {
                 deals.append(KnownDeal(
                     date: record.meeting.date, account: account,
                     opportunity: Opportunity(id: opportunity, name: known?.opportunity.name, stage: record.meeting.stage,
-                                             value: known?.opportunity.value, currency: known?.opportunity.currency),
+                                             value: known?.opportunity.value, currency: known?.opportunity.currency,
+                                             crmID: known?.opportunity.crmID),
                     attendees: (known?.attendees ?? []) + record.people.map { person in
                         Attendee(name: person.name, title: person.title, side: .theirs,
                                  buyingRole: person.role.flatMap(BuyingRole.init(loose:)))

@@ -1,17 +1,33 @@
 import Foundation
 
+/// How `callprep next-steps` writes its list.
+public struct NextStepsOutputRequest: Sendable {
+    public var format: NextStepsFormat
+    /// The CRM a CSV is shaped for.
+    public var crm: CRMFlavour
+    /// Starts a CSV with U+FEFF, by which Excel on Windows knows it is UTF-8.
+    public var byteOrderMark: Bool
+
+    public init(format: NextStepsFormat, crm: CRMFlavour = .generic, byteOrderMark: Bool = false) {
+        self.format = format
+        self.crm = crm
+        self.byteOrderMark = byteOrderMark
+    }
+}
+
 extension Workspace {
-    /// `callprep next-steps`: the open next steps of the latest debrief of each opportunity, from
-    /// `paths` (files or folders), else the index at `index`, else the workspace's index when it
-    /// exists (brought up to date first: `currentIndex`), else its `debriefs/` folder. A filter that matches nothing lists the names known.
+    /// `callprep next-steps`: every deal's next steps followed across its debriefs, from `paths`
+    /// (files or folders), else the index at `index`, else the workspace's index when it exists
+    /// (brought up to date first: `currentIndex`), else its `debriefs/` folder. A filter that
+    /// matches nothing lists the names known.
     public func nextSteps(_ paths: [String], index: String?, date: String, filter: NextStepList.Filter,
-                          format: NextStepsFormat, to target: OutputTarget, report: (Diagnostic) -> Void,
+                          output: NextStepsOutputRequest, to target: OutputTarget, report: (Diagnostic) -> Void,
                           note: (String) -> Void) throws(DiagnosticError) -> Bool {
         var failed = false
         let records: [DebriefRecord]
         if paths.isEmpty, index != nil || FileManager.default.fileExists(atPath: place(IndexStore.defaultPath)),
            let store = try currentIndex(index, report: report, note: note) {
-            records = try store.latestOfEachOpportunity()
+            records = try store.records()
         } else {
             let given = paths.isEmpty ? [place("debriefs")] : paths
             let (files, problems) = DebriefFiles.expandingFolders(given)
@@ -25,7 +41,8 @@ extension Workspace {
             }
             records = parsed.compactMap(\.record)
         }
-        let list = NextStepList(records: records, date: date, filter: filter)
+        let context = try crmContext()
+        let list = NextStepList(records: records, date: date, filter: filter, ours: context.ours)
         if list.steps.isEmpty, filter.owner != nil || filter.rep != nil {
             let known = NextStepList.known(in: records)
             if let rep = filter.rep, !known.reps.contains(where: { NextStepList.sameName($0, rep) }) {
@@ -35,7 +52,8 @@ extension Workspace {
                 note("--owner: " + (WorkspaceProblem.unknownName(owner, known: known.owners).errorDescription ?? ""))
             }
         }
-        try target.emit(format.render(list))
+        let bom = output.byteOrderMark && output.format == .csv ? "\u{FEFF}" : ""
+        try target.emit(bom + output.format.render(list, crm: output.crm, context: context))
         return failed
     }
 }

@@ -6,12 +6,13 @@ extension Workspace {
     /// `callprep parse`: reads `paths` (files, folders of debriefs, `-`) on every core, a batch at
     /// a time, and writes each record as it is read; a file appears, whole, only at the end.
     /// Returns whether any debrief had errors (those are reported and left out).
-    public func parse(_ paths: [String], format: RecordFormat, maxBytes: Int, to target: OutputTarget,
-                      report: (Diagnostic) -> Void) throws(DiagnosticError) -> Bool {
+    /// `byteOrderMark` starts a CSV with U+FEFF, by which Excel on Windows knows it is UTF-8.
+    public func parse(_ paths: [String], format: RecordFormat, maxBytes: Int, byteOrderMark: Bool = false,
+                      to target: OutputTarget, report: (Diagnostic) -> Void) throws(DiagnosticError) -> Bool {
         let parser = try parser(maxBytes: maxBytes)
         var reporter = format.reporter
         let output = try target.sink()
-        try output.write(reporter.start)
+        try output.write((byteOrderMark && format == .csv ? "\u{FEFF}" : "") + reporter.start)
         let (files, folderProblems) = DebriefFiles.expandingFolders(paths)
         folderProblems.forEach(report)
         // A file of a folder that cannot be read is an error of the run, as a file named would be.

@@ -31,10 +31,14 @@ extension Workspace {
                        note: (String) -> Void) throws(DiagnosticError) {
         let (store, filter) = try open(scope, report: report, note: note)
         let value = try store.teamReport(filter, process: catalog.lookup)
-        // The HTML page lists each rep's open next steps, from the latest debrief of each deal.
-        let steps = format == .html
-            ? NextStepList(records: try store.latestOfEachOpportunity(), date: today,
-                           filter: NextStepList.Filter(rep: filter.rep)).steps : []
+        // The HTML page lists each rep's open next steps, followed across each deal's debriefs.
+        var steps: NextStepList?
+        if format == .html {
+            let latest = try store.latestOfEachOpportunity()
+            let records = try store.records(of: latest.compactMap(DealKey.init)) + latest.filter { $0.meeting.opportunity == nil }
+            steps = NextStepList(records: records, date: today, filter: NextStepList.Filter(rep: filter.rep),
+                                 ours: try crmContext().ours)
+        }
         let backlog = format == .html ? try store.reviewBacklog(filter) : nil
         var reporter = try format.reporter(sections: section, templates: templates, generated: today, openSteps: steps,
                                            backlog: backlog)

@@ -21,14 +21,15 @@ extension Workspace {
     /// With `history`, a debrief also counts the earlier debriefs of its opportunity that the
     /// workspace holds (its index when there is one, else its `debriefs/` folder), so that a debrief
     /// gets the same score alone as among its folder: the files given replace their copies there.
+    /// `byteOrderMark` starts a CSV with U+FEFF, by which Excel on Windows knows it is UTF-8.
     public func score(_ paths: [String], format: ScorecardFormat, minScore: Int?, maxBytes: Int, color: Bool,
-                      history: Bool = true, to target: OutputTarget,
+                      history: Bool = true, byteOrderMark: Bool = false, to target: OutputTarget,
                       report: (Diagnostic) -> Void, note: (String) -> Void = { _ in }) throws(DiagnosticError) -> ScoreOutcome {
         let catalog = catalog
         let parser = try parser(maxBytes: maxBytes)
         var reporter = format.reporter(process: { catalog.process(id: $0.process.id) }, color: color)
         let output = try target.sink(keepingColour: color)
-        try output.write(reporter.start)
+        try output.write((byteOrderMark && format == .csv ? "\u{FEFF}" : "") + reporter.start)
         let (files, folderProblems) = DebriefFiles.expandingFolders(paths)
         folderProblems.forEach(report)
 

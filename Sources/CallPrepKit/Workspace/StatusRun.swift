@@ -6,7 +6,7 @@ extension Workspace {
     public func status(date: String, format: StatusFormat, to target: OutputTarget) throws(DiagnosticError) {
         let meetings = try meetingFolder()
         let status = WorkspaceStatus(date: date, meetings: meetings.files, briefs: briefsWritten(),
-                                     debriefs: try debriefsParsed())
+                                     debriefs: try debriefsParsed(), ours: ourPeople(try teamSettings(), meetings: meetings.files))
         try target.emit(format.render(status))
         if !meetings.problems.isEmpty { throw DiagnosticError(meetings.problems) }
     }
