@@ -86,6 +86,20 @@ struct TeamOptions: ParsableArguments {
     }
 }
 
+/// The team index `callprep index` administers.
+struct TeamIndexArgument: ParsableArguments {
+    @Option(help: ArgumentHelp("The team index, postgres://USER@HOST:PORT/DB (default: $CALLPREP_INDEX).", valueName: "url"))
+    var index: String?
+
+    var address: String { WorkingFolder.index(index) ?? "" }
+
+    func validate() throws {
+        guard let given = WorkingFolder.index(index), TeamIndexAddress.isAddress(given) else {
+            throw ValidationError("Give the team index: --index postgres://USER@HOST:PORT/DB (or set CALLPREP_INDEX).")
+        }
+    }
+}
+
 /// What a debrief read from standard input is known by: `--as`, for the commands that store
 /// debriefs or count them as a deal's history.
 struct StandardInputOptions: ParsableArguments {

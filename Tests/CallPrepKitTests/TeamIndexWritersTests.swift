@@ -31,14 +31,7 @@ struct TeamIndexWritersTests {
         let cluster = try TestPostgres.shared()
         let url = try cluster.database()
         let processes = try (1...4).map { part in
-            let process = Process()
-            process.executableURL = CallPrepBinary.url
-            process.arguments = ["ingest", "debriefs/part-\(part)", "--index", url]
-            process.currentDirectoryURL = folder
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            return process
+            try CallPrepBinary.start(["ingest", "debriefs/part-\(part)", "--index", url], in: folder)
         }
         for process in processes { process.waitUntilExit() }
         #expect(processes.map(\.terminationStatus) == [0, 0, 0, 0])
@@ -84,20 +77,16 @@ struct TeamIndexWritersTests {
                                        timeout: 300).status == 0)
         let whole = Date().timeIntervalSince(started)
 
-        let process = Process()
-        process.executableURL = CallPrepBinary.url
-        process.arguments = ["ingest", "debriefs", "--index", url]
-        process.currentDirectoryURL = folder
         let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
+        let process = try CallPrepBinary.start(["ingest", "debriefs", "--index", url], in: folder, errors: errors)
         Thread.sleep(forTimeInterval: whole * fraction)
         try cluster.stop(mode: mode)
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         try cluster.start()
 
+        print("Fault test (\(mode) stop at \(Int(fraction * 100))% of \(String(format: "%.1f", whole)) s): ingest exited "
+            + "\(process.terminationStatus): \(message.trimmingCharacters(in: .newlines))")
         if process.terminationStatus == 0 {
             // It finished before the server went: then it holds everything.
             #expect(try cluster.psql(database, "SELECT count(*) FROM debriefs") == "300\n")

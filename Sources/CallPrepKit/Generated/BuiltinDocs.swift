@@ -467,6 +467,10 @@ make again.
   with an index as without one.
 - **An index named with `--index FILE`** is read as it is (it may be another team's, or a copy):
   it must exist, and it is not brought up to date.
+- **A team index** (PostgreSQL, `--index postgres://USER@HOST:PORT/DB` or `CALLPREP_INDEX`, one
+  team's rows by `--workspace NAME`) is the same index in a database a whole org shares, written
+  by CI on every merge and read by every lead and BI tool, with the same output from every command
+  as the SQLite index gives: [team-index.md](team-index.md).
 
 A debrief is known by one path, relative to the workspace's top folder (the nearest folder, from
 the current one up, that holds `process.yaml` or `.callprep/`): every command runs from there,
