@@ -22,8 +22,8 @@ struct BriefCommand: ParsableCommand {
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            try Workspace(process: meetingArguments.processOptions.resolved)
-                .brief(meeting: meetingArguments.path, index: WorkingFolder.path(historyOptions.index), debriefs: WorkingFolder.path(historyOptions.debriefs),
+            try Workspace(process: meetingArguments.processOptions.resolved, teamWorkspace: historyOptions.team.name)
+                .brief(meeting: meetingArguments.path, index: historyOptions.given, debriefs: WorkingFolder.path(historyOptions.debriefs),
                        to: outputOptions.target, report: printDiagnostic, note: printNote)
         }
     }

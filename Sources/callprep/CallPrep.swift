@@ -13,7 +13,7 @@ struct CallPrep: ParsableCommand {
             Exit codes: 0 success, 1 invalid input or a failed check, 64 usage error.
             """,
         version: CallPrepVersion.current,
-        subcommands: [InitCommand.self, ProcessCommand.self, BriefCommand.self, FormCommand.self, ParseCommand.self, ScoreCommand.self, IngestCommand.self, ReportCommand.self, CoachCommand.self, CheckCommand.self, ReviewCommand.self, NextStepsCommand.self, StatusCommand.self, MeetingCommand.self, PrepBlockCommand.self, AgendaCommand.self, DocsCommand.self, CorpusCommand.self]
+        subcommands: [InitCommand.self, ProcessCommand.self, BriefCommand.self, FormCommand.self, ParseCommand.self, ScoreCommand.self, IngestCommand.self, IndexCommand.self, ReportCommand.self, CoachCommand.self, CheckCommand.self, ReviewCommand.self, NextStepsCommand.self, StatusCommand.self, MeetingCommand.self, PrepBlockCommand.self, AgendaCommand.self, DocsCommand.self, CorpusCommand.self]
     )
 
     /// Long lists of paths are taken around ArgumentParser first (`PathArguments`).

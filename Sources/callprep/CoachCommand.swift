@@ -17,7 +17,8 @@ struct CoachCommand: ParsableCommand {
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            try Workspace(process: inputs.processOptions.resolved, standardInputName: inputs.standardInput.path)
+            try Workspace(process: inputs.processOptions.resolved, standardInputName: inputs.standardInput.path,
+                          teamWorkspace: inputs.indexOptions.team.name)
                 .coach(inputs.scope, format: format, to: outputOptions.target, report: printDiagnostic, note: printNote)
         }
     }

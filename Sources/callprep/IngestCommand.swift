@@ -36,7 +36,8 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         let paths = try pathList.paths(paths)
         let summary = try reportingDiagnostics { () throws(DiagnosticError) in
-            try Workspace(process: processOptions.resolved, standardInputName: standardInput.path, progress: ProgressLine.shared.callback)
+            try Workspace(process: processOptions.resolved, standardInputName: standardInput.path,
+                          teamWorkspace: indexOptions.team.name, progress: ProgressLine.shared.callback)
                 .ingest(paths, index: indexOptions.path, rebuild: rebuild, maxBytes: limitOptions.maxBytes,
                         report: printDiagnostic)
         }

@@ -40,8 +40,11 @@ struct NextStepsCommand: ParsableCommand {
     @Argument(help: "Debrief files or folders (default: the workspace's index, else debriefs/).", completion: Completions.debriefs)
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp("Read this index instead of the files.", valueName: "file"), completion: Completions.index)
+    @Option(help: ArgumentHelp("Read this index instead of the files: an SQLite file or postgres://... (default: "
+        + "$CALLPREP_INDEX, else the workspace's).", valueName: "file|url"), completion: Completions.index)
     var index: String?
+
+    @OptionGroup var team: TeamOptions
 
     @Option(help: "Only the steps this person owns.")
     var owner: String?
@@ -71,13 +74,14 @@ struct NextStepsCommand: ParsableCommand {
     func validate() throws {
         if format != .csv, crm != .generic { throw ValidationError("--crm shapes a CSV: add --format csv.") }
         if format != .csv, csvOptions.bom { throw ValidationError("--bom starts a CSV: add --format csv.") }
+        try team.check(index: WorkingFolder.index(index))
     }
 
     func run() throws {
         let given = try PathArguments.expand(paths)
         let failed = try reportingDiagnostics { () throws(DiagnosticError) in
-            try Workspace(process: processOptions.resolved)
-                .nextSteps(given, index: WorkingFolder.path(index), date: day.day,
+            try Workspace(process: processOptions.resolved, teamWorkspace: team.name)
+                .nextSteps(given, index: WorkingFolder.index(index), date: day.day,
                            filter: NextStepList.Filter(owner: owner, rep: rep, overdueOnly: overdue, states: state.states),
                            output: NextStepsOutputRequest(format: format, crm: crm, byteOrderMark: csvOptions.bom),
                            to: outputOptions.target, report: printDiagnostic, note: printNote)

@@ -55,12 +55,55 @@ struct LimitOptions: ParsableArguments {
 
 /// Which index a command reads or writes.
 struct IndexOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The SQLite index (default: .callprep/index.sqlite in the workspace).", valueName: "file"),
+    @Option(help: ArgumentHelp("The index: an SQLite file (default: .callprep/index.sqlite in the workspace), or a team "
+        + "index, postgres://USER@HOST:PORT/DB (default: $CALLPREP_INDEX).", valueName: "file|url"),
             completion: Completions.index)
     var index: String?
 
+    @OptionGroup var team: TeamOptions
+
+    /// `--index`, else `$CALLPREP_INDEX`; nil for the workspace's.
+    var given: String? { WorkingFolder.index(index) }
     /// The index given, else the workspace's.
-    var path: String { WorkingFolder.path(index) ?? IndexStore.defaultPath }
+    var path: String { given ?? IndexStore.defaultPath }
+
+    func validate() throws {
+        try team.check(index: given)
+    }
+}
+
+/// Which team's rows of a team index a command reads or writes.
+struct TeamOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The team's rows in a team index shared by several teams (default: $CALLPREP_WORKSPACE, "
+        + "else 'default').", valueName: "name"))
+    var workspace: String?
+
+    /// `--workspace`, else `$CALLPREP_WORKSPACE`.
+    var name: String? {
+        workspace ?? ProcessInfo.processInfo.environment["CALLPREP_WORKSPACE"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// `--workspace` means something only with a team index.
+    func check(index: String?) throws {
+        if workspace != nil, !(index.map(TeamIndexAddress.isAddress) ?? false) {
+            throw ValidationError("--workspace names a team's rows in a team index: give --index postgres://... "
+                                  + "(or set CALLPREP_INDEX).")
+        }
+    }
+}
+
+/// The team index `callprep index` administers.
+struct TeamIndexArgument: ParsableArguments {
+    @Option(help: ArgumentHelp("The team index, postgres://USER@HOST:PORT/DB (default: $CALLPREP_INDEX).", valueName: "url"))
+    var index: String?
+
+    var address: String { WorkingFolder.index(index) ?? "" }
+
+    func validate() throws {
+        guard let given = WorkingFolder.index(index), TeamIndexAddress.isAddress(given) else {
+            throw ValidationError("Give the team index: --index postgres://USER@HOST:PORT/DB (or set CALLPREP_INDEX).")
+        }
+    }
 }
 
 /// What a debrief read from standard input is known by: `--as`, for the commands that store
@@ -124,7 +167,7 @@ struct ReportInputs: ParsableArguments {
     }
 
     var scope: ReportScope {
-        ReportScope(sources: (try? PathArguments.expand(paths)) ?? paths, index: WorkingFolder.path(indexOptions.index),
+        ReportScope(sources: (try? PathArguments.expand(paths)) ?? paths, index: indexOptions.given,
                     since: filterOptions.since,
                     until: filterOptions.until, rep: filterOptions.rep, maxBytes: limitOptions.maxBytes)
     }
@@ -138,12 +181,22 @@ extension CoachFormat: ExpressibleByArgument {}
 
 /// Where `brief` and `form` find the deal's earlier debriefs.
 struct HistoryOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Take the deal's history from this index (default: .callprep/index.sqlite when "
-        + "it exists, else the debriefs/ folder).", valueName: "file"), completion: Completions.index)
+    @Option(help: ArgumentHelp("Take the deal's history from this index, an SQLite file or postgres://... (default: "
+        + "$CALLPREP_INDEX, else .callprep/index.sqlite when it exists, else the debriefs/ folder).", valueName: "file|url"),
+            completion: Completions.index)
     var index: String?
+
+    @OptionGroup var team: TeamOptions
 
     @Option(help: ArgumentHelp("Take the deal's history from the debriefs in this folder.", valueName: "folder"))
     var debriefs: String?
+
+    /// `--index`, else `$CALLPREP_INDEX` unless `--debriefs` is given.
+    var given: String? { index != nil || debriefs == nil ? WorkingFolder.index(index) : nil }
+
+    func validate() throws {
+        try team.check(index: given)
+    }
 }
 
 /// The day `next-steps` and `status` judge on.

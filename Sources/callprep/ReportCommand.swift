@@ -39,7 +39,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            let workspace = try Workspace(process: inputs.processOptions.resolved, standardInputName: inputs.standardInput.path)
+            let workspace = try Workspace(process: inputs.processOptions.resolved, standardInputName: inputs.standardInput.path,
+                                          teamWorkspace: inputs.indexOptions.team.name)
             if disagreements, let format = DisagreementFormat(format) {
                 return try workspace.disagreements(inputs.scope, format: format, byteOrderMark: csvOptions.bom,
                                                    to: outputOptions.target, report: printDiagnostic, note: printNote)

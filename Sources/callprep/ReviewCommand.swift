@@ -47,8 +47,10 @@ struct ReviewCommand: ParsableCommand {
     var format: ReviewQueueFormat = .text
 
     @OptionGroup var processOptions: ProcessOptions
+    @OptionGroup var indexOptions: IndexOptions
 
     func validate() throws {
+        if debrief != nil, indexOptions.index != nil { throw ValidationError("--index is read by the queue: give no debrief.") }
         if debrief == nil, answers != nil { throw ValidationError("--answers needs the debrief they answer.") }
         if debrief == nil, all { throw ValidationError("--all needs a debrief to review.") }
         for (name, value) in [("--since", since), ("--until", until)] {
@@ -59,8 +61,8 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         guard let debrief else {
             let queue = try reportingDiagnostics { () throws(DiagnosticError) in
-                try Workspace(process: processOptions.resolved)
-                    .reviewQueue(rep: rep, since: since, until: until, report: printDiagnostic, note: printNote)
+                try Workspace(process: processOptions.resolved, teamWorkspace: indexOptions.team.name)
+                    .reviewQueue(index: indexOptions.given, rep: rep, since: since, until: until, report: printDiagnostic, note: printNote)
             }
             print(format.render(queue), terminator: "")
             return

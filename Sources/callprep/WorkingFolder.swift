@@ -24,6 +24,14 @@ enum WorkingFolder {
 
     static func path(_ given: String?) -> String? { given.map(path) }
 
+    /// An index option: a team index's URL as it is, a file from the workspace's top; without
+    /// one, `$CALLPREP_INDEX`.
+    static func index(_ given: String?) -> String? {
+        let named = given ?? ProcessInfo.processInfo.environment["CALLPREP_INDEX"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let named else { return nil }
+        return TeamIndexAddress.isAddress(named) ? named : path(named)
+    }
+
     /// A process option: a file the person named (from where they typed it), else an id as it is.
     static func process(_ given: String?) -> String? {
         guard let given, !prefix.isEmpty else { return given }

@@ -36,6 +36,19 @@ enum CallPrepBinary {
         return try runCommand(command, in: folder, stdin: stdin, timeout: timeout)
     }
 
+    /// Starts callprep with `arguments` in `folder` and returns at once (to kill it, or to run
+    /// several at a time); its output is dropped, its standard error goes to `errors` when given.
+    static func start(_ arguments: [String], in folder: URL, errors: Pipe? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors ?? FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Runs any command (an absolute path first), with `environment` added to this process's;
     /// the same timeout as `run`.
     static func runCommand(_ command: [String], in folder: URL? = nil, stdin: String? = nil, timeout: Int? = nil,

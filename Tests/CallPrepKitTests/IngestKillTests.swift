@@ -19,13 +19,7 @@ struct IngestKillTests {
 
         for (trial, fraction) in [0.2, 0.5, 0.8, 0.9, 0.97].enumerated() {
             let index = "killed-\(trial).sqlite"
-            let process = Process()
-            process.executableURL = CallPrepBinary.url
-            process.arguments = ["ingest", "debriefs", "--index", index]
-            process.currentDirectoryURL = folder
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try CallPrepBinary.start(["ingest", "debriefs", "--index", index], in: folder)
             Thread.sleep(forTimeInterval: whole * fraction)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()

@@ -15,7 +15,8 @@ struct LayeringTests {
     /// platform anywhere).
     static let imports: [String: Set<String>] = [
         "CCmarkGFM": ["Markdown"], "CLibical": ["Calendar"], "CStemmer": ["Evidence"], "GRDB": ["Store"], "Mustache": ["Render"],
-        "Yams": ["YAML", "Process", "Meeting", "Parse"],
+        "Yams": ["YAML", "Process", "Meeting", "Parse"], "PostgresNIO": ["Store"], "NIOCore": ["Store"], "NIOPosix": ["Store"],
+        "NIOSSL": ["Store"], "Logging": ["Store"],
     ]
 
     /// Folders that must stay pure: no file I/O.
@@ -24,12 +25,18 @@ struct LayeringTests {
     /// Code only some places may hold: a debrief is judged only through `Score/` (its deal
     /// histories, so that every command judges it with the meeting files' facts, in one order),
     /// and the index is opened only where a reading command brings it up to date first
-    /// (IndexReading.swift) or `ingest` writes it, and written only through the index protocol.
+    /// (IndexReading.swift) or `ingest` writes it, and written only through the index protocol;
+    /// PostgresNIO is imported only by the team index's own files (Store/Postgres*.swift), and the
+    /// team index opened where the SQLite one is, and by `callprep index` (TeamIndexRun.swift).
     static let owned: [(pattern: String, places: [String], what: String)] = [
         (#"\bScorer\b"#, ["Score/"], "names Scorer outside Score/ (use DealHistories)"),
         (#"\bIndexStore\("#, ["Store/", "Workspace/IndexReading.swift", "Workspace/IngestRun.swift"],
          "opens the index outside IndexReading.swift and IngestRun.swift (use currentIndex)"),
         (#"\bIndexWriter\b"#, ["Store/"], "names IndexWriter outside Store/ (use DebriefIndexWriter)"),
+        (#"\bPostgresStore\("#, ["Store/", "Workspace/IndexReading.swift", "Workspace/TeamIndexRun.swift"],
+         "opens the team index outside IndexReading.swift and TeamIndexRun.swift (use currentIndex)"),
+        (#"\bPostgresWriter\b"#, ["Store/"], "names PostgresWriter outside Store/ (use DebriefIndexWriter)"),
+        (#"(?m)^import +(PostgresNIO|NIO\w*)\b"#, ["Store/Postgres"], "imports PostgresNIO outside Store/Postgres*.swift"),
     ]
 
     struct SourceText {
@@ -144,6 +151,10 @@ struct LayeringTests {
         ("Report/Extra.swift", "func f() { _ = FileManager.default }", "names FileManager: Report is pure"),
         ("Workspace/Extra.swift", "func f(p: SalesProcess) { _ = Scorer(process: p) }", "names Scorer outside Score/"),
         ("Workspace/Extra.swift", "func f() { _ = try? IndexStore(path: \"x\") }", "opens the index outside IndexReading.swift"),
+        ("Report/Extra.swift", "import PostgresNIO", "imports PostgresNIO, which only Store may"),
+        ("Store/Extra.swift", "import PostgresNIO", "imports PostgresNIO outside Store/Postgres*.swift"),
+        ("Workspace/Extra.swift", "func f(a: TeamIndexAddress) { _ = try? PostgresStore(address: a) }",
+         "opens the team index outside IndexReading.swift"),
     ])
     func aBackEdgeIsFound(path: String, code: String, expected: String) throws {
         let added = SourceText(path: path, folder: String(path.prefix { $0 != "/" }), code: Self.stripped(code))

@@ -643,6 +643,10 @@ make again.
   with an index as without one.
 - **An index named with `--index FILE`** is read as it is (it may be another team's, or a copy):
   it must exist, and it is not brought up to date.
+- **A team index** (PostgreSQL, `--index postgres://USER@HOST:PORT/DB` or `CALLPREP_INDEX`, one
+  team's rows by `--workspace NAME`) is the same index in a database a whole org shares, written
+  by CI on every merge and read by every lead and BI tool, with the same output from every command
+  as the SQLite index gives: [team-index.md](team-index.md).
 
 A debrief is known by one path, relative to the workspace's top folder (the nearest folder, from
 the current one up, that holds `process.yaml` or `.callprep/`): every command runs from there,
@@ -1747,6 +1751,293 @@ A new field may be added without changing `format`; removing or changing one bum
 `callprep.scorecard/2`.
 
 """#,
+        "team-index": #"""
+# The team index (PostgreSQL)
+
+One index for a whole sales org: CI ingests the team repository's debriefs into a PostgreSQL
+database on every merge, leads point `report`, `coach`, `next-steps`, `brief` and `review` at it,
+and BI tools (Metabase, Grafana, a warehouse sync) read its tables with SQL. The SQLite index
+(`.callprep/index.sqlite`) stays the embedded default; both stores answer the same questions, and
+every command gives the same output from either.
+
+## Pointing callprep at it
+
+```sh
+callprep ingest debriefs --index 'postgres://ci@db.example.com:5432/sales?sslmode=verify-full' --workspace emea
+export CALLPREP_INDEX='postgres://lead@db.example.com/sales?sslmode=require' CALLPREP_WORKSPACE=emea
+callprep report --by rep            # reads the team index: it is not brought up to date from a checkout
+callprep next-steps --overdue
+callprep review                     # the queue
+```
+
+- **The address** is a libpq-style URL: `postgres://USER[:PASSWORD]@HOST[:PORT]/DB`, with the
+  parameters `sslmode` (`disable`, `allow`, `prefer` (the default), `require`, `verify-ca`,
+  `verify-full`; `allow` is taken as `prefer`), `sslrootcert`, `connect_timeout` (seconds, default
+  10), `host` (a folder holding the server's Unix socket: `?host=/var/run/postgresql`), `port`,
+  `user`, `dbname`, `password` and `application_name`. `--index URL` names it, else `CALLPREP_INDEX`.
+- **The password** comes from the URL, else `PGPASSWORD`, else the password file (`PGPASSFILE`, else
+  `~/.pgpass`, lines of `host:port:database:user:password`, `*` for any field; like libpq, a file
+  that others may read is passed over). No message prints it: the index is named
+  `postgres://USER@HOST:PORT/DB`.
+- **Workspaces**: `--workspace NAME` (else `CALLPREP_WORKSPACE`, else `default`) is one team's
+  rows; several teams share one database, each ingest and report sees only its own workspace.
+- An index named this way is read as it is (like `--index FILE`): it is CI's, not a cache of the
+  reader's checkout. A debrief read from `-` for one run only (`report -`, `coach -`) needs a copy
+  of the index on the machine, which a team index does not make: the command says so; store it
+  with `ingest - --as PATH` instead.
+- `status` and `agenda` read the workspace's files (meetings, briefs, debriefs), not the index:
+  they give the same output whatever `CALLPREP_INDEX` names.
+
+## Many writers
+
+- **Transactions.** An ingest's writes land in one transaction at its end (batched: multi-row
+  inserts of thousands of rows a statement); stopped part-way, by a lost server, a lost network or
+  a killed process, the index is as it was before.
+- **An advisory lock per workspace.** An ingest holds `pg_advisory_lock` on its workspace from
+  start to end, so CI jobs of several merges take turns, whatever machines they run on; other
+  workspaces are not held up. A run waits at most 120 seconds for the lock, then fails saying so.
+- **Content, not time.** A CI clone gives every file a fresh modification time, so the team index
+  compares files by the hash of their bytes alone: an unchanged file is read and hashed, never
+  parsed or written (`Nothing changed: 10000 debriefs unchanged.`).
+- **Bounded waits.** Connecting: `connect_timeout` seconds, three attempts half a second and a
+  second apart when the server cannot be reached (not when it refuses the password). Each
+  statement: 300 seconds (`statement_timeout`, and the client's own limit 30 seconds later).
+- **One line per failure**, naming the server and what to do, for example
+  `postgres://ci@db.example.com:5432/sales:1:1: error: cannot reach the team index at db.example.com:5432
+  (connection refused): check that the server runs and the address is right, then run this again;
+  nothing was written`, or `lost the connection to the team index at ...: the index is as it was
+  before this run; run this again when the server is back`. Exit status 1.
+
+## Schema versions
+
+`callprep index status` prints the schema version the database holds, this callprep's, and each
+workspace's debriefs; `callprep index migrate` brings the schema up to date ahead of time (any
+command does it on first use, in one transaction under a lock of its own, so two first runs
+migrate once). A database whose schema is newer than the running callprep's is refused:
+`the team index at HOST has schema version 3, newer than this callprep's 2: use a newer callprep`.
+
+Migrations only add: a table, view or column keeps its name and type across versions, so BI
+queries written against version 1 keep working. `schema_version` has one row per migration applied.
+
+## Tables and views for BI
+
+Every table has `workspace`; filter on it. Dates are ISO 8601 text (`YYYY-MM-DD`), as the debriefs
+write them (`date::date` makes one a date). Text that callprep sorts uses the `C` collation. A
+grant for a BI reader: `GRANT SELECT ON ALL TABLES IN SCHEMA public TO bi;`.
+
+### `schema_version`
+
+| column | type | meaning |
+| --- | --- | --- |
+| `version` | integer | a migration applied |
+| `applied_at` | timestamp with time zone | when |
+| `callprep_version` | text | the callprep that applied it |
+
+### `debriefs`
+
+One row per debrief file, with its scorecard's figures.
+
+| column | type | meaning |
+| --- | --- | --- |
+| `workspace` | text | the team |
+| `path` | text | the file, from the repository's top (`debriefs/acme-2026-11-24.md`) |
+| `content_hash` | text | FNV-1a hash of its bytes |
+| `meeting_id` | text | the meeting it debriefs |
+| `date` | text | the call's date |
+| `account` | text | |
+| `opportunity` | text | the opportunity id (a debrief without one is its own deal) |
+| `rep` | text | |
+| `stage` | text | the stage the rep claims |
+| `process_id` | text | the sales process (`b2b`, `meddpicc`, ...) |
+| `process_version` | text | |
+| `score` | integer | the evidence score, 0 to 100 |
+| `claimed_score` | integer | the score as the rep ticked it, before the evidence check |
+| `self_score` | integer | the rep's self-assessment |
+| `manager_score` | integer | the manager's grade |
+| `evidenced_stage` | text | the furthest stage the evidence supports |
+| `ready_to_advance` | boolean | every required milestone so far met |
+| `gained` | integer | milestones this call met first in its deal |
+| `ahead_of_evidence` | boolean | the claimed stage is ahead of the evidence |
+| `reviewer` | text | the manager who reviewed it |
+| `review_answers` | integer | rows of the review table answered |
+
+### `debrief_records`
+
+| column | type | meaning |
+| --- | --- | --- |
+| `workspace` | text | |
+| `path` | text | |
+| `record` | text | the debrief record as JSON ([debrief-record.md](debrief-record.md)) |
+
+### `items`
+
+The items in play in each call (milestones and practices), with their final status and why.
+
+| column | type | meaning |
+| --- | --- | --- |
+| `workspace` | text | |
+| `path` | text | the debrief |
+| `item` | text | the milestone or practice id |
+| `kind` | text | `milestone` or `practice` |
+| `status` | text | `met`, `unsupported`, `missed` or `not-applicable` |
+| `reason` | text | why, in words ([scorecard.md](scorecard.md)) |
+| `weight` | double precision | |
+| `line` | integer | its line in the debrief |
+| `rep` | text | the debrief's |
+| `process_id` | text | the debrief's |
+| `date` | text | the debrief's |
+
+### `findings`
+
+| column | type | meaning |
+| --- | --- | --- |
+| `workspace` | text | |
+| `path` | text | |
+| `check_id` | text | the check ([checks.md](checks.md)) |
+| `message` | text | |
+| `line` | integer | |
+
+### `next_steps`
+
+Every next step of every debrief, as written.
+
+| column | type | meaning |
+| --- | --- | --- |
+| `workspace` | text | |
+| `path` | text | |
+| `action` | text | |
+| `owner` | text | |
+| `due` | text | the due date as written |
+| `due_date` | text | `due` as `YYYY-MM-DD` when it is a date |
+| `line` | integer | |
+
+### `open_next_steps` (view)
+
+The steps of the latest debrief of each deal: what `callprep next-steps` lists.
+
+| column | type | meaning |
+| --- | --- | --- |
+| `workspace` | text | |
+| `path` | text | |
+| `date` | text | the debrief's |
+| `rep` | text | |
+| `account` | text | |
+| `opportunity` | text | |
+| `action` | text | |
+| `owner` | text | |
+| `due` | text | |
+| `due_date` | text | |
+| `line` | integer | |
+
+### `coaching_notes`
+
+| column | type | meaning |
+| --- | --- | --- |
+| `workspace` | text | |
+| `path` | text | |
+| `text` | text | |
+| `milestone` | text | the milestone it names, if any |
+| `author` | text | |
+| `line` | integer | |
+
+### `review_answers`
+
+Each item a manager's review answered.
+
+| column | type | meaning |
+| --- | --- | --- |
+| `workspace` | text | |
+| `path` | text | |
+| `item` | text | |
+| `kind` | text | |
+| `agree` | boolean | the manager agrees with the rep's mark |
+| `status` | text | the item's final status |
+| `judged` | text | the judge's own verdict, where the answer overrode it |
+| `weight` | double precision | |
+| `line` | integer | |
+| `evidence` | text | what the rep wrote |
+| `comment` | text | the manager's |
+| `facts` | text | the evidence reader's facts, JSON |
+| `rep` | text | |
+| `reviewer` | text | |
+| `process_id` | text | |
+| `date` | text | |
+
+### `reviews` (view)
+
+One row per reviewed debrief.
+
+| column | type | meaning |
+| --- | --- | --- |
+| `workspace` | text | |
+| `path` | text | |
+| `date` | text | |
+| `rep` | text | |
+| `reviewer` | text | |
+| `manager_score` | integer | the grade |
+| `score` | integer | the evidence score |
+| `answers` | integer | rows answered |
+| `disagreements` | integer | answers that turned the judge's verdict round |
+
+### `scoring_contexts`
+
+What the stored scorecards were made with (fingerprints of the processes and meeting files); of
+no use to BI.
+
+| column | type | meaning |
+| --- | --- | --- |
+| `workspace` | text | |
+| `key` | text | |
+| `fingerprint` | text | |
+
+## Sample queries
+
+Each runs as written against the tests' own server (`Tests/CallPrepKitTests/TeamIndexTests.swift`
+reads them from this page), so this page cannot drift from the schema.
+
+The average score by rep by month:
+
+```sql
+SELECT rep, left(date, 7) AS month, count(*) AS calls, round(avg(score)) AS average_score
+FROM debriefs
+WHERE workspace = 'default'
+GROUP BY rep, month
+ORDER BY rep, month;
+```
+
+The milestones most missed (missed or checked without evidence, as a share of the calls they were in play):
+
+```sql
+SELECT process_id, item, count(*) AS in_play,
+       count(*) FILTER (WHERE status IN ('missed', 'unsupported')) AS not_met,
+       round(100.0 * count(*) FILTER (WHERE status IN ('missed', 'unsupported')) / count(*)) AS not_met_percent
+FROM items
+WHERE workspace = 'default' AND kind = 'milestone'
+GROUP BY process_id, item
+ORDER BY not_met DESC, process_id, item
+LIMIT 10;
+```
+
+The overdue steps (open steps of each deal's latest debrief, due before today):
+
+```sql
+SELECT rep, account, opportunity, action, owner, due_date, current_date - due_date::date AS days_overdue
+FROM open_next_steps
+WHERE workspace = 'default' AND due_date < to_char(current_date, 'YYYY-MM-DD')
+ORDER BY due_date, path, line;
+```
+
+Reviews and how often the manager disagreed with the judge, by reviewer:
+
+```sql
+SELECT reviewer, count(*) AS reviewed, sum(disagreements) AS disagreements, round(avg(manager_score)) AS average_grade
+FROM reviews
+WHERE workspace = 'default'
+GROUP BY reviewer
+ORDER BY reviewer;
+```
+
+"""#,
         "team-repository": ###"""
 # A team repository of debriefs
 
@@ -1815,6 +2106,63 @@ jobs:
 
 `score` finds each debrief's history in the repository's `debriefs/` folder, so the summary shows
 the same number the rep and the manager see.
+
+## The team index: CI ingests every merge into PostgreSQL
+
+A team that outgrows one machine keeps one index for the whole org in PostgreSQL
+([team-index.md](team-index.md)): CI ingests the repository's debriefs on every merge to the main
+branch, leads read it from their own machines, BI tools read its tables. Jobs of several merges
+may run at once: each ingest holds the workspace's advisory lock and writes in one transaction,
+so they take turns and nothing is lost or doubled; unchanged files are skipped by the hash of
+their bytes (a fresh clone's file times mean nothing).
+
+`.github/workflows/team-index.yml`:
+
+```yaml
+name: team-index
+on:
+  push:
+    branches: [main]
+concurrency: team-index-${{ github.ref }}   # optional: the advisory lock serialises runs anyway
+jobs:
+  ingest:
+    runs-on: ubuntu-24.04
+    steps:
+      - uses: actions/checkout@v4
+      - name: Install callprep
+        run: |
+          sudo apt-get install -y libcmark-gfm-dev libcmark-gfm-extensions-dev libical-dev libstemmer-dev libsqlite3-dev
+          curl -fsSL "$CALLPREP_URL" -o /usr/local/bin/callprep && chmod +x /usr/local/bin/callprep
+        env:
+          CALLPREP_URL: ${{ vars.CALLPREP_URL }}
+      - name: Ingest into the team index
+        run: callprep ingest debriefs
+        env:
+          CALLPREP_INDEX: postgres://callprep_ci@db.example.com:5432/sales?sslmode=verify-full
+          CALLPREP_WORKSPACE: emea            # this team's rows; other teams ingest into theirs
+          PGPASSWORD: ${{ secrets.TEAM_INDEX_PASSWORD }}
+```
+
+The job fails with one line naming the server when it cannot reach it, loses it midway (the index
+is then as it was before the job), or waits over two minutes for another job's ingest; running it
+again is always safe. The first run creates the schema; an admin can do it ahead of time, and
+check it, with `callprep index migrate` and `callprep index status` (the schema version and each
+workspace's debriefs).
+
+Leads point `report` (and `coach`, `next-steps`, `brief`, the `review` queue) at the team index
+instead of a checkout, with a read-only user:
+
+```sh
+export CALLPREP_INDEX='postgres://lead_emea@db.example.com/sales?sslmode=verify-full' CALLPREP_WORKSPACE=emea
+# the password in ~/.pgpass (mode 600): db.example.com:5432:sales:lead_emea:...
+callprep report --by rep --since 2026-10-01
+callprep report --disagreements
+callprep coach --rep "Dana Whitfield"
+callprep next-steps --overdue
+```
+
+The team index is read as it is, not brought up to date from the lead's folder: what CI last
+ingested is the truth everyone sees.
 
 """###,
         "templates": #"""

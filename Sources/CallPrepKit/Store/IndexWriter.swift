@@ -44,9 +44,8 @@ public struct IndexWriter: DebriefIndexWriter {
                                  stage, processID, processVersion, reviewer, reviewAnswers)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [path, file.hash, file.size, file.modified, meeting.id, meeting.date, meeting.account, meeting.opportunity,
-                  meeting.rep, meeting.stage, record.process.id, record.process.version,
-                  record.review.reviewer.flatMap { $0.isEmpty ? nil : $0 },
-                  record.review.items.filter { $0.agree != nil }.count])
+                  meeting.rep, meeting.stage, record.process.id, record.process.version, record.storedReviewer,
+                  record.answeredReviewRows])
         try run("INSERT INTO debriefRecord (path, record) VALUES (?, ?)", [path, JSONWriter.write(record) + "\n"])
         for note in record.coachingNotes {
             try run("INSERT INTO coachingNote (path, text, milestone, author, line) VALUES (?, ?, ?, ?, ?)",
@@ -76,11 +75,10 @@ public struct IndexWriter: DebriefIndexWriter {
             WHERE path = ?
             """, [card.score, card.claimedScore, card.selfScore, card.managerScore, card.stage.evidenced,
                   card.readyToAdvance, gained,
-                  card.findings.contains { $0.check == CheckID.stageAheadOfEvidence.rawValue }, path])
+                  StoredScorecard.aheadOfEvidence(card), path])
         try run("DELETE FROM itemStatus WHERE path = ?", [path])
         try run("DELETE FROM finding WHERE path = ?", [path])
-        // An item an earlier debrief met is not in play in this call: the report counts it there.
-        for item in card.items where item.earlier == nil {
+        for item in StoredScorecard.items(card) {
             try run("""
                 INSERT INTO itemStatus (path, item, kind, status, weight, rep, processID, date)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -99,21 +97,15 @@ public struct IndexWriter: DebriefIndexWriter {
     private func setReviewAnswers(_ card: Scorecard, of record: DebriefRecord) throws {
         let path = record.source
         try run("DELETE FROM reviewAnswer WHERE path = ?", [path])
-        var answers: [String: DebriefRecord.ReviewItem] = [:]
-        for answer in record.review.items where answer.agree != nil && answers[answer.id] == nil { answers[answer.id] = answer }
-        guard !answers.isEmpty else { return }
-        var evidence: [String: String] = [:]
-        for item in record.items where evidence[item.id] == nil { evidence[item.id] = item.evidence }
-        let reviewer = record.review.reviewer.flatMap { $0.isEmpty ? nil : $0 }
-        for item in card.items where item.earlier == nil {
-            guard let answer = answers[item.id], let agree = answer.agree else { continue }
+        for answer in StoredScorecard.answers(card, of: record) {
+            let item = answer.item
             try run("""
                 INSERT INTO reviewAnswer (path, item, kind, agree, status, judged, weight, line, evidence, comment, facts,
                                           rep, reviewer, processID, date)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [path, item.id, item.kind.rawValue, agree, item.status.rawValue, item.judged?.rawValue, item.weight,
-                      item.line, evidence[item.id] ?? "", answer.comment, item.facts.map { JSONWriter.write($0) },
-                      record.meeting.rep, reviewer, record.process.id, record.meeting.date])
+                """, [path, item.id, item.kind.rawValue, answer.agree, item.status.rawValue, item.judged?.rawValue,
+                      item.weight, item.line, answer.evidence, answer.comment, answer.facts, record.meeting.rep,
+                      record.storedReviewer, record.process.id, record.meeting.date])
         }
     }
 

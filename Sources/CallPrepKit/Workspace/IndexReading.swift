@@ -8,12 +8,13 @@ extension Workspace {
     ///   would (an unchanged file costs a `stat`; a file with errors is reported, and left out);
     /// - with no index, or one that cannot be brought up to date (said, through `note`), the
     ///   debriefs of `debriefs/` are read into an index in memory: nothing is created on disk;
-    /// - an index named with `--index` (`given`) is read as it is, and must exist.
+    /// - an index named with `--index` or `CALLPREP_INDEX` (`given`) is read as it is, and must
+    ///   exist: an SQLite file, or a team index (PostgreSQL, `postgres://...`), which CI keeps up to date.
     ///
     /// Nil when there is neither an index nor a `debriefs/` folder.
     func currentIndex(_ given: String?, report: (Diagnostic) -> Void, note: (String) -> Void) throws(DiagnosticError)
         -> (any DebriefIndex)? {
-        if let given { return try IndexStore(path: given, create: false) }
+        if let given { return try openIndex(given, create: false) }
         let workspaceIndex = place(IndexStore.defaultPath)
         let folder = place("debriefs")
         let hasFolder = FileManager.default.fileExists(atPath: folder)
@@ -35,6 +36,15 @@ extension Workspace {
             note("cannot bring \(workspaceIndex) up to date (\(reason)): read \(folder) instead")
             return try debriefsInMemory(folder, report: { _ in })
         }
+    }
+
+    /// The index `given` names: a team index (PostgreSQL) by its URL, with this workspace's
+    /// `teamWorkspace`, its schema brought up to date; else the SQLite file at that path.
+    func openIndex(_ given: String, create: Bool) throws(DiagnosticError) -> any DebriefIndex {
+        if TeamIndexAddress.isAddress(given) {
+            return try PostgresStore(address: TeamIndexAddress(given, workspace: teamWorkspace))
+        }
+        return try IndexStore(path: given, create: create)
     }
 
     /// The debriefs of `folder` in an index in memory, for this run only.
@@ -64,6 +74,6 @@ extension Workspace {
     /// holds the same scores whichever process a report was asked for.
     func indexing() throws(DiagnosticError) -> Workspace {
         guard catalog.explicitProcess != nil else { return self }
-        return try Workspace(folder: folder, standardInputName: standardInputName)
+        return try Workspace(folder: folder, standardInputName: standardInputName, teamWorkspace: teamWorkspace)
     }
 }

@@ -42,9 +42,14 @@ extension Workspace {
     /// not even read, and one whose bytes are unchanged is not parsed. Indexed files under an
     /// ingested folder that are gone are removed. `rebuild` builds a new index from the files alone.
     /// Everything lands in one transaction, and every opportunity touched is scored again.
+    /// `index` may be a team index's URL (`postgres://...`): its files are compared by content
+    /// alone, and `rebuild` empties this workspace's rows in the same transaction that fills them.
     public func ingest(_ paths: [String], index: String, rebuild: Bool = false, maxBytes: Int = SourceFile.defaultMaxBytes,
                        report: (Diagnostic) -> Void) throws(DiagnosticError) -> IngestSummary {
         let parser = try parser(maxBytes: maxBytes)
+        if TeamIndexAddress.isAddress(index) {
+            return try ingest(paths, into: openIndex(index, create: true), parser: parser, rebuild: rebuild, report: report)
+        }
         if rebuild {
             // A fresh index replaces the old one only once it is complete: a damaged index is
             // rebuilt without being opened, and a failure leaves the old one as it was.

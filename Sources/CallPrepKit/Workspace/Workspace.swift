@@ -19,13 +19,17 @@ public final class Workspace {
     /// under it, and counted in its place in a deal's history. Without it, such a debrief is
     /// `<stdin>`, scored and shown but never stored.
     public var standardInputName: String?
+    /// The team's rows in a team index (`--workspace`): several teams share one PostgreSQL
+    /// database. Nil for the default; an SQLite index has one team's rows only.
+    public var teamWorkspace: String?
 
     /// Loads `--process` at once (`process`: a file or a built-in id), so a broken one fails
     /// before anything else is read.
-    public init(folder: String = ".", process: String? = nil, standardInputName: String? = nil,
+    public init(folder: String = ".", process: String? = nil, standardInputName: String? = nil, teamWorkspace: String? = nil,
                 progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(DiagnosticError) {
         self.folder = folder
         self.standardInputName = standardInputName
+        self.teamWorkspace = teamWorkspace
         self.progress = progress
         catalog = try ProcessCatalog(explicit: process, workspace: folder)
     }
