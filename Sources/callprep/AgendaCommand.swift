@@ -12,6 +12,7 @@ struct AgendaCommand: ParsableCommand {
             calendar file given that are not imported yet, in time order: time, account, type and attendees; \
             whether the brief was written (briefs/); whether the debrief exists (debriefs/), its evidence \
             score, and whether a manager reviewed it; and the deal's open next steps due that day or overdue. \
+            With --index (or CALLPREP_INDEX) the debriefs are those of that index, such as the team's. \
             JSON fields are described by `callprep docs calendar`.
             """
     )
@@ -24,13 +25,16 @@ struct AgendaCommand: ParsableCommand {
     @Option(help: "Output format: text, md or json.")
     var format: AgendaFormat = .text
 
+    @OptionGroup var debriefSource: DebriefSourceOptions
+
     @OptionGroup var processOptions: ProcessOptions
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
         try reportingDiagnostics { () throws(DiagnosticError) in
-            try Workspace(process: processOptions.resolved)
-                .agenda(date: day.day, calendars: calendars.map(WorkingFolder.path), format: format, to: outputOptions.target, note: printNote)
+            try Workspace(process: processOptions.resolved, teamWorkspace: debriefSource.team.name)
+                .agenda(date: day.day, calendars: calendars.map(WorkingFolder.path), index: debriefSource.given,
+                        format: format, to: outputOptions.target, note: printNote)
         }
     }
 }

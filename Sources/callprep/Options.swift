@@ -72,6 +72,22 @@ struct IndexOptions: ParsableArguments {
     }
 }
 
+/// Where `status` and `agenda` read the debriefs: `debriefs/`, or an index.
+struct DebriefSourceOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Read the debriefs from this index instead of debriefs/: an SQLite file or a team index, "
+        + "postgres://... (default: $CALLPREP_INDEX).", valueName: "file|url"), completion: Completions.index)
+    var index: String?
+
+    @OptionGroup var team: TeamOptions
+
+    /// `--index`, else `$CALLPREP_INDEX`; nil for `debriefs/`.
+    var given: String? { WorkingFolder.index(index) }
+
+    func validate() throws {
+        try team.check(index: given)
+    }
+}
+
 /// Which team's rows of a team index a command reads or writes.
 struct TeamOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The team's rows in a team index shared by several teams (default: $CALLPREP_WORKSPACE, "

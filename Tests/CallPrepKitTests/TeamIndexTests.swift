@@ -11,6 +11,10 @@ struct TeamIndexTests {
         let folder = try IndexSupport.workspace(IndexSupport.scoringFixtures + [history])
         try FileManager.default.copyItem(at: TestSupport.fixture("history/northwind-2026-12-10.yaml"),
                                          to: folder.appendingPathComponent("northwind-2026-12-10.yaml"))
+        // status and agenda read meetings/.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("meetings"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: TestSupport.fixture("history/northwind-2026-12-10.yaml"),
+                                         to: folder.appendingPathComponent("meetings/northwind-2026-12-10.yaml"))
         return folder
     }
 
@@ -30,6 +34,8 @@ struct TeamIndexTests {
             ["next-steps", "--date", "2026-12-20"], ["next-steps", "--date", "2026-12-20", "--format", "csv"],
             ["review"], ["review", "--format", "json"],
             ["brief", "northwind-2026-12-10.yaml"], ["form", "northwind-2026-12-10.yaml"],
+            ["status", "--date", "2026-12-20"], ["status", "--date", "2027-03-01", "--format", "json"],
+            ["agenda", "--date", "2026-12-10"], ["agenda", "--date", "2026-12-10", "--format", "json"],
         ]
         for command in commands {
             let onFile = try CallPrepBinary.run(command + ["--index", sqlite], in: folder, timeout: 120)
@@ -37,14 +43,28 @@ struct TeamIndexTests {
             #expect(onFile.status == 0 && onServer.status == 0, "\(command): \(onFile.stderr) \(onServer.stderr)")
             #expect(!onFile.stdout.isEmpty && onServer.stdout == onFile.stdout, "\(command.joined(separator: " "))")
         }
-        // CALLPREP_INDEX names it as --index does; status and agenda read the files, whatever it names.
-        for command in [["report", "--format", "csv"], ["status", "--date", "2026-12-20"], ["agenda", "--date", "2026-12-10"]] {
-            let plain = try CallPrepBinary.runCommand([CallPrepBinary.url.path] + command + (command[0] == "report"
-                ? ["--index", sqlite] : []), in: folder, timeout: 120)
-            let named = try CallPrepBinary.runCommand([CallPrepBinary.url.path] + command, in: folder, timeout: 120,
-                                                      environment: ["CALLPREP_INDEX": postgres])
-            #expect(named.status == plain.status && named.stdout == plain.stdout, "\(command)")
+        // The index's debriefs are debriefs/'s: status and agenda say the same from either.
+        for command in [["status", "--date", "2026-12-20"], ["agenda", "--date", "2026-12-10"]] {
+            let fromFolder = try CallPrepBinary.run(command, in: folder, timeout: 120)
+            let fromServer = try CallPrepBinary.run(command + ["--index", postgres], in: folder, timeout: 120)
+            #expect(fromFolder.status == 0 && fromServer.stdout == fromFolder.stdout, "\(command)")
         }
+        // CALLPREP_INDEX names it as --index does.
+        for command in [["report", "--format", "csv"], ["status", "--date", "2026-12-20"], ["agenda", "--date", "2026-12-10"]] {
+            let named = try CallPrepBinary.runCommand([CallPrepBinary.url.path] + command + ["--index", postgres], in: folder,
+                                                      timeout: 120)
+            let fromEnvironment = try CallPrepBinary.runCommand([CallPrepBinary.url.path] + command, in: folder, timeout: 120,
+                                                                environment: ["CALLPREP_INDEX": postgres])
+            #expect(named.status == 0 && fromEnvironment.status == 0 && fromEnvironment.stdout == named.stdout, "\(command)")
+        }
+        // The index is read, not the folder: a team index holding one debrief shows that one alone.
+        let one = try TestPostgres.shared().database()
+        #expect(try CallPrepBinary.run(["ingest", "debriefs/stage-ahead.md", "--index", one], in: folder, timeout: 120).status == 0)
+        let fromIndex = try CallPrepBinary.run(["status", "--date", "2027-03-01", "--index", one], in: folder, timeout: 120)
+        let fromFiles = try CallPrepBinary.run(["status", "--date", "2027-03-01"], in: folder, timeout: 120)
+        let waiting = "Debriefs waiting for a manager's review: "
+        #expect(fromIndex.stdout.contains(waiting + "1\n  debriefs/stage-ahead.md ·") && fromFiles.stdout.contains(waiting + "3\n"),
+                "\(fromIndex.stdout)")
     }
 
     /// docs/team-index.md: its sample queries run on an ingested index and answer, and its tables

@@ -162,10 +162,12 @@ Import) or Apple Calendar (File → Import). The tests read it back through libi
 
 ## agenda
 
-`callprep agenda [--date D] [--format text|md|json] [ICS...]`
+`callprep agenda [--date D] [--format text|md|json] [--index FILE|URL] [ICS...]`
 
 The day's calls from `meetings/`, and the customer meetings of that day in any calendar file
-given that no meeting file holds yet (matched by `uid`), in time order:
+given that no meeting file holds yet (matched by `uid`), in time order. The debriefs are those of
+`debriefs/`, or with `--index` (or `CALLPREP_INDEX`) those of an index, such as the team's
+([team-index.md](team-index.md)):
 
 ```
 Agenda for Monday 7 December 2026: 2 calls
@@ -1785,8 +1787,11 @@ callprep review                     # the queue
   reader's checkout. A debrief read from `-` for one run only (`report -`, `coach -`) needs a copy
   of the index on the machine, which a team index does not make: the command says so; store it
   with `ingest - --as PATH` instead.
-- `status` and `agenda` read the workspace's files (meetings, briefs, debriefs), not the index:
-  they give the same output whatever `CALLPREP_INDEX` names.
+- `status` and `agenda` read the meetings and briefs of the workspace's files, and the debriefs
+  of the index named (else of `debriefs/`): a lead sees which calls of the team's `meetings/` were
+  debriefed, reviewed and scored, and the steps overdue, without a checkout of the debriefs. Only
+  debriefs without errors are ever indexed (CI's `callprep check` refuses the others), so their
+  "debriefs with errors" is empty; `callprep check debriefs` lists those of a checkout.
 
 ## Many writers
 
@@ -2149,7 +2154,7 @@ again is always safe. The first run creates the schema; an admin can do it ahead
 check it, with `callprep index migrate` and `callprep index status` (the schema version and each
 workspace's debriefs).
 
-Leads point `report` (and `coach`, `next-steps`, `brief`, the `review` queue) at the team index
+Leads point `report` (and `coach`, `next-steps`, `brief`, the `review` queue, `status`, `agenda`) at the team index
 instead of a checkout, with a read-only user:
 
 ```sh

@@ -2,15 +2,16 @@ import Foundation
 
 extension Workspace {
     /// `callprep agenda`: the customer calls of `date` from `meetings/`, and from the calendar
-    /// files given (events not imported yet), with the state of their brief, debrief and next steps.
-    /// A meeting file that does not load is an error after the rest is shown.
-    public func agenda(date: String, calendars: [String], format: AgendaFormat, to target: OutputTarget,
-                       note: (String) -> Void) throws(DiagnosticError) {
+    /// files given (events not imported yet), with the state of their brief, debrief (from
+    /// `debriefs/`, or the index `given`) and next steps. A meeting file that does not load is an
+    /// error after the rest is shown.
+    public func agenda(date: String, calendars: [String], index given: String?, format: AgendaFormat,
+                       to target: OutputTarget, note: (String) -> Void) throws(DiagnosticError) {
         let (files, problems) = try meetingFolder()
         let ofTheDay = files.filter { $0.meeting.date == date }
         let invites = try inviteEntries(calendars, date: date, files: files, note: note)
 
-        let debriefs = try debriefsParsed()
+        let debriefs = try debriefs(index: given)
         // Only the day's deals are scored, each with its history.
         let opportunities = Set(ofTheDay.map(\.meeting.opportunity.id))
         let records = debriefs.filter(\.errors.isEmpty).compactMap(\.record)

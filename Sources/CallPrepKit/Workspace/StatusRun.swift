@@ -2,13 +2,23 @@ import Foundation
 
 extension Workspace {
     /// `callprep status`: the workspace's meetings (`meetings/`), briefs (`briefs/`) and debriefs
-    /// (`debriefs/`) on `date`. A meeting file that does not load is an error after the rest is shown.
-    public func status(date: String, format: StatusFormat, to target: OutputTarget) throws(DiagnosticError) {
+    /// (`debriefs/`, or the index `given`) on `date`. A meeting file that does not load is an error
+    /// after the rest is shown.
+    public func status(date: String, index given: String?, format: StatusFormat, to target: OutputTarget)
+        throws(DiagnosticError) {
         let meetings = try meetingFolder()
         let status = WorkspaceStatus(date: date, meetings: meetings.files, briefs: briefsWritten(),
-                                     debriefs: try debriefsParsed(), ours: ourPeople(try teamSettings(), meetings: meetings.files))
+                                     debriefs: try debriefs(index: given), ours: ourPeople(try teamSettings(), meetings: meetings.files))
         try target.emit(format.render(status))
         if !meetings.problems.isEmpty { throw DiagnosticError(meetings.problems) }
+    }
+
+    /// The debriefs `status` and `agenda` read: those of the index `given` (an SQLite file or a team
+    /// index, as CI keeps it: only debriefs without errors are indexed), by path; else `debriefsParsed()`.
+    func debriefs(index given: String?) throws(DiagnosticError) -> [(path: String, record: DebriefRecord?, errors: [Diagnostic])] {
+        guard let given else { return try debriefsParsed() }
+        return try openIndex(given, create: false).records().sorted { $0.source < $1.source }
+            .map { (path: $0.source, record: $0, errors: []) }
     }
 
     /// Every debrief in `debriefs/`, parsed on every core: its record (nil when it has none) and
