@@ -103,13 +103,38 @@ package final class EvidenceReader: Sendable {
     /// The text's facts with the tokens and negation scopes they were read from, for a rule that
     /// also looks for words; `people` replaces the reader's own for this text (a debrief's picture).
     package func reading(_ text: String, people: EvidencePeople? = nil) -> EvidenceReading {
+        readings([text], people: people)[0]
+    }
+
+    /// `reading` of each text, reader by reader over all the texts (a debrief's items together):
+    /// each reader's code stays in the processor's cache for the texts, where text by text every
+    /// text would load each of them again.
+    package func readings(_ texts: [String], people: EvidencePeople? = nil) -> [EvidenceReading] {
         let people = people ?? self.people
-        let tokens = tokenizer.tokenize(text)
-        let negations = negation.read(tokens)
-        let modalities = modality.read(tokens)
-        let mentions = people.mentions(in: tokens.tokens)
-        let clauseOfToken = Self.clauseOfToken(tokens)
-        let attributions = attribution.read(tokens, people: people, mentions: mentions, clauseOfToken: clauseOfToken)
+        let tokens = texts.map(tokenizer.tokenize)
+        let negations = tokens.map { negation.read($0) }
+        let modalities = tokens.map { modality.read($0) }
+        let mentions = tokens.map { people.mentions(in: $0.tokens) }
+        let clauseOfTokens = tokens.map(Self.clauseOfToken)
+        let attributions = tokens.indices.map { index in
+            attribution.read(tokens[index], people: people, mentions: mentions[index], clauseOfToken: clauseOfTokens[index])
+        }
+        let clauses = tokens.indices.map { index in
+            clauseFacts(tokens[index], people: people, negations: negations[index], modalities: modalities[index],
+                        mentions: mentions[index], clauseOfToken: clauseOfTokens[index], attributions: attributions[index])
+        }
+        let found = tokens.indices.map { index in outcomes.read(tokens[index], negation: negations[index]) }
+        return tokens.indices.map { index in
+            let facts = EvidenceFacts(clauses: clauses[index], outcomes: found[index],
+                                      summary: Self.summary(clauses[index], outcomes: found[index]))
+            return EvidenceReading(tokens: tokens[index], negation: negations[index], facts: facts)
+        }
+    }
+
+    /// The typed facts of each clause of one text, with its negations, modality and speaker.
+    private func clauseFacts(_ tokens: EvidenceTokens, people: EvidencePeople, negations: NegationReading,
+                             modalities: [EvidenceModality], mentions: [EvidencePeople.Mention], clauseOfToken: [Int?],
+                             attributions: [EvidenceAttribution]) -> [ClauseFacts] {
         var taken = TakenTokens(count: tokens.tokens.count)
         for mention in mentions { taken.formUnion(mention.tokens) }
         // Mentions and triggers by clause, in one pass: filtering per clause would be quadratic.
@@ -117,7 +142,7 @@ package final class EvidenceReader: Sendable {
         for mention in mentions { if let clause = clauseOfToken[mention.tokens.lowerBound] { mentionsByClause[clause].append(mention) } }
         var triggersByClause = Array(repeating: [String](), count: tokens.clauses.count)
         for scope in negations.scopes { if let clause = clauseOfToken[scope.triggerTokens.lowerBound] { triggersByClause[clause].append(scope.trigger) } }
-        let clauses = tokens.clauses.enumerated().map { index, clause in
+        return tokens.clauses.enumerated().map { index, clause in
             var facts = TypedFacts()
             facts.frequencies = time.frequencies(tokens, in: clause.tokens, taken: &taken)
             facts.dates = time.dates(tokens, in: clause.tokens, order: dateOrder, taken: &taken)
@@ -131,9 +156,6 @@ package final class EvidenceReader: Sendable {
             return ClauseFacts(text: tokens.text(of: clause), range: clause.range, tokens: clause.tokens, negated: !triggers.isEmpty, negations: triggers,
                                modality: modalities[index], attribution: attributions[index], facts: facts)
         }
-        let found = outcomes.read(tokens, negation: negations)
-        let facts = EvidenceFacts(clauses: clauses, outcomes: found, summary: Self.summary(clauses, outcomes: found))
-        return EvidenceReading(tokens: tokens, negation: negations, facts: facts)
     }
 
     /// For each token, the index of its clause.

@@ -22,7 +22,8 @@ package struct EvidenceTokenizer: Sendable {
         starts.append(view.endIndex)
         var scanner = Scanner(scalars: scalars, source: text, starts: starts)
         scanner.run()
-        var tokens = Contractions.resolve(scanner.tokens)
+        // Taken out of the scanner, so that stemming writes the array in place instead of a copy.
+        var tokens = Contractions.resolve(scanner.takeTokens())
         for index in tokens.indices where tokens[index].kind == .word {
             tokens[index].stem = stemmer.stem(lowercased: tokens[index].word, key: tokens[index].wordKey)
         }
@@ -90,6 +91,12 @@ private struct Scanner {
         self.source = source
         self.starts = starts
         tokens.reserveCapacity(scalars.count / 3 + 4)
+    }
+
+    /// The tokens scanned, the scanner left without them.
+    mutating func takeTokens() -> [EvidenceToken] {
+        defer { tokens = [] }
+        return tokens
     }
 
     /// The scalars from `start` to `end`, as a slice of the text.

@@ -9,6 +9,8 @@ final class EvidenceJudge {
     let reader: EvidenceReader
     let people: EvidencePeople
     let prepMinutes: Int
+    /// The readings `prepare` made, by text.
+    private var prepared: [String: EvidenceReading] = [:]
 
     /// A judge for one process and one debrief's people, built on its own (a scorer shares one
     /// reader and one set of word lists over every debrief instead).
@@ -38,13 +40,20 @@ final class EvidenceJudge {
         judge(evidence, rule: rule).problem
     }
 
+    /// Reads `texts` ahead, all together (see `EvidenceReader.readings`), for `judge` to find.
+    func prepare(_ texts: [String]) {
+        var seen = Set(prepared.keys)
+        let fresh = texts.filter { !EvidenceKindCheck.placeholders.contains(normalized($0)) && seen.insert($0).inserted }
+        for (text, reading) in zip(fresh, reader.readings(fresh, people: people)) { prepared[text] = reading }
+    }
+
     func judge(_ evidence: String, rule: EvidenceRule) -> Verdict {
         let folded = normalized(evidence)
         if EvidenceKindCheck.placeholders.contains(folded) {
             let problem = evidence.isEmpty ? "checked, but no evidence is written" : "the evidence '\(evidence)' is a placeholder"
             return Verdict(problem: problem, facts: nil)
         }
-        let reading = reader.reading(evidence, people: people)
+        let reading = prepared[evidence] ?? reader.reading(evidence, people: people)
         var verdict = Verdict(problem: nil, facts: reading.facts)
         for exclusion in rule.exclusions {
             // An intention in the customer's own reported words is their commitment, not our hope.

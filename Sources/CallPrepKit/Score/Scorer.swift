@@ -84,6 +84,7 @@ public struct Scorer: Sendable {
         let reviews = Dictionary(record.review.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var statuses: [String: Scorecard.Item] = [:]
         var states: [String: DebriefRecord.State] = [:]
+        judge.prepare(record.items.filter { $0.state == .checked && indexByID[$0.id] != nil }.map(\.evidence))
         for item in record.items where statuses[item.id] == nil {
             guard let index = indexByID[item.id] else { continue }
             statuses[item.id] = status(of: allItems[index], item, review: reviews[item.id], judge: judge)
