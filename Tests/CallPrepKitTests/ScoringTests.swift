@@ -109,6 +109,16 @@ struct ScoringTests {
         #expect(unsupported.items.first { $0.id == "metrics" }?.reason == "the evidence 'tbd' is a placeholder")
     }
 
+    /// A placeholder is told by its folded text; a text with more ASCII letters and digits than the
+    /// longest placeholder is told none without folding, and must agree with folding.
+    @Test(arguments: [("TBD", true), ("  see   Notes!! ", true), ("N/A", true), ("Ĺorem ipsum", false), ("lorem ipsum", true),
+                      ("LOREM-IPSUM", true), ("lorem ipsum x", false), ("seenotesseenotes", false), ("Ｔｂｄ", false),
+                      ("ok" + String(repeating: "!", count: 40), true), ("Mara confirmed the pilot", false)])
+    func placeholdersAreToldWithOrWithoutFolding(text: String, placeholder: Bool) {
+        #expect(EvidenceKindCheck.isPlaceholder(text) == placeholder)
+        #expect(EvidenceKindCheck.isPlaceholder(text) == EvidenceKindCheck.placeholders.contains(normalized(text)))
+    }
+
     @Test func earlierDebriefsOfTheOpportunityCount() throws {
         // The Connect milestones met in the earlier call count for the later one.
         let cards = try ScoringSupport.scorecards(["scoring/manager-overrides.md", "scoring/self-assessment-high.md"])
@@ -126,6 +136,8 @@ struct ScoringTests {
         .init("nothing written", .text, "", "checked, but no evidence is written"),
         .init("a placeholder: TBD", .text, "TBD", "the evidence 'TBD' is a placeholder"),
         .init("a placeholder: yes", .text, "yes", "the evidence 'yes' is a placeholder"),
+        .init("a placeholder in long punctuation", .text, "— — — … tbd !!! ??? — — —", "the evidence '— — — … tbd !!! ??? — — —' is a placeholder"),
+        .init("a placeholder in capitals and spaces", .text, "   LOREM    IPSUM   ", "the evidence '   LOREM    IPSUM   ' is a placeholder"),
         .init("one word is too short", .text, "Agreed", "the evidence 'Agreed' is too short to show anything"),
         .init("an amount with its currency and period", .amount, "$40k a quarter", nil),
         .init("a count in words passes as an amount (by its shape alone)", .amount, "three times a month", nil),

@@ -43,13 +43,12 @@ final class EvidenceJudge {
     /// Reads `texts` ahead, all together (see `EvidenceReader.readings`), for `judge` to find.
     func prepare(_ texts: [String]) {
         var seen = Set(prepared.keys)
-        let fresh = texts.filter { !EvidenceKindCheck.placeholders.contains(normalized($0)) && seen.insert($0).inserted }
+        let fresh = texts.filter { !EvidenceKindCheck.isPlaceholder($0) && seen.insert($0).inserted }
         for (text, reading) in zip(fresh, reader.readings(fresh, people: people)) { prepared[text] = reading }
     }
 
     func judge(_ evidence: String, rule: EvidenceRule) -> Verdict {
-        let folded = normalized(evidence)
-        if EvidenceKindCheck.placeholders.contains(folded) {
+        if EvidenceKindCheck.isPlaceholder(evidence) {
             let problem = evidence.isEmpty ? "checked, but no evidence is written" : "the evidence '\(evidence)' is a placeholder"
             return Verdict(problem: problem, facts: nil)
         }
