@@ -72,20 +72,21 @@ public enum MarkdownParser {
         }
         // The blocks entered and not yet left, each with the children read so far: a node is made
         // once, when it is left, with all of them.
-        var open: [(node: Pending, children: [MarkdownNode])] = []
+        var open: [OpenBlock] = []
         var event = cmark_iter_next(iterator)
         while event != CMARK_EVENT_DONE {
             guard let pointer = cmark_iter_get_node(iterator) else { break }
             if event == CMARK_EVENT_ENTER {
                 // cmark-gfm gives breaks no position: they start where the previous sibling ended.
-                let unplaced = open.last.map { $0.children.last?.end ?? $0.node.start }
+                // Read in place: `open.last` would copy the block with its children.
+                let unplaced = open.isEmpty ? nil : open[open.count - 1].children.last?.end ?? open[open.count - 1].node.start
                 let node = pending(pointer, kind: kind(pointer), unplaced: unplaced)
                 if node.kind.isLeaf {
                     open[open.count - 1].children.append(node.made())
                 } else if open.count >= maxDepth {
                     throw TooDeep(position: node.start, limit: maxDepth)
                 } else {
-                    open.append((node, []))
+                    open.append(OpenBlock(node: node))
                 }
             } else if event == CMARK_EVENT_EXIT, open.count > 1 {
                 let finished = open.removeLast()
@@ -95,6 +96,12 @@ public enum MarkdownParser {
         }
         return open.first.map { $0.node.made(children: $0.children) }
             ?? MarkdownNode(kind: .document, start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 1))
+    }
+
+    /// A block entered and not yet left, with the children read so far.
+    private struct OpenBlock {
+        var node: Pending
+        var children: [MarkdownNode] = []
     }
 
     /// A node read and not yet made: a container is made once, when its children are known.
