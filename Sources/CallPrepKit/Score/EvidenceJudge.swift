@@ -42,8 +42,8 @@ final class EvidenceJudge {
 
     /// Reads `texts` ahead, all together (see `EvidenceReader.readings`), for `judge` to find.
     func prepare(_ texts: [String]) {
-        var seen = Set(prepared.keys)
-        let fresh = texts.filter { !EvidenceKindCheck.isPlaceholder($0) && seen.insert($0).inserted }
+        var seen: Set<String> = []
+        let fresh = texts.filter { prepared[$0] == nil && seen.insert($0).inserted && !EvidenceKindCheck.isPlaceholder($0) }
         for (text, reading) in zip(fresh, reader.readings(fresh, people: people)) { prepared[text] = reading }
     }
 

@@ -52,8 +52,8 @@ extension Workspace {
             let known = jobs.map { frontMatters[$0] }
             for index in batch { frontMatters[index] = nil }
             let needed = jobs.map(histories.isNeeded)
-            // Parsed, then judged, each over the whole batch: a core's instruction cache holds one
-            // stage's code at a time (and two threads on one core share it), not both in turn.
+            // Parsed, then judged, each over the whole batch: a core's instruction cache then holds
+            // one stage's code at a time, not both in turn.
             let parsedJobs = concurrentMap(jobs.count) { job in inputs.parse(jobs[job], frontMatter: known[job]) }
             let results = concurrentMap(jobs.count) { job -> (ParsedDebrief, DealHistories.Evaluation?, OpportunityHistory.Entry?) in
                 let parsed = parsedJobs[job]
