@@ -51,6 +51,25 @@ struct StoreSuiteTests {
         #expect(try StoreKind.open(index).records().count == 4)
     }
 
+    /// `agenda`'s read: the records of some opportunities (whatever their process) or meetings,
+    /// exactly those `records()` holds, by path; none for none asked.
+    @Test(arguments: StoreKind.allCases)
+    func recordsOfOpportunitiesAndMeetings(store: StoreKind) throws {
+        let folder = try IndexSupport.workspace(IndexSupport.scoringFixtures)
+        let index = try store.freshIndex(in: folder)
+        _ = try ingest(["debriefs"], into: index, in: folder)
+        let opened = try StoreKind.open(index)
+        let all = try opened.records()
+        let opportunity = try #require(all.compactMap(\.meeting.opportunity).first)
+        let meeting = try #require(all.first { $0.meeting.opportunity != opportunity }?.meeting.id)
+        let expected = all.filter { $0.meeting.opportunity == opportunity || $0.meeting.id == meeting }.map(\.source).sorted()
+        #expect(expected.count >= 2 && expected.count < all.count)
+        #expect(try opened.records(opportunities: [opportunity, "no-such-deal"], meetings: [meeting]).map(\.source) == expected)
+        #expect(try opened.records(opportunities: [opportunity], meetings: []).map(\.source)
+            == all.filter { $0.meeting.opportunity == opportunity }.map(\.source).sorted())
+        #expect(try opened.records(opportunities: [], meetings: []).isEmpty)
+    }
+
     /// The figures of `IndexTests.reportFiguresMatchAHandComputedCase`, from either store.
     @Test(arguments: StoreKind.allCases)
     func reportFiguresMatchAHandComputedCase(store: StoreKind) throws {

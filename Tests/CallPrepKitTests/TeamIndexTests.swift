@@ -36,6 +36,7 @@ struct TeamIndexTests {
             ["brief", "northwind-2026-12-10.yaml"], ["form", "northwind-2026-12-10.yaml"],
             ["status", "--date", "2026-12-20"], ["status", "--date", "2027-03-01", "--format", "json"],
             ["agenda", "--date", "2026-12-10"], ["agenda", "--date", "2026-12-10", "--format", "json"],
+            ["agenda", "--date", "2026-12-11"],
         ]
         for command in commands {
             let onFile = try CallPrepBinary.run(command + ["--index", sqlite], in: folder, timeout: 120)

@@ -19,6 +19,8 @@ public protocol DebriefIndex: AnyObject {
     func records() throws(DiagnosticError) -> [DebriefRecord]
     /// The records of these deals.
     func records(of deals: [DealKey]) throws(DiagnosticError) -> [DebriefRecord]
+    /// The records that name one of these opportunities (whatever their process) or meetings, by path.
+    func records(opportunities: [String], meetings: [String]) throws(DiagnosticError) -> [DebriefRecord]
     /// Every debrief of one deal, and the latest debriefs of `rep` before `date` with coaching notes.
     func records(opportunity: String, process: String, rep: String?, before date: String,
                  notesFrom latest: Int) throws(DiagnosticError) -> [DebriefRecord]

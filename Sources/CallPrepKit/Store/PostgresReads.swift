@@ -82,6 +82,13 @@ extension PostgresStore {
         }
     }
 
+    public func records(opportunities: [String], meetings: [String]) throws(DiagnosticError) -> [DebriefRecord] {
+        guard !opportunities.isEmpty || !meetings.isEmpty else { return [] }
+        return try records(paths: """
+            SELECT path FROM debriefs WHERE workspace = $1 AND (opportunity = ANY($2) OR meeting_id = ANY($3)) ORDER BY path
+            """, PostgresBindings(workspace, opportunities, meetings))
+    }
+
     public func reviewQueueRows() throws(DiagnosticError) -> [QueuedDebrief] {
         try guarded {
             try session.query("""

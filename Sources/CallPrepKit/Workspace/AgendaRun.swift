@@ -11,7 +11,9 @@ extension Workspace {
         let ofTheDay = files.filter { $0.meeting.date == date }
         let invites = try inviteEntries(calendars, date: date, files: files, note: note)
 
-        let debriefs = try debriefs(index: given)
+        // From an index, only the day's deals and meetings are read: the rest never shows.
+        let debriefs = try debriefs(index: given, only: (opportunities: ofTheDay.map(\.meeting.opportunity.id),
+                                                         meetings: ofTheDay.map(\.meeting.id)))
         // Only the day's deals are scored, each with its history.
         let opportunities = Set(ofTheDay.map(\.meeting.opportunity.id))
         let records = debriefs.filter(\.errors.isEmpty).compactMap(\.record)

@@ -14,11 +14,15 @@ extension Workspace {
     }
 
     /// The debriefs `status` and `agenda` read: those of the index `given` (an SQLite file or a team
-    /// index, as CI keeps it: only debriefs without errors are indexed), by path; else `debriefsParsed()`.
-    func debriefs(index given: String?) throws(DiagnosticError) -> [(path: String, record: DebriefRecord?, errors: [Diagnostic])] {
+    /// index, as CI keeps it: only debriefs without errors are indexed), by path, all of them or
+    /// `only` those of some opportunities and meetings (`agenda`'s day); else `debriefsParsed()`.
+    func debriefs(index given: String?, only: (opportunities: [String], meetings: [String])? = nil)
+        throws(DiagnosticError) -> [(path: String, record: DebriefRecord?, errors: [Diagnostic])] {
         guard let given else { return try debriefsParsed() }
-        return try openIndex(given, create: false).records().sorted { $0.source < $1.source }
-            .map { (path: $0.source, record: $0, errors: []) }
+        let index = try openIndex(given, create: false)
+        let records = if let only { try index.records(opportunities: only.opportunities, meetings: only.meetings) }
+            else { try index.records() }
+        return records.sorted { $0.source < $1.source }.map { (path: $0.source, record: $0, errors: []) }
     }
 
     /// Every debrief in `debriefs/`, parsed on every core: its record (nil when it has none) and
