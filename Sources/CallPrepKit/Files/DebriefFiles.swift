@@ -104,20 +104,42 @@ public struct DebriefFiles {
     /// loop) is a warning that names it.
     static func walk(_ folder: String, extensions: [String], passingOver: Set<String> = [],
                      diagnostics: inout [Diagnostic]) -> [String] {
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        var files: [String] = []
         // `debriefs/` as given on the command line: its files are `debriefs/x.md`, not `debriefs//x.md`.
         let base = spelledFolder(folder)
-        while let relative = enumerator?.nextObject() as? String {
-            guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") || passingOver.contains(String($0)) }),
-                  extensions.contains(where: relative.hasSuffix) else { continue }
-            let file = base == "." ? relative : base == "/" ? "/" + relative : base + "/" + relative
-            if let refusal = RegularFile.refusal(file) {
-                diagnostics.append(Diagnostic(.warning, file: file, FileProblem.skipped(reason: refusal.reason)))
+        var files: [String] = [], warnings: [Diagnostic] = []
+        // With `opendir` and `readdir`, whose entries say their kind: FileManager's enumerator spent
+        // 20 µs a file on path strings, a fifth of a second of every 10,000-debrief run.
+        var folders = [base]
+        while let current = folders.popLast() {
+            guard let handle = opendir(current) else {
+                if current != base {
+                    warnings.append(Diagnostic(.warning, file: current, FileProblem.skipped(reason: String(cString: strerror(errno)))))
+                }
                 continue
             }
-            files.append(file)
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                // Hidden entries (`.` and `..` among them) and the folders passed over.
+                guard !name.hasPrefix("."), !passingOver.contains(name) else { continue }
+                let path = current == "." ? name : current == "/" ? "/" + name : current + "/" + name
+                var kind = entry.pointee.d_type
+                if kind == UInt8(DT_UNKNOWN) {
+                    var status = stat()
+                    kind = lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_LNK)
+                }
+                // Links to folders are not followed, so no link loop leads the walk round forever.
+                if kind == UInt8(DT_DIR) { folders.append(path) }
+                guard extensions.contains(where: name.hasSuffix) else { continue }
+                // A regular file is one; anything else is asked of `stat`, through its links.
+                if kind != UInt8(DT_REG), let refusal = RegularFile.refusal(path) {
+                    warnings.append(Diagnostic(.warning, file: path, FileProblem.skipped(reason: refusal.reason)))
+                    continue
+                }
+                files.append(path)
+            }
         }
+        diagnostics += warnings.sorted { $0.file < $1.file }
         return files.sorted()
     }
 
