@@ -77,10 +77,12 @@ public enum MarkdownLimits {
                 paragraph = Paragraph()
                 return nil
             }
-            let pipes = content.count(where: { $0 == UInt8(ascii: "|") })
+            // One pass over the line's bytes, which also counts its pipes; a table's problem is
+            // named before one of the line's inlines.
+            var pipes = 0
+            let inlines = readInlines(content, pipes: &pipes)
             if pipes > paragraph.widest.pipes { paragraph.widest = (pipes, line) }
-            if let found = readTable(content, pipes: pipes) { return found }
-            if let found = readInlines(content) { return found }
+            if let found = readTable(content, pipes: pipes) ?? inlines { return found }
             paragraph.bytes += content.count + 1
             return nil
         }
@@ -121,9 +123,10 @@ public enum MarkdownLimits {
 
         private static let cdataOpener = Array("<![CDATA[".utf8)
 
-        /// HTML openers, image openers, emphasis runs and `www.` in domains, in one pass over the line.
-        private mutating func readInlines(_ content: ArraySlice<UInt8>) -> (problem: Problem, location: SourceLocation)? {
+        /// HTML openers, image openers, emphasis runs, `www.` in domains and pipes, in one pass over the line.
+        private mutating func readInlines(_ content: ArraySlice<UInt8>, pipes: inout Int) -> (problem: Problem, location: SourceLocation)? {
             let cdataOpener = Self.cdataOpener
+            let classes = byteClasses
             // In the current run of characters a domain may hold: where its first `www.` is, and the
             // number and the sum of the positions of the others.
             var www: (first: Int, count: Int, positions: Int)?
@@ -133,19 +136,27 @@ public enum MarkdownLimits {
             func at(_ position: Int) -> SourceLocation { SourceLocation(line: line, column: position - content.startIndex + 1) }
             while index < content.endIndex {
                 let byte = content[index]
-                if !isDomainByte(byte) && byte != UInt8(ascii: "@") && byte != UInt8(ascii: "+") {
+                // Most bytes are letters, which go on a word, or spaces, which end it: one look-up each.
+                let kind = classes[Int(byte)]
+                if kind & (ByteClass.domain | ByteClass.inAddress) == 0 {
                     if let found = endDomain(email, at: index) { return (found, at(email?.first ?? index)) }
                     email = nil
                 } else if byte == UInt8(ascii: "@") {
                     email = Self.counting(index, in: email)
                 }
-                if !isDomainByte(byte) {
+                if kind & ByteClass.domain == 0 {
                     if let found = endDomain(www, at: index) { return (found, at(www?.first ?? index)) }
                     www = nil
                 } else if byte == UInt8(ascii: "w"), content[index...].starts(with: "www.".utf8) {
                     www = Self.counting(index, in: www)
                 }
+                guard kind & ByteClass.marker != 0 else {
+                    index += 1
+                    continue
+                }
                 switch byte {
+                case UInt8(ascii: "|"):
+                    pipes += 1
                 case UInt8(ascii: "<"):
                     if let opener = countOpener(content, at: index, cdataOpener: cdataOpener) {
                         return (.tooManyOpeners(opener), at(index))
@@ -212,11 +223,26 @@ public enum MarkdownLimits {
         }
     }
 
-    /// A byte the autolink extension may read as part of a domain: letters, digits, `.`, `_`, `-`,
-    /// a backslash (it escapes the next byte) and, to be safe, every byte of a non-ASCII character.
-    private static func isDomainByte(_ byte: UInt8) -> Bool {
-        isAlphanumeric(byte) || byte >= 0x80 || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+    /// What `Screen.readInlines` asks of a byte, as bits.
+    private enum ByteClass {
+        /// A byte the autolink extension may read as part of a domain: letters, digits, `.`, `_`,
+        /// `-`, a backslash (it escapes the next byte) and, to be safe, every byte of a non-ASCII
+        /// character.
+        static let domain: UInt8 = 1
+        /// `@` and `+`, which an e-mail address may hold besides a domain's bytes.
+        static let inAddress: UInt8 = 2
+        /// A byte that may start an HTML or image opener or an emphasis run, or a pipe.
+        static let marker: UInt8 = 4
+    }
+
+    /// `ByteClass` bits by byte.
+    private static let byteClasses: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
+        let byte = UInt8(value)
+        let domain = isAlphanumeric(byte) || byte >= 0x80 || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
             || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "\\")
+        return (domain ? ByteClass.domain : 0)
+            | ("@+".utf8.contains(byte) ? ByteClass.inAddress : 0)
+            | ("|<!*_~".utf8.contains(byte) ? ByteClass.marker : 0)
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
