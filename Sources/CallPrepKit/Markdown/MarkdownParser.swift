@@ -61,13 +61,14 @@ public enum MarkdownParser {
             preconditionFailure("cmark-gfm could not allocate an iterator")
         }
         defer { cmark_iter_free(iterator) }
-        // cmark-gfm names node types with static strings: each is turned into a kind once per parse.
-        var kinds: [UnsafePointer<CChar>: MarkdownNode.Kind] = [:]
+        // cmark-gfm names node types with static strings: each is turned into a kind once per parse,
+        // and found again by its address among the dozen or so a document has, without hashing.
+        var kinds: [(name: UnsafePointer<CChar>, kind: MarkdownNode.Kind)] = []
         func kind(_ pointer: OpaquePointer) -> MarkdownNode.Kind {
             guard let name = cmark_node_get_type_string(pointer) else { return .unknown }
-            if let known = kinds[name] { return known }
+            for known in kinds where known.name == name { return known.kind }
             let kind = MarkdownNode.Kind(rawValue: String(cString: name)) ?? .unknown
-            kinds[name] = kind
+            kinds.append((name, kind))
             return kind
         }
         // The blocks entered and not yet left, each with the children read so far: a node is made
