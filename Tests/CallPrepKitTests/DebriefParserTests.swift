@@ -101,7 +101,11 @@ struct DebriefParserTests {
         #expect(flat?.map(\.value) == ["m-1", "Dana Whitfield", nil])
         #expect(flat?.map(\.valueAt) == [SourceLocation(line: 2, column: 10), SourceLocation(line: 3, column: 6),
                                          SourceLocation(line: 5, column: 14)])
-        for other in ["rep: [a, b]", "rep: \"a\\\"b\"", "rep: 'a'", "rep: a\nrep: b", "rep: a # note", "rep: &x a",
+        // Read by bytes: letters beyond ASCII and trailing spaces as YAML reads them.
+        let accented = FlatYAML.fields("account: Café Müller  \nrep:   \"Åsa 👩‍💻 Ek\"\nstage: null\nnote: NULL\nnext:", firstLine: 1)
+        #expect(accented?.map(\.value) == ["Café Müller", "Åsa 👩‍💻 Ek", nil, nil, nil])
+        #expect(accented?.map(\.valueAt.column) == [10, 8, 8, 7, 6])
+        for other in ["rep: a\r\nstage: b", "rep: [a, b]", "rep: \"a\\\"b\"", "rep: 'a'", "rep: a\nrep: b", "rep: a # note", "rep: &x a",
                       "rep:\n  - a", "rep: |\n  a", "rep:\ta"] {
             #expect(FlatYAML.fields(other, firstLine: 2) == nil, "\(other)")
         }
