@@ -113,7 +113,8 @@ public struct DebriefFiles {
         while let current = folders.popLast() {
             guard let handle = opendir(current) else {
                 if current != base {
-                    warnings.append(Diagnostic(.warning, file: current, FileProblem.skipped(reason: String(cString: strerror(errno)))))
+                    let refusal = RegularFile.failure(current, errno)
+                    warnings.append(Diagnostic(.warning, file: current, FileProblem.skipped(reason: refusal.reason)))
                 }
                 continue
             }

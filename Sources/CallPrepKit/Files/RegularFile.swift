@@ -80,7 +80,7 @@ enum RegularFile {
         }
     }
 
-    private static func failure(_ path: String, _ code: Int32) -> Refusal {
+    static func failure(_ path: String, _ code: Int32) -> Refusal {
         switch code {
         case ELOOP: return .linkLoop
         case EACCES, EPERM: return .denied

@@ -989,7 +989,10 @@ run goes on:
 | a link loop | `a symbolic link loop, skipped` |
 
 Named on the command line, the same files are errors (`cannot read the file: a symbolic link
-loop`), and the exit code is 1. A link to a folder inside the folder is not followed.
+loop`), and the exit code is 1. A link to a folder inside the folder is not followed, and hidden
+folders (`.git`) and `templates/` are not entered. A folder inside that cannot be opened is a
+warning naming it (`path:1:1: warning: permission denied, skipped`), and the run goes on. The
+warnings of one folder come in the order of their paths.
 
 A file that cannot be read (permission denied) is an error naming it, the exit code is 1, and
 `ingest` keeps what the index held of it (`1 unreadable, kept as indexed`). A file that is gone is
