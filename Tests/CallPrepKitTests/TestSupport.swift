@@ -29,11 +29,25 @@ enum TestSupport {
         #expect(actual == expected, "differs from \(golden.lastPathComponent)", sourceLocation: sourceLocation)
     }
 
-    /// A fresh empty folder under the system's temporary folder.
+    /// A fresh empty folder in this run's folder.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("callprep-tests-\(UUID().uuidString)")
+        let url = runFolder.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    /// Every test's folders lie in one folder of this run, under the system's temporary folder,
+    /// removed when the run ends: a run left some thousand folders behind, run after run.
+    static let runFolder: URL = {
+        let url = URL(fileURLWithPath: runFolderPath(of: getpid()))
+        // A folder left by a run that was killed and whose process number came round again.
+        try? FileManager.default.removeItem(at: url)
+        atexit { _ = try? FileManager.default.removeItem(atPath: TestSupport.runFolderPath(of: getpid())) }
+        return url
+    }()
+
+    static func runFolderPath(of process: Int32) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("callprep-tests-\(process)").path
     }
 
     /// A workspace of nothing but the built-in process and templates, in a fresh folder.
