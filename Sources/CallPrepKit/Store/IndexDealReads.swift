@@ -2,6 +2,7 @@ import GRDB
 
 /// The SQLite index's reads of some deals' records: the history `score` takes from the index, `agenda`'s day.
 extension IndexStore {
+    /// Every debrief of the given opportunities, through the index by opportunity.
     public func records(of opportunities: [DealKey]) throws(DiagnosticError) -> [DebriefRecord] {
         try read { db in
             try opportunities.flatMap { key in

@@ -329,7 +329,6 @@ extension IndexStore {
         try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT rep FROM debrief WHERE rep IS NOT NULL ORDER BY rep") }
     }
 
-    /// Every debrief of the given opportunities, through the index by opportunity.
     /// Reads the index in one consistent snapshot.
     func read<T>(_ body: (Database) throws -> T) throws(DiagnosticError) -> T {
         do {
