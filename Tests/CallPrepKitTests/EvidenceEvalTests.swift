@@ -3,7 +3,7 @@ import Testing
 
 /// scripts/evidence-eval against the labelled evidence set (Tests/evidence-set/), with the built
 /// binary: the judge's agreement with the coach may not fall below what it reaches today.
-@Suite("The evidence evaluation", .timeLimit(.minutes(10)))
+@Suite("The evidence evaluation", .hangGuard)
 struct EvidenceEvalTests {
     /// The agreement the judge reached when this was last raised, rounded down to a whole percent
     /// (400 of 414 cases, 96.6%). Raise it when the judge improves; never lower it to pass.

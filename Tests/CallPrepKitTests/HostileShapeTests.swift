@@ -5,7 +5,7 @@ import Testing
 /// Issue 22, items 5 and 6: Markdown on which Debian's cmark-gfm 0.29.0.gfm.6 takes quadratic time,
 /// and YAML whose aliases multiply what is read after loading. Each runs the built binary under a
 /// timeout, so that a regression fails instead of hanging CI (docs/limits.md has the measurements).
-@Suite("Hostile shapes", .serialized, .timeLimit(.minutes(1)))
+@Suite("Hostile shapes", .serialized, .hangGuard)
 struct HostileShapeTests {
     static let frontMatter = "---\nform: \"callprep.debrief-form/1\"\nmeeting: m1\ndate: 2026-11-26\nprocess: b2b\nstage: discover\n---\n"
 

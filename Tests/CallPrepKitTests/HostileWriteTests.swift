@@ -6,7 +6,7 @@ import Testing
 /// a named pipe given to `-o`, a symbolic link, special permission bits, a symlinked index, `init`
 /// over a dangling link, and an `ingest` that starts while `ingest --rebuild` runs. Every run goes
 /// through the binary, under a timeout (docs/limits.md, "Writes" and "Two writers at once").
-@Suite("Hostile writes", .serialized, .timeLimit(.minutes(1)))
+@Suite("Hostile writes", .serialized, .hangGuard)
 struct HostileWriteTests {
     static let meeting = "meetings/northwind-discovery.yaml"
 

@@ -4,7 +4,7 @@ import Testing
 
 /// One truth, the smaller defects of the trial: an earlier call judged without its meeting file,
 /// standard input named three ways, a folder ingested twice from a subfolder.
-@Suite("One truth: history, names and places", .serialized, .timeLimit(.minutes(5)))
+@Suite("One truth: history, names and places", .serialized, .hangGuard)
 struct OneTruthHistoryTests {
     static let first = "debriefs/northwind-2026-12-01.md"
     static let second = "debriefs/northwind-2026-12-08.md"

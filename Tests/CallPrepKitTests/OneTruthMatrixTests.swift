@@ -6,7 +6,7 @@ import Testing
 /// the same next steps however it is asked for (alone, in its folder, from `-`, from a subfolder,
 /// after `ingest`, with a stale, an empty or a deleted index), and `status`, `next-steps` and
 /// `agenda` agree on the same workspace.
-@Suite("One truth: the same answers every way", .serialized, .timeLimit(.minutes(5)))
+@Suite("One truth: the same answers every way", .serialized, .hangGuard)
 struct OneTruthMatrixTests {
     static let first = "debriefs/northwind-2026-11-26.md"
     static let second = "debriefs/northwind-2026-12-03.md"

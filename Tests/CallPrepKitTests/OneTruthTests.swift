@@ -4,7 +4,7 @@ import Testing
 
 /// One truth (issue 24): the index is a cache of the debriefs, so no failed or read-only command
 /// may leave an empty index behind that hides them; and a real client's calendar is read whole.
-@Suite("One truth: defects of the trial", .serialized, .timeLimit(.minutes(5)))
+@Suite("One truth: defects of the trial", .serialized, .hangGuard)
 struct OneTruthTests {
     static let meeting = "meetings/northwind-discovery.yaml"
 

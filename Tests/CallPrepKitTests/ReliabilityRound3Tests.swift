@@ -4,7 +4,7 @@ import Testing
 
 /// Reliability, round 3: what a hostile template, option, meeting file or invite did to the
 /// commands (docs/limits.md). Every run of the binary is under a timeout, so a hang fails the test.
-@Suite("Reliability, round 3", .serialized, .timeLimit(.minutes(5)))
+@Suite("Reliability, round 3", .serialized, .hangGuard)
 struct ReliabilityRound3Tests {
     static let meeting = "meetings/northwind-discovery.yaml"
     static let debrief = "debriefs/northwind-2026-11-26.md"

@@ -3,7 +3,7 @@ import Testing
 @testable import CallPrepKit
 
 /// `callprep review --answers`, the queue, and what a review may and may not write.
-@Suite("Manager review: answers, queue and writing", .serialized, .timeLimit(.minutes(5)))
+@Suite("Manager review: answers, queue and writing", .serialized, .hangGuard)
 struct ReviewAnswersTests {
     static let debrief = ReliabilityTests.debrief
 

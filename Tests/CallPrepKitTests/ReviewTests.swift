@@ -4,7 +4,7 @@ import Testing
 
 /// The manager's review (issue 25): what an answer means, the queue, the interactive review and
 /// `--answers`, and what they write back.
-@Suite("Manager review", .serialized, .timeLimit(.minutes(5)))
+@Suite("Manager review", .serialized, .hangGuard)
 struct ReviewTests {
     static let debrief = ReliabilityTests.debrief
 

@@ -74,3 +74,12 @@ enum TestSupport {
         }
     }
 }
+
+extension Trait where Self == TimeLimitTrait {
+    /// The guard against a test that never ends. Swift Testing starts a test's clock when it
+    /// starts the test, not when one of its worker threads (one per core) takes the test up, so
+    /// the limit has to outlast the whole run: on CI's two cores a test waited 124 s for a
+    /// thread and failed a one-minute limit it would have met in a second. How long a hostile
+    /// input may take is asserted inside each test, from its own start.
+    static var hangGuard: Self { .timeLimit(.minutes(20)) }
+}
