@@ -15,6 +15,14 @@ struct StoreSuiteTests {
         return run.stdout
     }
 
+    /// `files` (the scoring fixtures unless told) ingested into a fresh index of `store`, opened.
+    private func indexed(_ store: StoreKind, files: [URL] = IndexSupport.scoringFixtures) throws -> any DebriefIndex {
+        let folder = try IndexSupport.workspace(files)
+        let index = try store.freshIndex(in: folder)
+        _ = try ingest(["debriefs"], into: index, in: folder)
+        return try StoreKind.open(index)
+    }
+
     @Test(arguments: StoreKind.allCases)
     func ingestIsIncrementalByContent(store: StoreKind) throws {
         let folder = try IndexSupport.workspace(IndexSupport.scoringFixtures)
@@ -55,10 +63,7 @@ struct StoreSuiteTests {
     /// exactly those `records()` holds, by path; none for none asked.
     @Test(arguments: StoreKind.allCases)
     func recordsOfOpportunitiesAndMeetings(store: StoreKind) throws {
-        let folder = try IndexSupport.workspace(IndexSupport.scoringFixtures)
-        let index = try store.freshIndex(in: folder)
-        _ = try ingest(["debriefs"], into: index, in: folder)
-        let opened = try StoreKind.open(index)
+        let opened = try indexed(store)
         let all = try opened.records()
         let opportunity = try #require(all.compactMap(\.meeting.opportunity).first)
         let meeting = try #require(all.first { $0.meeting.opportunity != opportunity }?.meeting.id)
@@ -73,10 +78,7 @@ struct StoreSuiteTests {
     /// The figures of `IndexTests.reportFiguresMatchAHandComputedCase`, from either store.
     @Test(arguments: StoreKind.allCases)
     func reportFiguresMatchAHandComputedCase(store: StoreKind) throws {
-        let folder = try IndexSupport.workspace(IndexSupport.scoringFixtures)
-        let index = try store.freshIndex(in: folder)
-        _ = try ingest(["debriefs"], into: index, in: folder)
-        let opened = try StoreKind.open(index)
+        let opened = try indexed(store)
         let report = try opened.teamReport(ReportFilter(), process: ProcessCatalog(explicit: nil).lookup)
         let filtered = try opened.teamReport(ReportFilter(rep: "Priya Raman"), process: ProcessCatalog(explicit: nil).lookup)
         #expect(report.debriefs == 5 && report.averageScore == 36)
@@ -93,24 +95,19 @@ struct StoreSuiteTests {
     @Test(arguments: StoreKind.allCases)
     func historyNotesQueueAndAnswers(store: StoreKind) throws {
         let history = TestSupport.fixture("history/northwind-2026-12-03-debrief.md")
-        let folder = try IndexSupport.workspace(IndexSupport.scoringFixtures + [history])
-        let index = try store.freshIndex(in: folder)
-        do {
-            _ = try ingest(["debriefs"], into: index, in: folder)
-            let opened = try StoreKind.open(index)
-            let deal = try opened.records(opportunity: "northwind-fleet-2026", process: "b2b", rep: "Dana Whitfield",
-                                          before: "2026-12-10")
-            #expect(deal.map(\.meeting.date).sorted() == deal.map(\.meeting.date) && deal.count >= 2)
-            let notes = try opened.coachingNoteRows(ReportFilter())
-            #expect(notes.contains { $0.path == "debriefs/northwind-2026-12-03-debrief.md" && $0.author == "Sam Lee" })
-            let queue = try opened.reviewQueueRows()
-            #expect(!queue.isEmpty && queue.map(\.date) == queue.map(\.date).sorted())
-            #expect(!queue.contains { $0.source == "debriefs/manager-overrides.md" })
-            let answers = try opened.reviewAnswers(ReportFilter())
-            #expect(answers.contains { $0.path == "debriefs/manager-overrides.md" && !$0.agree })
-            #expect(try opened.reps() == ["Dana Whitfield", "Jonas Berg", "Priya Raman"])
-            #expect(try opened.meetings().count == 4)
-            #expect(try opened.latestOfEachOpportunity().count == 3)
-        }
+        let opened = try indexed(store, files: IndexSupport.scoringFixtures + [history])
+        let deal = try opened.records(opportunity: "northwind-fleet-2026", process: "b2b", rep: "Dana Whitfield",
+                                      before: "2026-12-10")
+        #expect(deal.map(\.meeting.date).sorted() == deal.map(\.meeting.date) && deal.count >= 2)
+        let notes = try opened.coachingNoteRows(ReportFilter())
+        #expect(notes.contains { $0.path == "debriefs/northwind-2026-12-03-debrief.md" && $0.author == "Sam Lee" })
+        let queue = try opened.reviewQueueRows()
+        #expect(!queue.isEmpty && queue.map(\.date) == queue.map(\.date).sorted())
+        #expect(!queue.contains { $0.source == "debriefs/manager-overrides.md" })
+        let answers = try opened.reviewAnswers(ReportFilter())
+        #expect(answers.contains { $0.path == "debriefs/manager-overrides.md" && !$0.agree })
+        #expect(try opened.reps() == ["Dana Whitfield", "Jonas Berg", "Priya Raman"])
+        #expect(try opened.meetings().count == 4)
+        #expect(try opened.latestOfEachOpportunity().count == 3)
     }
 }
